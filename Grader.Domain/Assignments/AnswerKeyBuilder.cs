@@ -1,0 +1,30 @@
+using Grader.Reference;
+
+namespace Grader.Domain.Assignments;
+
+/// <summary>Computes the answer key of one student's variant of a loaded assignment.</summary>
+public static class AnswerKeyBuilder
+{
+    /// <summary>Draws the variant's values, evaluates the graph and every question.</summary>
+    public static AnswerKey Build(Assignment assignment, string? studentId)
+    {
+        var values = Instantiate(assignment, studentId);
+        var scope = new VariantScope(assignment, values.ToDictionary());
+        scope.EvaluateGraph();
+        var answers = new List<KeyValuePair<string, Tensor>>();
+        foreach (var q in assignment.Questions)
+        {
+            if (scope.Answer(q) is { } a)
+            {
+                answers.Add(new(q.Id, a));
+            }
+        }
+
+        return new AnswerKey(assignment, studentId, values, answers, scope.Failures);
+    }
+
+    /// <summary>The values of a student's variant, in the assignment's order.</summary>
+    public static List<KeyValuePair<string, Tensor>> Instantiate(Assignment assignment, string? studentId) =>
+        [.. assignment.Values.Select(v => new KeyValuePair<string, Tensor>(
+            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, studentId ?? "", v.Name))))];
+}

@@ -1,0 +1,21 @@
+using Grader.Domain.Networks;
+
+namespace Grader.Domain.Assignments;
+
+/// <summary>A loaded assignment: values, graph, networks and questions, with where each was written.</summary>
+public sealed record Assignment(
+    string Id,
+    string Title,
+    GradingSettings Defaults,
+    IReadOnlyList<ValueDefinition> Values,
+    IReadOnlyList<GraphNode> Graph,
+    IReadOnlyDictionary<string, Network> Networks,
+    IReadOnlyList<Question> Questions,
+    string File)
+{
+    /// <summary>True when any value is drawn per student.</summary>
+    public bool HasRandomValues => Values.Any(v => v.Spec.IsRandom);
+
+    /// <summary>The question with an id, or null.</summary>
+    public Question? FindQuestion(string id) => Questions.FirstOrDefault(q => q.Id == id);
+}

@@ -1,0 +1,52 @@
+namespace Grader.Domain.Assignments;
+
+/// <summary>
+/// Checks an assignment the way the grader will use it: loads it, then evaluates every graph
+/// node and question for the default variant and, when values are random, for sample students,
+/// so that shape mismatches, unknown names, cycles and NaN are found before students are.
+/// </summary>
+public static class AssignmentValidator
+{
+    /// <summary>How many sample students a random assignment is evaluated for.</summary>
+    public const int SampleStudents = 8;
+
+    /// <summary>Every problem of a loaded assignment's evaluation, as diagnostics.</summary>
+    public static IReadOnlyList<Diagnostic> Evaluate(Assignment assignment)
+    {
+        var problems = new List<Diagnostic>();
+        var seen = new HashSet<string>();
+        var students = new List<string?> { null };
+        if (assignment.HasRandomValues)
+        {
+            students.AddRange(Enumerable.Range(1, SampleStudents).Select(i => $"sample-{i}"));
+        }
+
+        foreach (var student in students)
+        {
+            var key = AnswerKeyBuilder.Build(assignment, student);
+            foreach (var f in key.Failures)
+            {
+                var message = student is null ? f.Message : $"{f.Message} (for student '{student}')";
+                if (seen.Add(f.Owner))
+                {
+                    problems.Add(new Diagnostic(assignment.File, f.Position.Line, f.Position.Column, message));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Loads and checks one file.</summary>
+    public static (Assignment? Assignment, IReadOnlyList<Diagnostic> Diagnostics) ValidateFile(string path)
+    {
+        var loaded = AssignmentLoader.LoadFile(path);
+        if (loaded.Assignment is null)
+        {
+            return (null, loaded.Diagnostics);
+        }
+
+        var problems = Evaluate(loaded.Assignment);
+        return (problems.Count == 0 ? loaded.Assignment : null, problems);
+    }
+}

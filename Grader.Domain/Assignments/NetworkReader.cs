@@ -1,0 +1,196 @@
+using Grader.Domain.Networks;
+using Grader.Domain.Yaml;
+
+namespace Grader.Domain.Assignments;
+
+/// <summary>
+/// Reads a layer stack: <c>{ input: [1, 32, 32], layers: [conv2d: {...}, relu, maxpool2d: {...}, flatten, dense: 120] }</c>,
+/// checking that every layer fits the shape it receives.
+/// </summary>
+public static class NetworkReader
+{
+    private static readonly string[] ConvKeys = ["filters", "kernel", "stride", "padding", "bias"];
+    private static readonly string[] PoolKeys = ["size", "stride", "padding"];
+    private static readonly string[] DenseKeys = ["units", "bias"];
+
+    /// <summary>The network, or null (reported).</summary>
+    public static Network? Read(string name, YNode node, DiagnosticBag bag)
+    {
+        if (node is not YMapping m)
+        {
+            bag.Report(node, $"network {name} must be a mapping with input and layers");
+            return null;
+        }
+
+        var before = bag.Items.Count;
+        AssignmentLoader.CheckKeys(m, ["input", "layers"], bag, $"network {name}");
+        int[]? input = null;
+        if (m["input"] is not { } inputNode)
+        {
+            bag.Report(m, $"network {name} needs an input shape, e.g. input: [1, 32, 32]");
+        }
+        else if (YamlValues.Constant(inputNode, bag) is { } t)
+        {
+            if (t.Rank != 1 || t.Count is 0 or > 4 || t.Data.Any(v => v < 1 || v != Math.Floor(v) || v > 1e6))
+            {
+                bag.Report(inputNode, "input must be a list of 1 to 4 whole sizes, e.g. [1, 32, 32]");
+            }
+            else
+            {
+                input = [.. t.Data.Select(v => (int)v)];
+            }
+        }
+
+        var layers = new List<Layer>();
+        var positions = new List<YNode>();
+        if (m["layers"] is not YSequence seq)
+        {
+            bag.Report(m["layers"] ?? m, $"network {name} needs a list of layers");
+        }
+        else
+        {
+            foreach (var item in seq.Items)
+            {
+                if (ReadLayer(item, bag) is { } layer)
+                {
+                    layers.Add(layer);
+                    positions.Add(item);
+                }
+            }
+        }
+
+        if (bag.Items.Count != before || input is null)
+        {
+            return null;
+        }
+
+        var shape = input;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            try
+            {
+                shape = layers[i].OutputShape(shape);
+                _ = layers[i].Parameters(shape);
+            }
+            catch (Exception ex) when (ex is ArchitectureException or OverflowException)
+            {
+                bag.Report(positions[i], $"network {name}, layer {i + 1} ({layers[i].Describe()}): {ex.Message}");
+                return null;
+            }
+        }
+
+        return new Network(name, input, layers);
+    }
+
+    private static Layer? ReadLayer(YNode item, DiagnosticBag bag)
+    {
+        if (item is YScalar s)
+        {
+            if (s.Value == "flatten")
+            {
+                return new FlattenLayer();
+            }
+
+            if (ActivationLayer.Known.Contains(s.Value))
+            {
+                return new ActivationLayer(s.Value);
+            }
+
+            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}' (layers: dense, conv2d, maxpool2d, avgpool2d, flatten, {string.Join(", ", ActivationLayer.Known)})");
+            return null;
+        }
+
+        if (item is not YMapping { Entries.Count: 1 } m)
+        {
+            bag.Report(item, "a layer is a name (relu, flatten) or one key with its settings (dense: 120)");
+            return null;
+        }
+
+        var (kind, settings) = (m.Entries[0].Key, m.Entries[0].Value);
+        return kind.Value switch
+        {
+            "dense" => ReadDense(settings, bag),
+            "conv2d" => ReadConv(settings, bag),
+            "maxpool2d" or "avgpool2d" => ReadPool(kind.Value, settings, bag),
+            _ => Unknown(kind, bag),
+        };
+    }
+
+    private static Layer? Unknown(YScalar kind, DiagnosticBag bag)
+    {
+        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}' (layers with settings: dense, conv2d, maxpool2d, avgpool2d)");
+        return null;
+    }
+
+    private static DenseLayer? ReadDense(YNode node, DiagnosticBag bag)
+    {
+        if (node is YScalar)
+        {
+            return YamlValues.Whole(node, bag, "dense units", 1, 1_000_000) is { } n ? new DenseLayer(n) : null;
+        }
+
+        if (node is not YMapping m || m["units"] is not { } units)
+        {
+            bag.Report(node, "dense needs a number of units: dense: 120 or dense: { units: 120, bias: false }");
+            return null;
+        }
+
+        AssignmentLoader.CheckKeys(m, DenseKeys, bag, "dense");
+        var n2 = YamlValues.Whole(units, bag, "dense units", 1, 1_000_000);
+        var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
+        return n2 is { } u && bias is { } hasBias ? new DenseLayer(u, hasBias) : null;
+    }
+
+    private static Conv2dLayer? ReadConv(YNode node, DiagnosticBag bag)
+    {
+        if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
+        {
+            bag.Report(node, "conv2d needs { filters: n, kernel: k } (and optionally stride, padding, bias)");
+            return null;
+        }
+
+        var before = bag.Items.Count;
+        AssignmentLoader.CheckKeys(m, ConvKeys, bag, "conv2d");
+        var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
+        var (kh, kw) = ReadKernel(m["kernel"]!, bag);
+        var stride = m["stride"] is { } s ? YamlValues.Whole(s, bag, "stride", 1, 10_000) : 1;
+        var padding = m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
+        var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
+        return bag.Items.Count == before
+            ? new Conv2dLayer(filters!.Value, kh, kw, stride!.Value, padding!.Value, bias!.Value)
+            : null;
+    }
+
+    private static (int H, int W) ReadKernel(YNode node, DiagnosticBag bag)
+    {
+        if (node is YSequence { Items.Count: 2 } pair)
+        {
+            return (YamlValues.Whole(pair.Items[0], bag, "kernel height", 1, 10_000) ?? 1,
+                    YamlValues.Whole(pair.Items[1], bag, "kernel width", 1, 10_000) ?? 1);
+        }
+
+        var k = YamlValues.Whole(node, bag, "kernel", 1, 10_000) ?? 1;
+        return (k, k);
+    }
+
+    private static Pool2dLayer? ReadPool(string kind, YNode node, DiagnosticBag bag)
+    {
+        if (node is YScalar)
+        {
+            return YamlValues.Whole(node, bag, $"{kind} size", 1, 10_000) is { } n ? new Pool2dLayer(kind, n, n, 0) : null;
+        }
+
+        if (node is not YMapping m || m["size"] is null)
+        {
+            bag.Report(node, $"{kind} needs {{ size: n }} (and optionally stride, padding)");
+            return null;
+        }
+
+        var before = bag.Items.Count;
+        AssignmentLoader.CheckKeys(m, PoolKeys, bag, kind);
+        var size = YamlValues.Whole(m["size"]!, bag, "size", 1, 10_000);
+        var stride = m["stride"] is { } s ? YamlValues.Whole(s, bag, "stride", 1, 10_000) : size;
+        var padding = m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
+        return bag.Items.Count == before ? new Pool2dLayer(kind, size!.Value, stride!.Value, padding!.Value) : null;
+    }
+}

@@ -1,0 +1,19 @@
+using Grader.Domain.Expressions;
+
+namespace Grader.Domain.Assignments;
+
+/// <summary>A question: its id, text, the expression of its answer and its own settings.</summary>
+public sealed record Question(string Id, string? Text, string AnswerText, Expr Answer, GradingSettings Settings, Located Where)
+{
+    /// <summary>Points, the question's or the defaults' (1 if neither says).</summary>
+    public double Points(GradingSettings defaults) => Settings.Over(defaults).Points ?? 1;
+
+    /// <summary>The tolerance in force: the question's, the defaults', or the built-in default.</summary>
+    public Tolerance Tolerance(GradingSettings defaults) => Settings.Over(defaults).Tolerance ?? Assignments.Tolerance.Default;
+
+    /// <summary>Whether per-element partial credit applies (default true).</summary>
+    public bool Partial(GradingSettings defaults) => Settings.Over(defaults).Partial ?? true;
+
+    /// <summary>When the key may be shown to the student (default after grading).</summary>
+    public ShowKey ShowKey(GradingSettings defaults) => Settings.Over(defaults).ShowKey ?? Assignments.ShowKey.AfterGrading;
+}

@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace Grader.Domain.Assignments;
+
+/// <summary>
+/// The generator of per-student variants, owned and fixed by this project so that a student's
+/// numbers are the same on every machine and in every future version:
+/// <list type="number">
+/// <item>seed = FNV-1a 64-bit hash of the UTF-8 bytes of <c>assignment-id + "\n" + student-id + "\n" + value-name</c>
+/// (the student id is empty when no student is given);</item>
+/// <item>the stream is SplitMix64 from that seed (Steele, Lea and Flood 2014);</item>
+/// <item>a uniform double in [0, 1) is the top 53 bits of the next output times 2^-53;</item>
+/// <item>a whole number in [0, n) is ⌊u·n⌋; a normal draw is Box–Muller, √(−2 ln(1−u₁))·cos(2πu₂).</item>
+/// </list>
+/// Each value has its own stream, so adding or reordering values never changes the others.
+/// </summary>
+public sealed class VariantRandom
+{
+    private ulong state;
+
+    /// <summary>Creates the stream for one value of one student's variant.</summary>
+    public VariantRandom(string assignmentId, string? studentId, string valueName) =>
+        state = Fnv1a64(Encoding.UTF8.GetBytes($"{assignmentId}\n{studentId}\n{valueName}"));
+
+    /// <summary>FNV-1a, 64-bit.</summary>
+    public static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    /// <summary>The next 64 bits of SplitMix64.</summary>
+    public ulong NextUInt64()
+    {
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>A uniform double in [0, 1).</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A whole number in [0, n).</summary>
+    public int NextInt(int n) => (int)Math.Min(n - 1, Math.Floor(NextDouble() * n));
+
+    /// <summary>A standard normal draw by Box–Muller.</summary>
+    public double NextNormal()
+    {
+        var u1 = NextDouble();
+        var u2 = NextDouble();
+        return Math.Sqrt(-2 * Math.Log(1 - u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+}

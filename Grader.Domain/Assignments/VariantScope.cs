@@ -1,0 +1,186 @@
+using Grader.Domain.Expressions;
+using Grader.Domain.Networks;
+using Grader.Reference;
+
+namespace Grader.Domain.Assignments;
+
+/// <summary>
+/// The names of one variant of an assignment: its values as leaves of the graph, and graph nodes
+/// evaluated on first use (memoised, with cycles detected). Gradients are computed once per output.
+/// </summary>
+public sealed class VariantScope : IEvaluationScope
+{
+    private readonly Assignment assignment;
+    private readonly Dictionary<string, Node> leaves = [];
+    private readonly Dictionary<string, GraphNode> definitions;
+    private readonly Dictionary<string, Node> evaluated = [];
+    private readonly HashSet<string> failed = [];
+    private readonly List<string> inProgress = [];
+    private readonly Dictionary<Node, IReadOnlyDictionary<Node, Tensor>> gradients = new(ReferenceEqualityComparer.Instance);
+    private readonly List<EvaluationFailure> failures = [];
+    private readonly ExpressionEvaluator evaluator;
+
+    /// <summary>Creates the scope of a variant from its instantiated values.</summary>
+    public VariantScope(Assignment assignment, IReadOnlyDictionary<string, Tensor> values)
+    {
+        this.assignment = assignment;
+        foreach (var (name, value) in values)
+        {
+            leaves[name] = Node.Leaf(value);
+        }
+
+        definitions = assignment.Graph.ToDictionary(g => g.Name);
+        evaluator = new ExpressionEvaluator(this);
+    }
+
+    /// <summary>Every root failure found so far (a failure caused by another is not repeated).</summary>
+    public IReadOnlyList<EvaluationFailure> Failures => failures;
+
+    /// <summary>Evaluates every graph node, recording failures.</summary>
+    public void EvaluateGraph()
+    {
+        foreach (var node in assignment.Graph)
+        {
+            try
+            {
+                Resolve(node.Name, 1);
+            }
+            catch (ExpressionException)
+            {
+                // Recorded in Failures at the node that failed.
+            }
+        }
+    }
+
+    /// <summary>A question's key, or null when it cannot be evaluated (the failure is recorded).</summary>
+    public Tensor? Answer(Question question)
+    {
+        try
+        {
+            var value = evaluator.Evaluate(question.Answer).Value;
+            if (!value.IsFinite())
+            {
+                Fail($"question {question.Id}", question.Where.At(1), $"question {question.Id}: the answer is not finite (NaN or infinity): {Shorten(value)}");
+                return null;
+            }
+
+            return value;
+        }
+        catch (DependencyFailedException)
+        {
+            return null;
+        }
+        catch (ExpressionException ex)
+        {
+            Fail($"question {question.Id}", question.Where.At(ex.Column), $"question {question.Id}: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public Node Resolve(string name, int column)
+    {
+        if (leaves.TryGetValue(name, out var leaf))
+        {
+            return leaf;
+        }
+
+        if (evaluated.TryGetValue(name, out var done))
+        {
+            return done;
+        }
+
+        if (failed.Contains(name))
+        {
+            throw new DependencyFailedException(name, column);
+        }
+
+        if (definitions.TryGetValue(name, out var definition))
+        {
+            return EvaluateNode(definition, column);
+        }
+
+        if (Builtins.Constant(name) is { } constant)
+        {
+            return constant;
+        }
+
+        if (assignment.Networks.ContainsKey(name))
+        {
+            throw new ExpressionException($"'{name}' is a network: use params({name}) or output_shape({name})", column);
+        }
+
+        throw new ExpressionException($"unknown name '{name}'{Suggest(name)}", column);
+    }
+
+    /// <inheritdoc />
+    public Network? FindNetwork(string name) => assignment.Networks.GetValueOrDefault(name);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<Node, Tensor> GradientsOf(Node output)
+    {
+        if (!gradients.TryGetValue(output, out var g))
+        {
+            g = output.Gradients();
+            gradients[output] = g;
+        }
+
+        return g;
+    }
+
+    private Node EvaluateNode(GraphNode definition, int column)
+    {
+        var name = definition.Name;
+        var cycleStart = inProgress.IndexOf(name);
+        if (cycleStart >= 0)
+        {
+            var cycle = string.Join(" -> ", inProgress.Skip(cycleStart).Append(name));
+            throw new ExpressionException($"cycle in the graph: {cycle}", column);
+        }
+
+        inProgress.Add(name);
+        try
+        {
+            var node = evaluator.Evaluate(definition.Expression);
+            if (!node.Value.IsFinite())
+            {
+                throw new ExpressionException($"the value is not finite (NaN or infinity): {Shorten(node.Value)}", 1);
+            }
+
+            // A graph node is always differentiable with respect to, even when it is a constant.
+            node = node.RequiresGrad ? node : Node.Leaf(node.Value);
+            evaluated[name] = node;
+            return node;
+        }
+        catch (DependencyFailedException)
+        {
+            failed.Add(name);
+            throw new DependencyFailedException(name, column);
+        }
+        catch (ExpressionException ex)
+        {
+            failed.Add(name);
+            Fail($"graph node {name}", definition.Where.At(ex.Column), $"graph node {name}: {ex.Message}");
+            throw new DependencyFailedException(name, column);
+        }
+        finally
+        {
+            inProgress.RemoveAt(inProgress.Count - 1);
+        }
+    }
+
+    private void Fail(string owner, SourcePosition at, string message) => failures.Add(new EvaluationFailure(owner, at, message));
+
+    private string Suggest(string name)
+    {
+        var known = leaves.Keys.Concat(definitions.Keys).Concat(assignment.Networks.Keys);
+        var close = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        return close is null ? "" : $" (did you mean '{close}'?)";
+    }
+
+    private static string Shorten(Tensor t)
+    {
+        var s = t.ToString();
+        return s.Length <= 80 ? s : s[..80] + "…";
+    }
+}

@@ -1,0 +1,256 @@
+using Grader.Reference;
+
+namespace Grader.Domain.Expressions;
+
+/// <summary>
+/// Evaluates a parsed expression to a node of the reference engine's graph. Every error is an
+/// <see cref="ExpressionException"/> at the column of the operator, call or name at fault.
+/// </summary>
+public sealed class ExpressionEvaluator(IEvaluationScope scope)
+{
+    /// <summary>Evaluates an expression.</summary>
+    public Node Evaluate(Expr expr)
+    {
+        try
+        {
+            return expr switch
+            {
+                NumberExpr n => Node.Constant(Tensor.Scalar(n.Value)),
+                NameExpr n => scope.Resolve(n.Name, n.Column),
+                ListExpr l => Node.Constant(TensorLiteral.Build(l, e => Evaluate(e).Value)),
+                UnaryExpr { Operator: '-' } u => Ops.Neg(Evaluate(u.Operand)),
+                UnaryExpr u => Evaluate(u.Operand),
+                BinaryExpr b => Binary(b),
+                CallExpr c => Call(c),
+                _ => throw new ExpressionException("unsupported expression", expr.Column),
+            };
+        }
+        catch (ShapeException ex)
+        {
+            throw new ExpressionException(ex.Message, expr.Column);
+        }
+    }
+
+    private Node Binary(BinaryExpr b)
+    {
+        var left = Evaluate(b.Left);
+        var right = Evaluate(b.Right);
+        try
+        {
+            return b.Operator switch
+            {
+                '+' => Ops.Add(left, right),
+                '-' => Ops.Sub(left, right),
+                '*' => Ops.Mul(left, right),
+                '/' => Ops.Div(left, right),
+                '^' => Ops.Pow(left, right),
+                '@' => Ops.MatMul(left, right),
+                _ => throw new ExpressionException($"unknown operator '{b.Operator}'", b.Column),
+            };
+        }
+        catch (ShapeException ex)
+        {
+            throw new ExpressionException(ex.Message, b.Column);
+        }
+    }
+
+    private Node Call(CallExpr call)
+    {
+        if (!Builtins.Functions.TryGetValue(call.Function, out var signature))
+        {
+            throw new ExpressionException($"unknown function '{call.Function}'", call.Column);
+        }
+
+        var args = Bind(call, signature);
+        Node Arg(int i) => Evaluate(args[i]!);
+        Node? Optional(int i) => args[i] is null ? null : Evaluate(args[i]!);
+        try
+        {
+            return call.Function switch
+            {
+                "sin" => Ops.Sin(Arg(0)),
+                "cos" => Ops.Cos(Arg(0)),
+                "tan" => Ops.Tan(Arg(0)),
+                "exp" => Ops.Exp(Arg(0)),
+                "log" => Ops.Log(Arg(0)),
+                "sqrt" => Ops.Sqrt(Arg(0)),
+                "abs" => Ops.Abs(Arg(0)),
+                "tanh" => Ops.Tanh(Arg(0)),
+                "sigmoid" => Ops.Sigmoid(Arg(0)),
+                "relu" => Ops.Relu(Arg(0)),
+                "leaky_relu" => Ops.LeakyRelu(Arg(0), Number(args[1], 0.01)),
+                "elu" => Ops.Elu(Arg(0), Number(args[1], 1)),
+                "softmax" => Ops.Softmax(Arg(0)),
+                "log_softmax" => Ops.LogSoftmax(Arg(0)),
+                "sum" => Ops.Sum(Arg(0)),
+                "mean" => Ops.Mean(Arg(0)),
+                "max" => Ops.Max(Arg(0)),
+                "maximum" => Ops.Maximum(Arg(0), Arg(1)),
+                "dot" => Ops.Dot(Arg(0), Arg(1)),
+                "outer" => Ops.Outer(Arg(0), Arg(1)),
+                "norm" => Ops.Norm(Arg(0)),
+                "reshape" => Ops.Reshape(Arg(0), Shape(args[1]!)),
+                "flatten" => Ops.Flatten(Arg(0)),
+                "transpose" => Ops.Transpose(Arg(0)),
+                "conv2d" => Ops.Conv2d(Arg(0), Arg(1), Optional(2), Whole(args[3], 1), Whole(args[4], 0)),
+                "maxpool2d" => Pool(args, Ops.MaxPool2d),
+                "avgpool2d" => Pool(args, Ops.AvgPool2d),
+                "mse" => Losses.Mse(Arg(0), Arg(1)),
+                "sse" => Losses.Sse(Arg(0), Arg(1)),
+                "cross_entropy" => Losses.CrossEntropy(Arg(0), Arg(1)),
+                "hinge" => Losses.Hinge(Arg(0), Arg(1)),
+                "bce" => Losses.Bce(Arg(0), Arg(1)),
+                "grad" => Gradient(args[0]!, args[1]!),
+                "shape" => Node.Constant(Tensor.Vector([.. Arg(0).Value.Shape.Select(d => (double)d)])),
+                "numel" => Node.Constant(Tensor.Scalar(Arg(0).Value.Count)),
+                "params" => NetworkQuery(args, ParamsOf),
+                "output_shape" => NetworkQuery(args, OutputShapeOf),
+                _ => throw new ExpressionException($"unknown function '{call.Function}'", call.Column),
+            };
+        }
+        catch (ShapeException ex)
+        {
+            throw new ExpressionException($"{call.Function}: {ex.Message}", call.Column);
+        }
+    }
+
+    private static Expr?[] Bind(CallExpr call, FunctionSignature signature)
+    {
+        var names = signature.Parameters;
+        if (call.Arguments.Count > names.Length)
+        {
+            throw new ExpressionException(
+                $"{call.Function} takes at most {names.Length} argument(s) ({string.Join(", ", names)}), got {call.Arguments.Count}",
+                call.Arguments[names.Length].Column);
+        }
+
+        var bound = new Expr?[names.Length];
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            bound[i] = call.Arguments[i];
+        }
+
+        foreach (var kw in call.Keywords)
+        {
+            var i = Array.IndexOf(names, kw.Name);
+            if (i < 0)
+            {
+                throw new ExpressionException(
+                    $"{call.Function} has no argument '{kw.Name}' (it takes {string.Join(", ", names)})", kw.Column);
+            }
+
+            if (bound[i] is not null)
+            {
+                throw new ExpressionException($"argument '{kw.Name}' of {call.Function} given twice", kw.Column);
+            }
+
+            bound[i] = kw.Value;
+        }
+
+        for (var i = 0; i < signature.Required; i++)
+        {
+            if (bound[i] is null)
+            {
+                throw new ExpressionException($"{call.Function} needs argument '{names[i]}'", call.Column);
+            }
+        }
+
+        return bound;
+    }
+
+    private Node Pool(Expr?[] args, Func<Node, int, int?, int, Node> pool)
+    {
+        var size = Whole(args[1], 0);
+        return pool(Evaluate(args[0]!), size, args[2] is null ? null : Whole(args[2], size), Whole(args[3], 0));
+    }
+
+    private Node Gradient(Expr f, Expr v)
+    {
+        if (v is not NameExpr name)
+        {
+            throw new ExpressionException("grad's second argument must be the name of a value or graph node", v.Column);
+        }
+
+        var output = Evaluate(f);
+        if (!output.Value.IsScalarLike)
+        {
+            throw new ExpressionException(
+                $"grad needs a scalar to differentiate, but its first argument has shape {output.Value.ShapeText}", f.Column);
+        }
+
+        var target = scope.Resolve(name.Name, name.Column);
+        var grads = scope.GradientsOf(output);
+        return Node.Constant(grads.TryGetValue(target, out var g) ? g : Tensor.Zeros(target.Value.Shape));
+    }
+
+    private Node NetworkQuery(Expr?[] args, Func<Networks.Network, int?, Tensor> query)
+    {
+        if (args[0] is not NameExpr name)
+        {
+            throw new ExpressionException("expected the name of a network", args[0]!.Column);
+        }
+
+        var network = scope.FindNetwork(name.Name)
+            ?? throw new ExpressionException($"unknown network '{name.Name}'", name.Column);
+        int? layer = null;
+        if (args[1] is not null)
+        {
+            layer = Whole(args[1], 0);
+            if (layer < 1 || layer > network.Layers.Count)
+            {
+                throw new ExpressionException(
+                    $"network {network.Name} has layers 1 to {network.Layers.Count}, not {layer}", args[1]!.Column);
+            }
+        }
+
+        try
+        {
+            return Node.Constant(query(network, layer));
+        }
+        catch (Networks.ArchitectureException ex)
+        {
+            throw new ExpressionException(ex.Message, name.Column);
+        }
+    }
+
+    private static Tensor ParamsOf(Networks.Network n, int? layer) =>
+        Tensor.Scalar(layer is { } i ? n.ParametersOf(i) : n.Parameters());
+
+    private static Tensor OutputShapeOf(Networks.Network n, int? layer) =>
+        Tensor.Vector([.. n.ShapeAfter(layer ?? n.Layers.Count).Select(d => (double)d)]);
+
+    private double Number(Expr? expr, double fallback)
+    {
+        if (expr is null)
+        {
+            return fallback;
+        }
+
+        var v = Evaluate(expr).Value;
+        return v.IsScalarLike ? v.Data[0] : throw new ExpressionException($"expected a number, got shape {v.ShapeText}", expr.Column);
+    }
+
+    private int Whole(Expr? expr, int fallback)
+    {
+        var v = Number(expr, fallback);
+        return v == Math.Floor(v) && Math.Abs(v) <= 1_000_000
+            ? (int)v
+            : throw new ExpressionException($"expected a whole number, got {v}", expr!.Column);
+    }
+
+    private int[] Shape(Expr expr)
+    {
+        var v = Evaluate(expr).Value;
+        if (v.Rank > 1)
+        {
+            throw new ExpressionException($"a shape is a list of sizes, got shape {v.ShapeText}", expr.Column);
+        }
+
+        if (v.Count > Limits.MaxTensorRank || v.Data.Any(d => d < 0 || d != Math.Floor(d) || d > Limits.MaxTensorElements))
+        {
+            throw new ExpressionException($"a shape is a list of at most {Limits.MaxTensorRank} whole sizes, got {v}", expr.Column);
+        }
+
+        return [.. v.Data.Select(d => (int)d)];
+    }
+}

@@ -1,0 +1,221 @@
+namespace Grader.Domain.Expressions;
+
+/// <summary>
+/// Parses the expression language by recursive descent with bounded depth and length.
+/// Precedence, lowest first: <c>+ -</c>; <c>* / @</c>; unary <c>-</c>; <c>^</c> (right-associative,
+/// so <c>-2^2</c> is −4 and <c>2^3^2</c> is 2^9); calls, names, numbers, lists, parentheses.
+/// </summary>
+public sealed class ExpressionParser
+{
+    private readonly List<Token> tokens;
+    private int pos;
+    private int depth;
+
+    private ExpressionParser(List<Token> tokens) => this.tokens = tokens;
+
+    /// <summary>Parses a whole expression; throws <see cref="ExpressionException"/> with a column.</summary>
+    public static Expr Parse(string text)
+    {
+        if (text.Length > Limits.MaxExpressionLength)
+        {
+            throw new ExpressionException($"expression longer than {Limits.MaxExpressionLength} characters", 1);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ExpressionException("empty expression", 1);
+        }
+
+        var parser = new ExpressionParser(Lexer.Tokenize(text));
+        var expr = parser.ParseExpression();
+        var t = parser.Peek;
+        if (t.Kind != TokenKind.End)
+        {
+            throw new ExpressionException($"unexpected '{t.Text}' after the end of the expression", t.Column);
+        }
+
+        return expr;
+    }
+
+    private Token Peek => tokens[pos];
+
+    private Token Next() => tokens[pos++];
+
+    private bool At(string symbol) => Peek.Kind == TokenKind.Symbol && Peek.Text == symbol;
+
+    private Expr ParseExpression()
+    {
+        if (++depth > Limits.MaxExpressionDepth)
+        {
+            throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", Peek.Column);
+        }
+
+        var left = ParseTerm();
+        while (At("+") || At("-"))
+        {
+            var op = Next();
+            left = new BinaryExpr(op.Text[0], left, ParseTerm(), op.Column);
+        }
+
+        depth--;
+        return left;
+    }
+
+    private Expr ParseTerm()
+    {
+        var left = ParseUnary();
+        while (At("*") || At("/") || At("@"))
+        {
+            var op = Next();
+            left = new BinaryExpr(op.Text[0], left, ParseUnary(), op.Column);
+        }
+
+        return left;
+    }
+
+    private Expr ParseUnary()
+    {
+        if (At("-") || At("+"))
+        {
+            var op = Next();
+            if (++depth > Limits.MaxExpressionDepth)
+            {
+                throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", op.Column);
+            }
+
+            var operand = ParseUnary();
+            depth--;
+            return new UnaryExpr(op.Text[0], operand, op.Column);
+        }
+
+        return ParsePower();
+    }
+
+    private Expr ParsePower()
+    {
+        var b = ParsePrimary();
+        if (!At("^"))
+        {
+            return b;
+        }
+
+        var op = Next();
+        if (++depth > Limits.MaxExpressionDepth)
+        {
+            throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", op.Column);
+        }
+
+        var exponent = ParseUnary();
+        depth--;
+        return new BinaryExpr('^', b, exponent, op.Column);
+    }
+
+    private Expr ParsePrimary()
+    {
+        var t = Next();
+        switch (t.Kind)
+        {
+            case TokenKind.Number:
+                return new NumberExpr(t.Number, t.Column);
+            case TokenKind.Name when At("("):
+                return ParseCall(t);
+            case TokenKind.Name:
+                return new NameExpr(t.Text, t.Column);
+            case TokenKind.Symbol when t.Text == "(":
+                var inner = ParseExpression();
+                Expect(")", t);
+                return inner;
+            case TokenKind.Symbol when t.Text == "[":
+                return ParseList(t);
+            case TokenKind.End:
+                throw new ExpressionException("the expression ends too early", t.Column);
+            default:
+                throw new ExpressionException($"unexpected '{t.Text}'", t.Column);
+        }
+    }
+
+    private ListExpr ParseList(Token open)
+    {
+        if (++depth > Limits.MaxExpressionDepth)
+        {
+            throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", open.Column);
+        }
+
+        var items = new List<Expr>();
+        if (!At("]"))
+        {
+            do
+            {
+                items.Add(ParseExpression());
+            }
+            while (TryTake(","));
+        }
+
+        Expect("]", open);
+        depth--;
+        return new ListExpr(items, open.Column);
+    }
+
+    private CallExpr ParseCall(Token name)
+    {
+        var open = Next();
+        if (++depth > Limits.MaxExpressionDepth)
+        {
+            throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", open.Column);
+        }
+
+        var args = new List<Expr>();
+        var keywords = new List<KeywordArgument>();
+        if (!At(")"))
+        {
+            do
+            {
+                if (Peek.Kind == TokenKind.Name && tokens[pos + 1] is { Kind: TokenKind.Symbol, Text: "=" })
+                {
+                    var key = Next();
+                    Next();
+                    if (keywords.Any(k => k.Name == key.Text))
+                    {
+                        throw new ExpressionException($"argument '{key.Text}' given twice", key.Column);
+                    }
+
+                    keywords.Add(new KeywordArgument(key.Text, ParseExpression(), key.Column));
+                }
+                else if (keywords.Count > 0)
+                {
+                    throw new ExpressionException("a positional argument cannot follow a keyword argument", Peek.Column);
+                }
+                else
+                {
+                    args.Add(ParseExpression());
+                }
+            }
+            while (TryTake(","));
+        }
+
+        Expect(")", open);
+        depth--;
+        return new CallExpr(name.Text, args, keywords, name.Column);
+    }
+
+    private bool TryTake(string symbol)
+    {
+        if (!At(symbol))
+        {
+            return false;
+        }
+
+        pos++;
+        return true;
+    }
+
+    private void Expect(string symbol, Token opener)
+    {
+        if (!TryTake(symbol))
+        {
+            var t = Peek;
+            var found = t.Kind == TokenKind.End ? "the end" : $"'{t.Text}'";
+            throw new ExpressionException($"expected '{symbol}' to close '{opener.Text}' at column {opener.Column}, found {found}", t.Column);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Grader.Domain.Expressions;
+
+/// <summary>The kinds of token of the expression language.</summary>
+internal enum TokenKind
+{
+    Number,
+    Name,
+    Symbol,
+    End,
+}

@@ -1,0 +1,4 @@
+namespace Grader.Domain.Expressions;
+
+/// <summary>Unary minus or plus.</summary>
+public sealed record UnaryExpr(char Operator, Expr Operand, int Column) : Expr(Column);

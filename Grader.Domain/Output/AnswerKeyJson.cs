@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Grader.Domain.Assignments;
+
+namespace Grader.Domain.Output;
+
+/// <summary>
+/// The key as JSON: <c>{"assignment": id, "student": id-or-null, "values": {name: value}, "answers": {qid: value}}</c>.
+/// </summary>
+public static class AnswerKeyJson
+{
+    /// <summary>The JSON text of a key.</summary>
+    public static string Write(AnswerKey key, bool indented = true)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("assignment", key.Assignment.Id);
+            if (key.Student is null)
+            {
+                writer.WriteNull("student");
+            }
+            else
+            {
+                writer.WriteString("student", key.Student);
+            }
+
+            writer.WriteStartObject("values");
+            foreach (var (name, value) in key.Values)
+            {
+                writer.WritePropertyName(name);
+                TensorJson.Write(writer, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartObject("answers");
+            foreach (var (id, value) in key.Answers)
+            {
+                writer.WritePropertyName(id);
+                TensorJson.Write(writer, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

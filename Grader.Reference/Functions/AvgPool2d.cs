@@ -1,0 +1,38 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>
+/// Average pooling over (C, H, W); padding cells count as zeros and the divisor is always the
+/// window area (PyTorch's default count_include_pad=True).
+/// </summary>
+public sealed class AvgPool2d(int size, int stride, int padding) : Pool2d(size, stride, padding)
+{
+    /// <inheritdoc />
+    protected override string Name => "avgpool2d";
+
+    /// <inheritdoc />
+    protected override double Reduce(Tensor x, ReadOnlySpan<int> cells, int outIndex)
+    {
+        var s = 0.0;
+        foreach (var cell in cells)
+        {
+            if (cell >= 0)
+            {
+                s += x.Data[cell];
+            }
+        }
+
+        return s / Area;
+    }
+
+    /// <inheritdoc />
+    protected override void Route(double g, ReadOnlySpan<int> cells, int outIndex, double[] gx)
+    {
+        foreach (var cell in cells)
+        {
+            if (cell >= 0)
+            {
+                gx[cell] += g / Area;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>The cosine.</summary>
+public sealed class Cos : ElementwiseFunction
+{
+    /// <inheritdoc />
+    protected override double Value(double x) => Math.Cos(x);
+
+    /// <inheritdoc />
+    protected override double Derivative(double x, double y) => -Math.Sin(x);
+}

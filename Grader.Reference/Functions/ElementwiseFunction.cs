@@ -1,0 +1,37 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>
+/// An element-wise function of one tensor: subclasses give the value and its derivative side by
+/// side; the input is saved for the backward pass.
+/// </summary>
+public abstract class ElementwiseFunction : Function
+{
+    private Tensor input = null!;
+    private Tensor output = null!;
+
+    /// <summary>The function at one element.</summary>
+    protected abstract double Value(double x);
+
+    /// <summary>The derivative at one element, given the input and the output there.</summary>
+    protected abstract double Derivative(double x, double y);
+
+    /// <inheritdoc />
+    protected override Tensor Forward(Tensor[] inputs)
+    {
+        input = inputs[0];
+        output = input.Map(Value);
+        return output;
+    }
+
+    /// <inheritdoc />
+    protected internal override Tensor[] Backward(Tensor gradOutput)
+    {
+        var g = new double[input.Count];
+        for (var i = 0; i < g.Length; i++)
+        {
+            g[i] = gradOutput.Data[i] * Derivative(input.Data[i], output.Data[i]);
+        }
+
+        return [new Tensor(input.Shape, g)];
+    }
+}

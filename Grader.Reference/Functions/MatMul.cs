@@ -1,0 +1,24 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>The matrix product (m, n) @ (n, k) → (m, k).</summary>
+public sealed class MatMul : Function
+{
+    private Tensor a = null!;
+    private Tensor b = null!;
+
+    /// <inheritdoc />
+    protected override Tensor Forward(Tensor[] inputs)
+    {
+        (a, b) = (inputs[0], inputs[1]);
+        if (a.Rank != 2 || b.Rank != 2 || a.Shape[1] != b.Shape[0])
+        {
+            throw new ShapeException($"matrix product needs (m, n) @ (n, k), got {a.ShapeText} @ {b.ShapeText}");
+        }
+
+        return Linalg.Multiply(a, b);
+    }
+
+    /// <inheritdoc />
+    protected internal override Tensor[] Backward(Tensor gradOutput) =>
+        [Linalg.Multiply(gradOutput, Linalg.Transpose(b)), Linalg.Multiply(Linalg.Transpose(a), gradOutput)];
+}

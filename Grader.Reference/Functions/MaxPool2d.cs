@@ -1,0 +1,41 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>
+/// Max pooling over (C, H, W); padding cells count as −∞, as in PyTorch. Forward keeps each
+/// window's argmax (the first on a tie) and backward routes the gradient there.
+/// </summary>
+public sealed class MaxPool2d(int size, int stride, int padding) : Pool2d(size, stride, padding)
+{
+    private int[] argmax = [];
+
+    /// <inheritdoc />
+    protected override string Name => "maxpool2d";
+
+    /// <inheritdoc />
+    protected override void Begin(int outputs) => argmax = new int[outputs];
+
+    /// <inheritdoc />
+    protected override double Reduce(Tensor x, ReadOnlySpan<int> cells, int outIndex)
+    {
+        var best = -1;
+        foreach (var cell in cells)
+        {
+            if (cell >= 0 && (best < 0 || x.Data[cell] > x.Data[best]))
+            {
+                best = cell;
+            }
+        }
+
+        if (best < 0)
+        {
+            throw new ShapeException("maxpool2d: a window lies wholly in the padding");
+        }
+
+        argmax[outIndex] = best;
+        return x.Data[best];
+    }
+
+    /// <inheritdoc />
+    protected override void Route(double g, ReadOnlySpan<int> cells, int outIndex, double[] gx) =>
+        gx[argmax[outIndex]] += g;
+}

@@ -1,0 +1,19 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>Element-wise product of two tensors of equal shape.</summary>
+public sealed class Mul : Function
+{
+    private Tensor a = null!;
+    private Tensor b = null!;
+
+    /// <inheritdoc />
+    protected override Tensor Forward(Tensor[] inputs)
+    {
+        (a, b) = (inputs[0], inputs[1]);
+        return a.Zip(b, (x, y) => x * y);
+    }
+
+    /// <inheritdoc />
+    protected internal override Tensor[] Backward(Tensor gradOutput) =>
+        [gradOutput.Zip(b, (g, y) => g * y), gradOutput.Zip(a, (g, x) => g * x)];
+}

@@ -1,0 +1,87 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>
+/// The window walk shared by max and average pooling over (C, H, W): subclasses reduce one
+/// window and route its gradient back.
+/// </summary>
+public abstract class Pool2d(int size, int stride, int padding) : Function
+{
+    /// <summary>The input's shape.</summary>
+    protected int[] InputShape { get; private set; } = [];
+
+    /// <summary>The window area, size².</summary>
+    protected int Area => size * size;
+
+    /// <summary>The operation's name for messages.</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>Reduces one window, given the input offsets of its cells (-1 for padding).</summary>
+    protected abstract double Reduce(Tensor x, ReadOnlySpan<int> cells, int outIndex);
+
+    /// <summary>Adds the gradient of one output cell into the input's gradient.</summary>
+    protected abstract void Route(double g, ReadOnlySpan<int> cells, int outIndex, double[] gx);
+
+    /// <summary>Prepares per-output state before the windows are walked.</summary>
+    protected virtual void Begin(int outputs)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override Tensor Forward(Tensor[] inputs)
+    {
+        var x = inputs[0];
+        if (x.Rank != 3)
+        {
+            throw new ShapeException($"{Name} needs (C, H, W), got {x.ShapeText}");
+        }
+
+        InputShape = x.Shape;
+        var (c, outH, outW) = OutputShape();
+        var y = new double[c * outH * outW];
+        Begin(y.Length);
+        Walk((o, cells) => y[o] = Reduce(x, cells, o));
+        return new Tensor([c, outH, outW], y);
+    }
+
+    /// <inheritdoc />
+    protected internal override Tensor[] Backward(Tensor gradOutput)
+    {
+        var gx = new double[Tensor.Numel(InputShape)];
+        Walk((o, cells) => Route(gradOutput.Data[o], cells, o, gx));
+        return [new Tensor(InputShape, gx)];
+    }
+
+    private (int C, int OutH, int OutW) OutputShape() =>
+        (InputShape[0],
+         new Window(size, stride, padding).OutputLength(InputShape[1], Name + " height"),
+         new Window(size, stride, padding).OutputLength(InputShape[2], Name + " width"));
+
+    private delegate void WindowAction(int outIndex, ReadOnlySpan<int> cells);
+
+    private void Walk(WindowAction action)
+    {
+        var (c, outH, outW) = OutputShape();
+        int h = InputShape[1], w = InputShape[2];
+        Span<int> cells = stackalloc int[Area];
+        for (var ci = 0; ci < c; ci++)
+        {
+            for (var oy = 0; oy < outH; oy++)
+            {
+                for (var ox = 0; ox < outW; ox++)
+                {
+                    var n = 0;
+                    for (var dy = 0; dy < size; dy++)
+                    {
+                        for (var dx = 0; dx < size; dx++)
+                        {
+                            int iy = (oy * stride) + dy - padding, ix = (ox * stride) + dx - padding;
+                            cells[n++] = iy >= 0 && iy < h && ix >= 0 && ix < w ? (((ci * h) + iy) * w) + ix : -1;
+                        }
+                    }
+
+                    action((((ci * outH) + oy) * outW) + ox, cells);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>
+/// Element-wise power a^b of two tensors of equal shape. The gradient with respect to the
+/// exponent is a^b·ln a, taken as 0 where a = 0 and undefined (NaN) where a &lt; 0.
+/// </summary>
+public sealed class Pow : Function
+{
+    private Tensor a = null!;
+    private Tensor b = null!;
+    private Tensor y = null!;
+
+    /// <inheritdoc />
+    protected override Tensor Forward(Tensor[] inputs)
+    {
+        (a, b) = (inputs[0], inputs[1]);
+        y = a.Zip(b, Math.Pow);
+        return y;
+    }
+
+    /// <inheritdoc />
+    protected internal override Tensor[] Backward(Tensor gradOutput)
+    {
+        var ga = new double[a.Count];
+        var gb = new double[a.Count];
+        for (var i = 0; i < ga.Length; i++)
+        {
+            double x = a.Data[i], p = b.Data[i], g = gradOutput.Data[i];
+            ga[i] = p == 0 ? 0 : g * p * Math.Pow(x, p - 1);
+            gb[i] = x > 0 ? g * y.Data[i] * Math.Log(x) : x == 0 ? 0 : double.NaN;
+        }
+
+        return [new Tensor(a.Shape, ga), new Tensor(b.Shape, gb)];
+    }
+}

@@ -1,0 +1,11 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>The reciprocal 1 / x.</summary>
+public sealed class Reciprocal : ElementwiseFunction
+{
+    /// <inheritdoc />
+    protected override double Value(double x) => 1 / x;
+
+    /// <inheritdoc />
+    protected override double Derivative(double x, double y) => -y * y;
+}

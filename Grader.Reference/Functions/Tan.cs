@@ -1,0 +1,11 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>The tangent.</summary>
+public sealed class Tan : ElementwiseFunction
+{
+    /// <inheritdoc />
+    protected override double Value(double x) => Math.Tan(x);
+
+    /// <inheritdoc />
+    protected override double Derivative(double x, double y) => 1 + (y * y);
+}

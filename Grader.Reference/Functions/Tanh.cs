@@ -1,0 +1,11 @@
+namespace Grader.Reference.Functions;
+
+/// <summary>The hyperbolic tangent.</summary>
+public sealed class Tanh : ElementwiseFunction
+{
+    /// <inheritdoc />
+    protected override double Value(double x) => Math.Tanh(x);
+
+    /// <inheritdoc />
+    protected override double Derivative(double x, double y) => 1 - (y * y);
+}

@@ -1,0 +1,219 @@
+using Grader.Reference.Functions;
+
+namespace Grader.Reference;
+
+/// <summary>
+/// The operations of the reference engine on graph nodes. Primitives apply one
+/// <see cref="Function"/>; composite operations are built from primitives (sub = add + neg),
+/// so they need no backward pass of their own.
+/// </summary>
+public static class Ops
+{
+    /// <summary>A constant scalar node.</summary>
+    public static Node Constant(double value) => Node.Constant(Tensor.Scalar(value));
+
+    /// <summary>a + b, element-wise; a one-element side is broadcast.</summary>
+    public static Node Add(Node a, Node b) => Binary(new Add(), a, b, "+");
+
+    /// <summary>a − b = a + (−b).</summary>
+    public static Node Sub(Node a, Node b) => Binary(new Add(), a, Neg(b), "-");
+
+    /// <summary>a · b, element-wise.</summary>
+    public static Node Mul(Node a, Node b) => Binary(new Mul(), a, b, "*");
+
+    /// <summary>a / b = a · (1/b), element-wise.</summary>
+    public static Node Div(Node a, Node b) => Binary(new Mul(), a, new Reciprocal().Apply(b), "/");
+
+    /// <summary>a ^ b, element-wise.</summary>
+    public static Node Pow(Node a, Node b) => Binary(new Pow(), a, b, "^");
+
+    /// <summary>−x.</summary>
+    public static Node Neg(Node x) => new Neg().Apply(x);
+
+    /// <summary>max(a, b), element-wise.</summary>
+    public static Node Maximum(Node a, Node b) => Binary(new Maximum(), a, b, "maximum");
+
+    /// <summary>e^x.</summary>
+    public static Node Exp(Node x) => new Exp().Apply(x);
+
+    /// <summary>ln x.</summary>
+    public static Node Log(Node x) => new Log().Apply(x);
+
+    /// <summary>sin x.</summary>
+    public static Node Sin(Node x) => new Sin().Apply(x);
+
+    /// <summary>cos x.</summary>
+    public static Node Cos(Node x) => new Cos().Apply(x);
+
+    /// <summary>tan x.</summary>
+    public static Node Tan(Node x) => new Tan().Apply(x);
+
+    /// <summary>√x.</summary>
+    public static Node Sqrt(Node x) => new Sqrt().Apply(x);
+
+    /// <summary>|x|.</summary>
+    public static Node Abs(Node x) => new Abs().Apply(x);
+
+    /// <summary>tanh x.</summary>
+    public static Node Tanh(Node x) => new Tanh().Apply(x);
+
+    /// <summary>The logistic sigmoid.</summary>
+    public static Node Sigmoid(Node x) => new Sigmoid().Apply(x);
+
+    /// <summary>max(0, x).</summary>
+    public static Node Relu(Node x) => new Relu().Apply(x);
+
+    /// <summary>Leaky ReLU with the given negative slope.</summary>
+    public static Node LeakyRelu(Node x, double slope = 0.01) => new LeakyRelu(slope).Apply(x);
+
+    /// <summary>ELU with the given alpha.</summary>
+    public static Node Elu(Node x, double alpha = 1) => new Elu(alpha).Apply(x);
+
+    /// <summary>Softmax along the last axis, exp(log_softmax(x)).</summary>
+    public static Node Softmax(Node x) => Exp(LogSoftmax(x));
+
+    /// <summary>log(softmax(x)) along the last axis.</summary>
+    public static Node LogSoftmax(Node x) => new LogSoftmax().Apply(x);
+
+    /// <summary>The sum of every element.</summary>
+    public static Node Sum(Node x) => new Sum().Apply(x);
+
+    /// <summary>The mean of every element.</summary>
+    public static Node Mean(Node x) =>
+        x.Value.Count == 0
+            ? throw new ShapeException("mean of an empty tensor")
+            : Mul(Sum(x), Constant(1.0 / x.Value.Count));
+
+    /// <summary>The largest element.</summary>
+    public static Node Max(Node x) => new Max().Apply(x);
+
+    /// <summary>The same elements under another shape.</summary>
+    public static Node Reshape(Node x, int[] shape) => new Reshape(shape).Apply(x);
+
+    /// <summary>The elements as a vector.</summary>
+    public static Node Flatten(Node x) => Reshape(x, [x.Value.Count]);
+
+    /// <summary>The transpose of a matrix; a vector or scalar is returned as it is.</summary>
+    public static Node Transpose(Node x) => x.Value.Rank < 2 ? x : new Transpose().Apply(x);
+
+    /// <summary>
+    /// The matrix product: (m,n)@(n,k)→(m,k), (m,n)@(n)→(m), (n)@(n,k)→(k), (n)@(n)→scalar.
+    /// </summary>
+    public static Node MatMul(Node a, Node b)
+    {
+        var (ra, rb) = (a.Value.Rank, b.Value.Rank);
+        if (ra is < 1 or > 2 || rb is < 1 or > 2)
+        {
+            throw new ShapeException($"@ needs vectors or matrices, got {a.Value.ShapeText} @ {b.Value.ShapeText}");
+        }
+
+        var a2 = ra == 1 ? Reshape(a, [1, a.Value.Shape[0]]) : a;
+        var b2 = rb == 1 ? Reshape(b, [b.Value.Shape[0], 1]) : b;
+        if (a2.Value.Shape[1] != b2.Value.Shape[0])
+        {
+            throw new ShapeException($"@ needs inner sizes to match, got {a.Value.ShapeText} @ {b.Value.ShapeText}");
+        }
+
+        var product = new MatMul().Apply(a2, b2);
+        return (ra, rb) switch
+        {
+            (2, 2) => product,
+            (2, 1) => Reshape(product, [a.Value.Shape[0]]),
+            (1, 2) => Reshape(product, [b.Value.Shape[1]]),
+            _ => Reshape(product, []),
+        };
+    }
+
+    /// <summary>The dot product of two vectors of equal length.</summary>
+    public static Node Dot(Node a, Node b)
+    {
+        if (a.Value.Rank != 1 || b.Value.Rank != 1 || a.Value.Count != b.Value.Count)
+        {
+            throw new ShapeException($"dot needs two vectors of equal length, got {a.Value.ShapeText} and {b.Value.ShapeText}");
+        }
+
+        return Sum(Mul(a, b));
+    }
+
+    /// <summary>The outer product of two vectors, (n) and (m) → (n, m).</summary>
+    public static Node Outer(Node a, Node b) =>
+        new MatMul().Apply(Reshape(a, [a.Value.Count, 1]), Reshape(b, [1, b.Value.Count]));
+
+    /// <summary>The L2 norm of every element, √Σx².</summary>
+    public static Node Norm(Node x) => Sqrt(Sum(Mul(x, x)));
+
+    /// <summary>
+    /// Cross-correlation (no kernel flip) with zero padding: x (H,W) or (C,H,W), kernels (kH,kW)
+    /// or (F,C,kH,kW), optional bias (F). A 2-D input with a 2-D kernel gives a 2-D output.
+    /// </summary>
+    public static Node Conv2d(Node x, Node k, Node? bias = null, int stride = 1, int padding = 0)
+    {
+        var plain = x.Value.Rank == 2 && k.Value.Rank == 2;
+        var x3 = x.Value.Rank == 2 ? Reshape(x, [1, .. x.Value.Shape]) : x;
+        var k4 = k.Value.Rank == 2 ? Reshape(k, [1, 1, .. k.Value.Shape]) : k;
+        if (x3.Value.Rank != 3 || k4.Value.Rank != 4)
+        {
+            throw new ShapeException($"conv2d needs x (H, W) or (C, H, W) and a kernel (kH, kW) or (F, C, kH, kW), got {x.Value.ShapeText} and {k.Value.ShapeText}");
+        }
+
+        if (bias is not null && bias.Value.IsScalarLike && bias.Value.Rank != 1)
+        {
+            bias = Reshape(bias, [1]);
+        }
+
+        var conv = new Conv2d(stride, padding);
+        var y = bias is null ? conv.Apply(x3, k4) : conv.Apply(x3, k4, bias);
+        return plain ? Reshape(y, y.Value.Shape[1..]) : y;
+    }
+
+    /// <summary>Max pooling over (H,W) or (C,H,W); stride defaults to the window size.</summary>
+    public static Node MaxPool2d(Node x, int size, int? stride = null, int padding = 0) =>
+        Pool(x, new MaxPool2d(size, stride ?? size, padding), "maxpool2d");
+
+    /// <summary>Average pooling over (H,W) or (C,H,W); stride defaults to the window size.</summary>
+    public static Node AvgPool2d(Node x, int size, int? stride = null, int padding = 0) =>
+        Pool(x, new AvgPool2d(size, stride ?? size, padding), "avgpool2d");
+
+    private static Node Pool(Node x, Function pool, string name)
+    {
+        if (x.Value.Rank is not (2 or 3))
+        {
+            throw new ShapeException($"{name} needs (H, W) or (C, H, W), got {x.Value.ShapeText}");
+        }
+
+        if (x.Value.Rank == 3)
+        {
+            return pool.Apply(x);
+        }
+
+        var y = pool.Apply(Reshape(x, [1, .. x.Value.Shape]));
+        return Reshape(y, y.Value.Shape[1..]);
+    }
+
+    private static Node Binary(Function f, Node a, Node b, string op)
+    {
+        var (ta, tb) = (a.Value, b.Value);
+        if (ta.SameShape(tb))
+        {
+            return f.Apply(a, b);
+        }
+
+        if (ta.IsScalarLike && tb.IsScalarLike)
+        {
+            var shape = ta.Rank >= tb.Rank ? ta.Shape : tb.Shape;
+            return f.Apply(Reshape(a, shape), Reshape(b, shape));
+        }
+
+        if (ta.IsScalarLike)
+        {
+            return f.Apply(new Expand(tb.Shape).Apply(a), b);
+        }
+
+        if (tb.IsScalarLike)
+        {
+            return f.Apply(a, new Expand(ta.Shape).Apply(b));
+        }
+
+        throw new ShapeException($"{op} needs equal shapes or a scalar side, got {ta.ShapeText} and {tb.ShapeText}");
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Grader.Domain.Assignments;
+using Grader.Domain.Output;
+
+namespace Grader.Worker.Cli;
+
+/// <summary><c>key &lt;assignment.yaml&gt; [--student ID] [--format text|json]</c>: prints the answer key of a variant.</summary>
+public static class KeyCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("assignment") { Description = "The assignment file" };
+        var student = new Option<string?>("--student") { Description = "The student whose variant to compute (default: the default variant)" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("key", "Print the answer key of an assignment") { file, student, format };
+        command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(student), r.GetValue(format)!, console));
+        return command;
+    }
+
+    /// <summary>Prints the key; returns the exit code (1 when the assignment is invalid).</summary>
+    public static int Run(string file, string? student, string format, CliConsole console)
+    {
+        var loaded = AssignmentLoader.LoadFile(file);
+        if (loaded.Assignment is null)
+        {
+            foreach (var d in loaded.Diagnostics)
+            {
+                console.Error.WriteLine(d);
+            }
+
+            return 1;
+        }
+
+        var key = AnswerKeyBuilder.Build(loaded.Assignment, student);
+        foreach (var f in key.Failures)
+        {
+            console.Error.WriteLine($"{file}:{f.Position.Line}:{f.Position.Column}: {f.Message}");
+        }
+
+        if (!key.IsComplete)
+        {
+            return 1;
+        }
+
+        console.Out.WriteLine(format == "json" ? AnswerKeyJson.Write(key) : AnswerKeyText.Write(key));
+        return 0;
+    }
+}

@@ -1,0 +1,3 @@
+using Grader.Worker.Cli;
+
+return await GraderCommandLine.RunAsync(args, Console.Out, Console.Error);
