@@ -16,6 +16,11 @@ public sealed record Pool2dLayer(string Kind, int Size, int Stride, int Padding)
             throw new ArchitectureException($"{Kind} needs a (C, H, W) input, got {Tensor.FormatShape(input)}");
         }
 
+        if (2 * Padding > Size)
+        {
+            throw new ArchitectureException($"padding {Padding} must be at most half the window size {Size}");
+        }
+
         try
         {
             var window = new Window(Size, Stride, Padding);

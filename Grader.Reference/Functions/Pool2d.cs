@@ -52,7 +52,9 @@ public abstract class Pool2d(int size, int stride, int padding) : Function
     }
 
     private (int C, int OutH, int OutW) OutputShape() =>
-        (InputShape[0],
+        2 * padding > size
+            ? throw new ShapeException($"{Name}: padding {padding} must be at most half the window size {size}")
+            : (InputShape[0],
          new Window(size, stride, padding).OutputLength(InputShape[1], Name + " height"),
          new Window(size, stride, padding).OutputLength(InputShape[2], Name + " width"));
 
