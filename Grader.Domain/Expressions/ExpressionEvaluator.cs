@@ -168,14 +168,14 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope)
     {
         if (v is not NameExpr name)
         {
-            throw new ExpressionException("grad's second argument must be the name of a value or graph node", v.Column);
+            throw new ExpressionException("grad's second argument must be the name of a value or graph node", v.StartColumn);
         }
 
         var output = Evaluate(f);
         if (!output.Value.IsScalarLike)
         {
             throw new ExpressionException(
-                $"grad needs a scalar to differentiate, but its first argument has shape {output.Value.ShapeText}", f.Column);
+                $"grad needs a scalar to differentiate, but its first argument has shape {output.Value.ShapeText}", f.StartColumn);
         }
 
         var target = scope.Resolve(name.Name, name.Column);
@@ -227,7 +227,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope)
         }
 
         var v = Evaluate(expr).Value;
-        return v.IsScalarLike ? v.Data[0] : throw new ExpressionException($"expected a number, got shape {v.ShapeText}", expr.Column);
+        return v.IsScalarLike ? v.Data[0] : throw new ExpressionException($"expected a number, got shape {v.ShapeText}", expr.StartColumn);
     }
 
     private int Whole(Expr? expr, int fallback)
@@ -235,7 +235,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope)
         var v = Number(expr, fallback);
         return v == Math.Floor(v) && Math.Abs(v) <= 1_000_000
             ? (int)v
-            : throw new ExpressionException($"expected a whole number, got {v}", expr!.Column);
+            : throw new ExpressionException($"expected a whole number, got {v}", expr!.StartColumn);
     }
 
     private int[] Shape(Expr expr)
@@ -243,12 +243,12 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope)
         var v = Evaluate(expr).Value;
         if (v.Rank > 1)
         {
-            throw new ExpressionException($"a shape is a list of sizes, got shape {v.ShapeText}", expr.Column);
+            throw new ExpressionException($"a shape is a list of sizes, got shape {v.ShapeText}", expr.StartColumn);
         }
 
         if (v.Count > Limits.MaxTensorRank || v.Data.Any(d => d < 0 || d != Math.Floor(d) || d > Limits.MaxTensorElements))
         {
-            throw new ExpressionException($"a shape is a list of at most {Limits.MaxTensorRank} whole sizes, got {v}", expr.Column);
+            throw new ExpressionException($"a shape is a list of at most {Limits.MaxTensorRank} whole sizes, got {v}", expr.StartColumn);
         }
 
         return [.. v.Data.Select(d => (int)d)];

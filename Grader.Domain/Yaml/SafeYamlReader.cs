@@ -20,12 +20,14 @@ public static class SafeYamlReader
         YNode? root = null;
         long total = 0;
         var documents = 0;
+        var last = new SourcePosition(1, 1);
         try
         {
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
                 var at = new SourcePosition((int)ev.Start.Line, (int)ev.Start.Column);
+                last = new SourcePosition((int)ev.End.Line, (int)ev.End.Column);
                 switch (ev)
                 {
                     case DocumentStart ds when !ds.IsImplicit || documents > 0:
@@ -68,6 +70,11 @@ public static class SafeYamlReader
         {
             var pos = new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column);
             throw new YamlFormatException(pos, "YAML syntax: " + Clean(ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // The scanner fails this way on some malformed input (an unclosed flow list running into a mapping).
+            throw new YamlFormatException(last, "YAML syntax: the document cannot be parsed after this point (an unclosed bracket, brace or quote?)");
         }
 
         return root ?? throw new YamlFormatException(new SourcePosition(1, 1), "the file is empty");
