@@ -22,6 +22,11 @@ public sealed class VariantRandom
     public VariantRandom(string assignmentId, string? studentId, string valueName) =>
         state = Fnv1a64(Encoding.UTF8.GetBytes($"{assignmentId}\n{studentId}\n{valueName}"));
 
+    private VariantRandom(ulong seed) => state = seed;
+
+    /// <summary>The stream from a raw 64-bit seed.</summary>
+    public static VariantRandom FromSeed(ulong seed) => new(seed);
+
     /// <summary>FNV-1a, 64-bit.</summary>
     public static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
     {
