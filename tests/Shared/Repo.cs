@@ -1,4 +1,4 @@
-namespace Grader.Domain.Tests;
+namespace Grader.Tests;
 
 /// <summary>Paths in the repository, found from the test binaries' folder.</summary>
 public static class Repo
