@@ -93,6 +93,9 @@ public static class Ops
     /// <summary>The elements as a vector.</summary>
     public static Node Flatten(Node x) => Reshape(x, [x.Value.Count]);
 
+    /// <summary>Reverses the last two axes (a 180° rotation of each kernel).</summary>
+    public static Node Flip(Node x) => new Flip().Apply(x);
+
     /// <summary>The transpose of a matrix; a vector or scalar is returned as it is.</summary>
     public static Node Transpose(Node x) => x.Value.Rank < 2 ? x : new Transpose().Apply(x);
 

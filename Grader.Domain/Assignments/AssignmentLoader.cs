@@ -12,7 +12,7 @@ namespace Grader.Domain.Assignments;
 public static partial class AssignmentLoader
 {
     private static readonly string[] TopLevelKeys = ["id", "title", "defaults", "values", "graph", "networks", "questions"];
-    private static readonly string[] SettingKeys = ["points", "tolerance", "partial", "show_key"];
+    private static readonly string[] SettingKeys = ["points", "tolerance", "partial", "show_key", "carry_forward"];
     private static readonly string[] QuestionKeys = ["id", "text", "answer", .. SettingKeys];
 
     /// <summary>Reads and loads a file.</summary>
@@ -240,7 +240,8 @@ public static partial class AssignmentLoader
             }
         }
 
-        return new GradingSettings(points, tolerance, partial, showKey);
+        var carryForward = m["carry_forward"] is { } cf ? YamlValues.Bool(cf, bag, "carry_forward") : null;
+        return new GradingSettings(points, tolerance, partial, showKey, carryForward);
     }
 
     private static (Expr Expr, Located Where)? ParseExpression(YNode node, DiagnosticBag bag, string what)

@@ -1,7 +1,7 @@
 namespace Grader.Domain.Assignments;
 
 /// <summary>Settings a question or the assignment's defaults may give; null means inherit.</summary>
-public sealed record GradingSettings(double? Points = null, Tolerance? Tolerance = null, bool? Partial = null, ShowKey? ShowKey = null)
+public sealed record GradingSettings(double? Points = null, Tolerance? Tolerance = null, bool? Partial = null, ShowKey? ShowKey = null, bool? CarryForward = null)
 {
     /// <summary>No settings.</summary>
     public static readonly GradingSettings None = new();
@@ -11,5 +11,6 @@ public sealed record GradingSettings(double? Points = null, Tolerance? Tolerance
         Points ?? fallback.Points,
         Tolerance ?? fallback.Tolerance,
         Partial ?? fallback.Partial,
-        ShowKey ?? fallback.ShowKey);
+        ShowKey ?? fallback.ShowKey,
+        CarryForward ?? fallback.CarryForward);
 }

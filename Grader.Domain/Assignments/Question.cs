@@ -14,6 +14,9 @@ public sealed record Question(string Id, string? Text, string AnswerText, Expr A
     /// <summary>Whether per-element partial credit applies (default true).</summary>
     public bool Partial(GradingSettings defaults) => Settings.Over(defaults).Partial ?? true;
 
+    /// <summary>Whether an answer consistent with the student's own earlier wrong answers earns credit (default false).</summary>
+    public bool CarryForward(GradingSettings defaults) => Settings.Over(defaults).CarryForward ?? false;
+
     /// <summary>When the key may be shown to the student (default after grading).</summary>
     public ShowKey ShowKey(GradingSettings defaults) => Settings.Over(defaults).ShowKey ?? Assignments.ShowKey.AfterGrading;
 }

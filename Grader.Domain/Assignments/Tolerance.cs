@@ -13,6 +13,24 @@ public sealed record Tolerance(double Rel, double Abs, int? Sigfigs = null, bool
     /// </summary>
     public static readonly Tolerance Default = new(0.01, 0.001);
 
+    /// <summary>True when a given element counts as equal to the key's.</summary>
+    public bool Accepts(double given, double key)
+    {
+        if (Exact)
+        {
+            return given == key;
+        }
+
+        var diff = Math.Abs(given - key);
+        if (Sigfigs is { } n)
+        {
+            // Agreement to n significant figures: |given − key| ≤ ½·10^(⌊log10|key|⌋ − n + 1); a zero key needs zero.
+            return key == 0 ? given == 0 : diff <= 0.5 * Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(key))) - n + 1) * (1 + 1e-12);
+        }
+
+        return diff <= Abs + (Rel * Math.Abs(key)) + (1e-12 * Math.Abs(key));
+    }
+
     /// <summary>The tolerance written as in an assignment.</summary>
     public string Describe() =>
         Exact ? "exact" : Sigfigs is { } n ? $"{n} significant figures" : $"rel {Rel:G4}, abs {Abs:G4}";

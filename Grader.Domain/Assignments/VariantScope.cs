@@ -20,8 +20,17 @@ public sealed class VariantScope : IEvaluationScope
     private readonly List<EvaluationFailure> failures = [];
     private readonly ExpressionEvaluator evaluator;
 
-    /// <summary>Creates the scope of a variant from its instantiated values.</summary>
-    public VariantScope(Assignment assignment, IReadOnlyDictionary<string, Tensor> values)
+    /// <summary>
+    /// Creates the scope of a variant from its instantiated values. <paramref name="overrides"/>
+    /// replaces graph nodes by given values, and <paramref name="substitutions"/> replaces
+    /// sub-expressions (by canonical text): both serve to recompute a student's later answers
+    /// from their own earlier ones.
+    /// </summary>
+    public VariantScope(
+        Assignment assignment,
+        IReadOnlyDictionary<string, Tensor> values,
+        IReadOnlyDictionary<string, Tensor>? overrides = null,
+        IReadOnlyDictionary<string, Tensor>? substitutions = null)
     {
         this.assignment = assignment;
         foreach (var (name, value) in values)
@@ -29,8 +38,13 @@ public sealed class VariantScope : IEvaluationScope
             leaves[name] = Node.Leaf(value);
         }
 
+        foreach (var (name, value) in overrides ?? new Dictionary<string, Tensor>())
+        {
+            leaves[name] = Node.Leaf(value);
+        }
+
         definitions = assignment.Graph.ToDictionary(g => g.Name);
-        evaluator = new ExpressionEvaluator(this);
+        evaluator = new ExpressionEvaluator(this, substitutions);
     }
 
     /// <summary>Every root failure found so far (a failure caused by another is not repeated).</summary>
@@ -53,11 +67,14 @@ public sealed class VariantScope : IEvaluationScope
     }
 
     /// <summary>A question's key, or null when it cannot be evaluated (the failure is recorded).</summary>
-    public Tensor? Answer(Question question)
+    public Tensor? Answer(Question question) => Evaluate(question, question.Answer);
+
+    /// <summary>An expression in a question's place (the question's answer or a rewriting of it), or null on failure.</summary>
+    public Tensor? Evaluate(Question question, Expr expression)
     {
         try
         {
-            var value = evaluator.Evaluate(question.Answer).Value;
+            var value = evaluator.Evaluate(expression).Value;
             if (!value.IsFinite())
             {
                 Fail($"question {question.Id}", question.Where.At(1), $"question {question.Id}: the answer is not finite (NaN or infinity): {Shorten(value)}");

@@ -16,7 +16,7 @@ public static class Builtins
         ["sum"] = new(1, "x"), ["mean"] = new(1, "x"), ["max"] = new(1, "x"),
         ["maximum"] = new(2, "a", "b"), ["dot"] = new(2, "a", "b"), ["outer"] = new(2, "a", "b"),
         ["norm"] = new(1, "x"), ["reshape"] = new(2, "x", "shape"), ["flatten"] = new(1, "x"),
-        ["transpose"] = new(1, "x"),
+        ["transpose"] = new(1, "x"), ["flip"] = new(1, "x"),
         ["conv2d"] = new(2, "x", "k", "b", "stride", "padding"),
         ["maxpool2d"] = new(2, "x", "size", "stride", "padding"),
         ["avgpool2d"] = new(2, "x", "size", "stride", "padding"),

@@ -6,11 +6,17 @@ namespace Grader.Domain.Expressions;
 /// Evaluates a parsed expression to a node of the reference engine's graph. Every error is an
 /// <see cref="ExpressionException"/> at the column of the operator, call or name at fault.
 /// </summary>
-public sealed class ExpressionEvaluator(IEvaluationScope scope)
+public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDictionary<string, Reference.Tensor>? substitutions = null)
 {
     /// <summary>Evaluates an expression.</summary>
     public Node Evaluate(Expr expr)
     {
+        if (substitutions is not null && expr is not (NumberExpr or NameExpr)
+            && substitutions.TryGetValue(ExprText.Of(expr), out var substitute))
+        {
+            return Node.Leaf(substitute);
+        }
+
         try
         {
             return expr switch
@@ -92,6 +98,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope)
                 "reshape" => Ops.Reshape(Arg(0), Shape(args[1]!)),
                 "flatten" => Ops.Flatten(Arg(0)),
                 "transpose" => Ops.Transpose(Arg(0)),
+                "flip" => Ops.Flip(Arg(0)),
                 "conv2d" => Ops.Conv2d(Arg(0), Arg(1), Optional(2), Whole(args[3], 1), Whole(args[4], 0)),
                 "maxpool2d" => Pool(args, Ops.MaxPool2d),
                 "avgpool2d" => Pool(args, Ops.AvgPool2d),

@@ -13,6 +13,7 @@ public static class GraderCommandLine
         {
             ValidateCommand.Create(console),
             KeyCommand.Create(console),
+            GradeCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(config);

@@ -49,6 +49,7 @@ public class GradientCheckTests
         ["reshape"] = r => { var s = Shape(r); return (n => Ops.Reshape(n[0], [n[0].Value.Count]), [Values(r, s)]); },
         ["flatten"] = r => Same(r, 1, n => Ops.Flatten(n[0])),
         ["transpose"] = r => Matrices(r, (m, k) => ([m, k], [0]), n => Ops.Transpose(n[0])),
+        ["flip"] = r => Matrices(r, (m, k) => ([m, k + 1], [0]), n => Ops.Flip(n[0])),
         ["matmul-matrix-matrix"] = r => Matrices(r, (m, k) => ([m, k], [k, m + 1]), n => Ops.MatMul(n[0], n[1])),
         ["matmul-matrix-vector"] = r => Matrices(r, (m, k) => ([m, k], [k]), n => Ops.MatMul(n[0], n[1])),
         ["matmul-vector-matrix"] = r => Matrices(r, (m, k) => ([m], [m, k]), n => Ops.MatMul(n[0], n[1])),

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Grader.Domain.Expressions;
+
+/// <summary>
+/// A canonical text of an expression, fully parenthesised, so that two expressions written with
+/// different spacing or redundant parentheses compare equal.
+/// </summary>
+public static class ExprText
+{
+    /// <summary>The canonical text.</summary>
+    public static string Of(Expr e) => e switch
+    {
+        NumberExpr n => n.Value.ToString("R", CultureInfo.InvariantCulture),
+        NameExpr n => n.Name,
+        ListExpr l => "[" + string.Join(", ", l.Items.Select(Of)) + "]",
+        UnaryExpr u => $"({u.Operator}{Of(u.Operand)})",
+        BinaryExpr b => $"({Of(b.Left)} {b.Operator} {Of(b.Right)})",
+        CallExpr c => c.Function + "(" + string.Join(", ", c.Arguments.Select(Of).Concat(c.Keywords.Select(k => k.Name + "=" + Of(k.Value)))) + ")",
+        _ => "?",
+    };
+
+    /// <summary>Every sub-expression, the expression itself first.</summary>
+    public static IEnumerable<Expr> Walk(Expr e)
+    {
+        yield return e;
+        IEnumerable<Expr> children = e switch
+        {
+            ListExpr l => l.Items,
+            UnaryExpr u => [u.Operand],
+            BinaryExpr b => [b.Left, b.Right],
+            CallExpr c => c.Arguments.Concat(c.Keywords.Select(k => k.Value)),
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            foreach (var d in Walk(child))
+            {
+                yield return d;
+            }
+        }
+    }
+
+    /// <summary>The names an expression mentions.</summary>
+    public static IEnumerable<string> Names(Expr e) => Walk(e).OfType<NameExpr>().Select(n => n.Name);
+
+    /// <summary>Rebuilds an expression bottom-up, letting <paramref name="rewrite"/> replace any node.</summary>
+    public static Expr Rewrite(Expr e, Func<Expr, Expr> rewrite)
+    {
+        var rebuilt = e switch
+        {
+            ListExpr l => l with { Items = [.. l.Items.Select(i => Rewrite(i, rewrite))] },
+            UnaryExpr u => u with { Operand = Rewrite(u.Operand, rewrite) },
+            BinaryExpr b => b with { Left = Rewrite(b.Left, rewrite), Right = Rewrite(b.Right, rewrite) },
+            CallExpr c => c with
+            {
+                Arguments = [.. c.Arguments.Select(a => Rewrite(a, rewrite))],
+                Keywords = [.. c.Keywords.Select(k => k with { Value = Rewrite(k.Value, rewrite) })],
+            },
+            _ => e,
+        };
+        return rewrite(rebuilt);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Grader.Domain.Grading;
+
+/// <summary>A student's answer file: which assignment, which student, and their answers in file order.</summary>
+public sealed record AnswerFile(string AssignmentId, string? Student, IReadOnlyList<GivenAnswer> Answers, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The answer to a question, or null.</summary>
+    public GivenAnswer? AnswerTo(string questionId) => Answers.FirstOrDefault(a => a.QuestionId == questionId);
+}

@@ -1,0 +1,137 @@
+using Grader.Domain.Expressions;
+using Grader.Domain.Yaml;
+using Grader.Reference;
+
+namespace Grader.Domain.Grading;
+
+/// <summary>
+/// Reads an answer file (YAML, or the same document as JSON):
+/// <c>assignment: id</c>, <c>student: id</c>, <c>answers: { question-id: value }</c>, where a value
+/// is a number, an expression of constants (<c>pi/2 + 4</c>, <c>sqrt(2)/2</c>) or nested lists of them.
+/// A file that is not such a document is rejected; an answer that cannot be read is kept as
+/// invalid with its reason, so the rest of the file is still graded.
+/// </summary>
+public static class AnswerFileReader
+{
+    private static readonly string[] Keys = ["assignment", "student", "answers"];
+
+    /// <summary>Reads a file from disk (size-limited before reading).</summary>
+    public static AnswerFileReadResult ReadFile(string path)
+    {
+        var bag = new DiagnosticBag(path);
+        var text = FileText.Read(path, bag);
+        return text is null ? new AnswerFileReadResult(null, bag.Items) : Read(text, path);
+    }
+
+    /// <summary>Reads an answer file's bytes (size-limited, strict UTF-8).</summary>
+    public static AnswerFileReadResult Read(ReadOnlySpan<byte> bytes, string name)
+    {
+        var bag = new DiagnosticBag(name);
+        var text = FileText.Decode(bytes, bag);
+        return text is null ? new AnswerFileReadResult(null, bag.Items) : Read(text, name);
+    }
+
+    /// <summary>Reads an answer file's text; <paramref name="name"/> names it in messages.</summary>
+    public static AnswerFileReadResult Read(string text, string name)
+    {
+        var bag = new DiagnosticBag(name);
+        YNode root;
+        try
+        {
+            root = SafeYamlReader.Read(text);
+        }
+        catch (YamlFormatException ex)
+        {
+            bag.Report(ex.Position, ex.Message);
+            return new AnswerFileReadResult(null, bag.Items);
+        }
+
+        if (root is not YMapping m)
+        {
+            bag.Report(root, "an answer file is a mapping with assignment, student and answers");
+            return new AnswerFileReadResult(null, bag.Items);
+        }
+
+        var warnings = m.Entries.Where(e => !Keys.Contains(e.Key.Value))
+            .Select(e => $"line {e.Key.Start.Line}: unknown key '{YamlValues.Shorten(e.Key.Value)}' ignored").ToList();
+        string? assignment = null;
+        if (m["assignment"] is not { } a)
+        {
+            bag.Report(m, "the answer file needs 'assignment: <assignment id>'");
+        }
+        else
+        {
+            assignment = YamlValues.Text(a, bag, "assignment");
+        }
+
+        string? student = null;
+        if (m["student"] is { } s && YamlValues.Text(s, bag, "student") is { } sid)
+        {
+            student = sid.Trim().Length == 0 ? null : sid.Trim();
+            if (student is { Length: > 200 })
+            {
+                bag.Report(s, "student id longer than 200 characters");
+            }
+        }
+
+        var answers = new List<GivenAnswer>();
+        if (m["answers"] is not { } answersNode || answersNode is YScalar { Value: "" })
+        {
+            warnings.Add("the file has no answers");
+        }
+        else if (answersNode is not YMapping am)
+        {
+            bag.Report(answersNode, "answers must be a mapping of question id to answer");
+        }
+        else
+        {
+            answers.AddRange(am.Entries.Select(e => ReadAnswer(e.Key.Value, e.Value)));
+        }
+
+        return bag.IsEmpty
+            ? new AnswerFileReadResult(new AnswerFile(assignment!, student, answers, warnings), [])
+            : new AnswerFileReadResult(null, bag.Items);
+    }
+
+    private static GivenAnswer ReadAnswer(string id, YNode node)
+    {
+        var text = Describe(node);
+        if (node is YScalar { Quoted: false } s && (s.Value.Length == 0 || s.Value is "~" or "null" or "Null" or "NULL"))
+        {
+            return new GivenAnswer(id, null, null, node.Start, text);
+        }
+
+        try
+        {
+            var value = node switch
+            {
+                YScalar scalar => YamlValues.Expression(scalar),
+                YSequence => TensorLiteral.Build<YNode>(
+                    node,
+                    n => n switch { YSequence q => q.Items, YScalar => null, _ => throw new YamlFormatException(n.Start, $"expected a number or a list, not {n.Kind}") },
+                    n => YamlValues.Expression((YScalar)n),
+                    (n, message) => new YamlFormatException(n.Start, message)),
+                _ => throw new YamlFormatException(node.Start, "an answer is a number, an expression or a list, not a mapping"),
+            };
+            return value.IsFinite()
+                ? new GivenAnswer(id, value, null, node.Start, text)
+                : new GivenAnswer(id, null, "the answer is not a finite number (NaN or infinity)", node.Start, text);
+        }
+        catch (YamlFormatException ex)
+        {
+            var where = $" (line {ex.Position.Line}, column {ex.Position.Column})";
+            return new GivenAnswer(id, null, "cannot read the answer: " + ex.Message + where, ex.Position, text);
+        }
+        catch (ShapeException ex)
+        {
+            return new GivenAnswer(id, null, "cannot read the answer: " + ex.Message, node.Start, text);
+        }
+    }
+
+    private static string Describe(YNode node) => node switch
+    {
+        YScalar s => YamlValues.Shorten(s.Value),
+        YSequence q => q.Items.Count > 8 ? $"a list of {q.Items.Count} items" : "[" + string.Join(", ", q.Items.Select(Describe)) + "]",
+        _ => "a mapping",
+    };
+}

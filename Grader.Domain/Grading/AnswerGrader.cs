@@ -1,0 +1,162 @@
+using Grader.Domain.Assignments;
+using Grader.Domain.Output;
+using Grader.Reference;
+
+namespace Grader.Domain.Grading;
+
+/// <summary>
+/// Grades an answer file against the key of the student's variant, question by question:
+/// shape first, then each element under the question's tolerance, partial credit per element,
+/// credit carried forward from the student's own earlier answers, and feedback naming the mistake.
+/// </summary>
+public static class AnswerGrader
+{
+    private const int MaxListedElements = 5;
+
+    /// <summary>Builds the student's key and grades the file.</summary>
+    public static GradeReport Grade(Assignment assignment, AnswerFile file) =>
+        Grade(AnswerKeyBuilder.Build(assignment, file.Student), file);
+
+    /// <summary>Grades a file against a key already built for its student.</summary>
+    public static GradeReport Grade(AnswerKey key, AnswerFile file)
+    {
+        var assignment = key.Assignment;
+        var warnings = new List<string>(file.Warnings);
+        if (file.AssignmentId != assignment.Id)
+        {
+            warnings.Add($"the answer file names assignment '{file.AssignmentId}' but was graded against '{assignment.Id}'");
+        }
+
+        foreach (var extra in file.Answers.Where(a => assignment.FindQuestion(a.QuestionId) is null))
+        {
+            warnings.Add($"line {extra.Where.Line}: unknown question id '{extra.QuestionId}' ignored");
+        }
+
+        foreach (var dup in file.Answers.GroupBy(a => a.QuestionId).Where(g => g.Count() > 1))
+        {
+            warnings.Add($"question '{dup.Key}' answered {dup.Count()} times; the first answer is graded");
+        }
+
+        var results = new List<QuestionResult>();
+        var earlierWrong = new List<(Question, Tensor)>();
+        foreach (var q in assignment.Questions)
+        {
+            var result = GradeQuestion(key, q, file.AnswerTo(q.Id), earlierWrong);
+            results.Add(result);
+            if (result.Status != QuestionStatus.Correct && result.Given is { } g && result.Expected is { } k
+                && (g.SameShape(k) || (g.IsScalarLike && k.IsScalarLike)))
+            {
+                earlierWrong.Add((q, g));
+            }
+        }
+
+        return new GradeReport(assignment.Id, file.Student, results.Sum(r => r.Score), results.Sum(r => r.MaxScore), results, warnings);
+    }
+
+    private static QuestionResult GradeQuestion(AnswerKey key, Question q, GivenAnswer? given, List<(Question, Tensor)> earlierWrong)
+    {
+        var a = key.Assignment;
+        var points = q.Points(a.Defaults);
+        var expected = key.AnswerTo(q.Id);
+        QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null) =>
+            new(q.Id, q.Text, status, score, points, expected, value, feedback, wrong ?? []);
+
+        if (expected is null)
+        {
+            return Result(QuestionStatus.Invalid, 0, "the key of this question could not be computed; tell your instructor");
+        }
+
+        if (given is null || given.IsEmpty)
+        {
+            return Result(QuestionStatus.Missing, 0, "no answer given");
+        }
+
+        if (given.Value is null)
+        {
+            return Result(QuestionStatus.Invalid, 0, given.Error!);
+        }
+
+        var value = given.Value;
+        var tolerance = q.Tolerance(a.Defaults);
+        var cmp = Comparison.Of(value, expected, tolerance);
+        if (cmp.AllRight)
+        {
+            return Result(QuestionStatus.Correct, points, "correct", value);
+        }
+
+        var from = CarryForward.Check(a, key, q, value, earlierWrong);
+        if (from is not null && q.CarryForward(a.Defaults))
+        {
+            return Result(QuestionStatus.Correct, points,
+                $"correct given your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)} (credit carried forward); the key is {TensorText.Inline(expected)}",
+                value);
+        }
+
+        var origin = from is null ? "" : $"; your answer follows correctly from your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)}, so the mistake is there";
+
+        var allWrong = Enumerable.Range(0, expected.Count).Select(expected.IndexOf).ToList();
+        if (!cmp.ShapeMatches)
+        {
+            var feedback = cmp.Transposed
+                ? $"your answer is the transpose of the key: shape {value.ShapeText} where {expected.ShapeText} is expected (a gradient has the shape of the variable it is taken with respect to)"
+                : $"wrong shape: expected {expected.ShapeText}, got {value.ShapeText}"
+                  + (value.Count == expected.Count && Comparison.Matches(value.Reshape(expected.Shape), expected, tolerance) ? " (the numbers are right, arranged in the wrong shape)" : "");
+            return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, allWrong);
+        }
+
+        var wrong = Enumerable.Range(0, expected.Count).Where(i => !cmp.Right[i]).Select(expected.IndexOf).ToList();
+        var partial = q.Partial(a.Defaults);
+        var score = partial ? points * cmp.RightCount / expected.Count : 0;
+        var status = partial && cmp.RightCount > 0 ? QuestionStatus.Partial : QuestionStatus.Incorrect;
+        var named = Name(key, q, value, cmp, tolerance);
+        var details = Details(expected, value, cmp, wrong);
+        var text = (named is null ? details : named + "; " + details) + origin;
+        if (partial && cmp.RightCount > 0)
+        {
+            text += $" ({cmp.RightCount} of {expected.Count} elements right)";
+        }
+
+        return Result(status, score, text, value, wrong);
+    }
+
+    private static string? Name(AnswerKey key, Question q, Tensor value, Comparison cmp, Tolerance tolerance)
+    {
+        if (cmp.SignFlipped)
+        {
+            return "the sign is flipped: your answer is the negative of the key";
+        }
+
+        if (cmp.Transposed)
+        {
+            return "your answer is the transpose of the key (a gradient has the shape of the variable, dL/dW[i, j] = ∂L/∂W_ij)";
+        }
+
+        foreach (var m in Misconception.Known)
+        {
+            if (m.Rewrite(q.Answer) is { } rewritten
+                && new VariantScope(key.Assignment, key.ValueMap).Evaluate(q, rewritten) is { } alternative
+                && Comparison.Matches(value, alternative, tolerance))
+            {
+                return m.Feedback;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Details(Tensor expected, Tensor value, Comparison cmp, List<int[]> wrong)
+    {
+        if (expected.IsScalarLike)
+        {
+            return $"expected {TensorText.Number(expected.Data[0])}, got {TensorText.Number(value.Data[0])}";
+        }
+
+        var listed = wrong.Take(MaxListedElements).Select(ix =>
+        {
+            var i = expected.Offset(ix);
+            return $"[{string.Join(", ", ix)}] expected {TensorText.Number(expected.Data[i])}, got {TensorText.Number(value.Data[i])}";
+        });
+        var more = wrong.Count > MaxListedElements ? $"; and {wrong.Count - MaxListedElements} more" : "";
+        return $"wrong element{(wrong.Count > 1 ? "s" : "")}: " + string.Join("; ", listed) + more;
+    }
+}

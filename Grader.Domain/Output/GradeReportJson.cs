@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Grader.Domain.Grading;
+
+namespace Grader.Domain.Output;
+
+/// <summary>
+/// The grade as JSON: <c>{"assignment", "student", "score", "maxScore", "questions": [{"id", "status",
+/// "score", "maxScore", "expected", "given", "feedback", "wrong"}], "warnings": []}</c>. <c>wrong</c>
+/// lists the multi-indices of wrong elements; <c>expected</c> and <c>given</c> are null when absent.
+/// </summary>
+public static class GradeReportJson
+{
+    /// <summary>The JSON text of a report; <paramref name="includeKey"/> false leaves "expected" null.</summary>
+    public static string Write(GradeReport report, bool indented = true, Func<QuestionResult, bool>? includeKey = null)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            Write(writer, report, includeKey);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a report at the writer's position.</summary>
+    public static void Write(Utf8JsonWriter writer, GradeReport report, Func<QuestionResult, bool>? includeKey = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("assignment", report.Assignment);
+        WriteNullable(writer, "student", report.Student);
+        writer.WriteNumber("score", Math.Round(report.Score, 10));
+        writer.WriteNumber("maxScore", report.MaxScore);
+        writer.WriteStartArray("questions");
+        foreach (var q in report.Questions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", q.Id);
+            writer.WriteString("status", q.Status.ToString().ToLowerInvariant());
+            writer.WriteNumber("score", Math.Round(q.Score, 10));
+            writer.WriteNumber("maxScore", q.MaxScore);
+            writer.WritePropertyName("expected");
+            if (q.Expected is null || (includeKey is not null && !includeKey(q)))
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                TensorJson.Write(writer, q.Expected);
+            }
+
+            writer.WritePropertyName("given");
+            if (q.Given is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                TensorJson.Write(writer, q.Given);
+            }
+
+            writer.WriteString("feedback", q.Feedback);
+            writer.WriteStartArray("wrong");
+            foreach (var index in q.Wrong)
+            {
+                writer.WriteStartArray();
+                foreach (var i in index)
+                {
+                    writer.WriteNumberValue(i);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("warnings");
+        foreach (var w in report.Warnings)
+        {
+            writer.WriteStringValue(w);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Grader.Domain.Assignments;
+using Grader.Domain.Grading;
+using Grader.Domain.Output;
+
+namespace Grader.Worker.Cli;
+
+/// <summary>
+/// <c>grade &lt;assignment.yaml&gt; &lt;answers-file&gt; [--format text|json]</c>: grades one answer file.
+/// Exit 0 whenever a report is produced, whatever the score; 1 when either file cannot be read.
+/// </summary>
+public static class GradeCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var assignment = new Argument<string>("assignment") { Description = "The assignment file" };
+        var answers = new Argument<string>("answers") { Description = "The student's answer file (YAML or JSON)" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("grade", "Grade an answer file against the assignment's key") { assignment, answers, format };
+        command.SetAction(r => Run(r.GetValue(assignment)!, r.GetValue(answers)!, r.GetValue(format)!, console));
+        return command;
+    }
+
+    /// <summary>Grades and prints; returns the exit code.</summary>
+    public static int Run(string assignmentFile, string answersFile, string format, CliConsole console)
+    {
+        var loaded = AssignmentLoader.LoadFile(assignmentFile);
+        if (loaded.Assignment is null)
+        {
+            console.Error.WriteLine($"{assignmentFile}: cannot be read as an assignment:");
+            foreach (var d in loaded.Diagnostics)
+            {
+                console.Error.WriteLine(d);
+            }
+
+            return 1;
+        }
+
+        var read = AnswerFileReader.ReadFile(answersFile);
+        if (read.File is null)
+        {
+            console.Error.WriteLine($"{answersFile}: cannot be read as an answer file:");
+            foreach (var d in read.Diagnostics)
+            {
+                console.Error.WriteLine(d);
+            }
+
+            return 1;
+        }
+
+        var report = AnswerGrader.Grade(loaded.Assignment, read.File);
+        console.Out.Write(format == "json" ? GradeReportJson.Write(report) + Environment.NewLine : GradeReportText.Write(report));
+        return 0;
+    }
+}
