@@ -101,6 +101,11 @@ public static class AnswerGrader
                 ? $"your answer is the transpose of the key: shape {value.ShapeText} where {expected.ShapeText} is expected (a gradient has the shape of the variable it is taken with respect to)"
                 : $"wrong shape: expected {expected.ShapeText}, got {value.ShapeText}"
                   + (value.Count == expected.Count && Comparison.Matches(value.Reshape(expected.Shape), expected, tolerance) ? " (the numbers are right, arranged in the wrong shape)" : "");
+            if (!cmp.Transposed && Recognise(key, q, value, tolerance) is { } mistake)
+            {
+                feedback = mistake + "; " + feedback;
+            }
+
             return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, allWrong);
         }
 
@@ -131,6 +136,11 @@ public static class AnswerGrader
             return "your answer is the transpose of the key (a gradient has the shape of the variable, dL/dW[i, j] = ∂L/∂W_ij)";
         }
 
+        return Recognise(key, q, value, tolerance);
+    }
+
+    private static string? Recognise(AnswerKey key, Question q, Tensor value, Tolerance tolerance)
+    {
         foreach (var m in Misconception.Known)
         {
             if (m.Rewrite(q.Answer) is { } rewritten

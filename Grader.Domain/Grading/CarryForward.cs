@@ -25,24 +25,30 @@ public static class CarryForward
         }
 
         var graph = assignment.Graph.ToDictionary(g => g.Name);
-        var dependsOn = Dependencies(question.Answer, graph);
-        var subExpressions = ExprText.Walk(question.Answer).Skip(1).Select(ExprText.Of).ToHashSet();
         var overrides = new Dictionary<string, Tensor>();
         var substitutions = new Dictionary<string, Tensor>();
         var used = new List<string>();
+
+        // Earlier answers that stand as sub-expressions of this one replace them first.
+        var subExpressions = ExprText.Walk(question.Answer).Skip(1).Select(ExprText.Of).ToHashSet();
         foreach (var (earlier, value) in earlierWrong)
         {
-            if (earlier.Answer is NameExpr n && graph.ContainsKey(n.Name))
+            var text = ExprText.Of(earlier.Answer);
+            if (earlier.Answer is not NameExpr && subExpressions.Contains(text))
             {
-                if (dependsOn.Contains(n.Name) && ExprText.Of(question.Answer) != n.Name)
-                {
-                    overrides[n.Name] = value;
-                    used.Add(earlier.Id);
-                }
+                substitutions[text] = value;
+                used.Add(earlier.Id);
             }
-            else if (subExpressions.Contains(ExprText.Of(earlier.Answer)))
+        }
+
+        // Then earlier answers that are graph nodes this one still depends on replace those nodes.
+        var dependsOn = Dependencies(question.Answer, graph, substitutions);
+        foreach (var (earlier, value) in earlierWrong)
+        {
+            if (earlier.Answer is NameExpr n && graph.ContainsKey(n.Name) && dependsOn.Contains(n.Name)
+                && ExprText.Of(question.Answer) != n.Name)
             {
-                substitutions[ExprText.Of(earlier.Answer)] = value;
+                overrides[n.Name] = value;
                 used.Add(earlier.Id);
             }
         }
@@ -58,10 +64,10 @@ public static class CarryForward
         return recomputed is not null && Comparison.Matches(given, recomputed, tolerance) ? used : null;
     }
 
-    private static HashSet<string> Dependencies(Expr e, Dictionary<string, GraphNode> graph)
+    private static HashSet<string> Dependencies(Expr e, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substituted)
     {
         var seen = new HashSet<string>();
-        var stack = new Stack<string>(ExprText.Names(e));
+        var stack = new Stack<string>(NamesOutside(e, substituted));
         while (stack.Count > 0)
         {
             var name = stack.Pop();
@@ -75,5 +81,23 @@ public static class CarryForward
         }
 
         return seen;
+    }
+
+    private static IEnumerable<string> NamesOutside(Expr e, Dictionary<string, Tensor> substituted)
+    {
+        if (substituted.ContainsKey(ExprText.Of(e)))
+        {
+            return [];
+        }
+
+        return e switch
+        {
+            NameExpr n => [n.Name],
+            ListExpr l => l.Items.SelectMany(i => NamesOutside(i, substituted)),
+            UnaryExpr u => NamesOutside(u.Operand, substituted),
+            BinaryExpr b => NamesOutside(b.Left, substituted).Concat(NamesOutside(b.Right, substituted)),
+            CallExpr c => c.Arguments.Concat(c.Keywords.Select(k => k.Value)).SelectMany(a => NamesOutside(a, substituted)),
+            _ => [],
+        };
     }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace Grader.Worker.Tests.Cli;
+
+public class GradeCommandTests
+{
+    private static string Seed(string name) => Path.Combine(Repo.Assignments, "answers", name);
+
+    [Fact]
+    public void Json_report_has_the_contract_shape()
+    {
+        var (exit, output, error) = Cli.Run("grade", Repo.Assignment("tanh-network"), Seed("tanh-network.seed-004.yaml"), "--format", "json");
+        Assert.True(exit == 0, error);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("tanh-network", root.GetProperty("assignment").GetString());
+        Assert.Equal("seed-004", root.GetProperty("student").GetString());
+        Assert.Equal(10, root.GetProperty("score").GetDouble());
+        Assert.Equal(13, root.GetProperty("maxScore").GetDouble());
+        var forward = root.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "forward");
+        Assert.Equal("correct", forward.GetProperty("status").GetString());
+        Assert.Equal(1, forward.GetProperty("score").GetDouble());
+        Assert.Equal(1, forward.GetProperty("maxScore").GetDouble());
+        Assert.Equal(0.3130551646655727, forward.GetProperty("expected")[0].GetDouble(), 12);
+        Assert.Equal(0.313, forward.GetProperty("given").GetDouble());
+        Assert.Equal("correct", forward.GetProperty("feedback").GetString());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_poor_score_still_exits_zero()
+    {
+        using var dir = new TempDir();
+        var answers = dir.Write("a.yaml", "assignment: tanh-network\nstudent: s\nanswers:\n  forward: 99\n");
+        var (exit, output, _) = Cli.Run("grade", Repo.Assignment("tanh-network"), answers);
+        Assert.Equal(0, exit);
+        Assert.Contains("forward", output);
+        Assert.Contains("incorrect", output);
+    }
+
+    [Fact]
+    public void An_unreadable_answer_file_fails_with_a_clear_message()
+    {
+        using var dir = new TempDir();
+        var answers = dir.Write("a.yaml", "assignment: [unclosed\n");
+        var (exit, output, error) = Cli.Run("grade", Repo.Assignment("tanh-network"), answers);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains("cannot be read as an answer file", error);
+        Assert.Contains($"{answers}:", error);
+    }
+
+    [Fact]
+    public void An_unreadable_assignment_fails_with_a_clear_message()
+    {
+        var (exit, _, error) = Cli.Run("grade", "/no/such.yaml", Seed("tanh-network.seed-004.yaml"));
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot be read as an assignment", error);
+    }
+}
