@@ -1,0 +1,24 @@
+using Grader.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Grader.Data.Configurations;
+
+/// <summary>Table and indexes of <see cref="Submission"/>.</summary>
+public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<Submission> builder)
+    {
+        builder.ToTable("submissions");
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Source).HasMaxLength(16);
+        builder.Property(s => s.ContentHash).HasMaxLength(64);
+        builder.Property(s => s.ReceiptToken).HasMaxLength(64);
+        builder.HasIndex(s => new { s.AssignmentId, s.Student });
+        builder.HasIndex(s => s.Status);
+        builder.HasIndex(s => s.ReceiptToken).IsUnique();
+        builder.HasOne(s => s.AssignmentVersion).WithMany().HasForeignKey(s => s.AssignmentVersionId);
+        builder.HasMany(s => s.Grades).WithOne(g => g.Submission!).HasForeignKey(g => g.SubmissionId);
+    }
+}

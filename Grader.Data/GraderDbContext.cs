@@ -1,0 +1,31 @@
+using Grader.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grader.Data;
+
+/// <summary>The grader's database: assignment versions, submissions and grades.</summary>
+public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
+{
+    /// <summary>Assignment files by content.</summary>
+    public DbSet<AssignmentVersion> AssignmentVersions => Set<AssignmentVersion>();
+
+    /// <summary>Submissions, kept verbatim.</summary>
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    /// <summary>Grades, current and past.</summary>
+    public DbSet<Grade> Grades => Set<Grade>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GraderDbContext).Assembly);
+
+        // SQLite keeps no time zone: every time is stored and read back as UTC.
+        var utc = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+            v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
+        {
+            property.SetValueConverter(utc);
+        }
+    }
+}

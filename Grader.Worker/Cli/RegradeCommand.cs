@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Grader.Worker.Cli;
+
+/// <summary><c>regrade &lt;assignment-id&gt; [--server URL]</c>: asks the service to grade every submission of an assignment again.</summary>
+public static class RegradeCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var id = new Argument<string>("assignment-id") { Description = "The assignment whose submissions to grade again" };
+        var server = ServerOption.Create();
+        var command = new Command("regrade", "Grade every submission of an assignment again against its current version") { id, server };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(id)!, r.GetValue(server)!, console, ct));
+        return command;
+    }
+
+    /// <summary>Asks for the regrade; returns 0 when queued.</summary>
+    public static async Task<int> RunAsync(string assignmentId, string server, CliConsole console, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server) };
+        try
+        {
+            using var response = await http.PostAsync($"/api/assignments/{Uri.EscapeDataString(assignmentId)}/regrade", null, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            (response.IsSuccessStatusCode ? console.Out : console.Error).WriteLine(body);
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (HttpRequestException ex)
+        {
+            console.Error.WriteLine($"cannot reach the grading service at {server}: {ex.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Grader.Worker.Cli;
+
+/// <summary>
+/// <c>submit &lt;answers-file&gt; [--server URL] [--wait]</c>: sends an answer file to the service and
+/// prints the submission id and status URL; with <c>--wait</c>, waits for the grade and prints it.
+/// </summary>
+public static class SubmitCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("answers") { Description = "The answer file (YAML or JSON)" };
+        var server = ServerOption.Create();
+        var wait = new Option<bool>("--wait") { Description = "Wait until graded and print the report" };
+        var command = new Command("submit", "Submit an answer file to the grading service") { file, server, wait };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(file)!, r.GetValue(server)!, r.GetValue(wait), console, ct));
+        return command;
+    }
+
+    /// <summary>Submits; returns 0 when accepted (and graded, with --wait), 1 when rejected, 2 when the service cannot be reached.</summary>
+    public static async Task<int> RunAsync(string path, string server, bool wait, CliConsole console, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            console.Error.WriteLine($"{path}: no such file");
+            return 1;
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path, ct));
+            content.Headers.ContentType = new MediaTypeHeaderValue(path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "application/yaml");
+            using var response = await http.PostAsync("/api/submissions", content, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            using var doc = JsonDocument.Parse(body);
+            if (!response.IsSuccessStatusCode)
+            {
+                console.Error.WriteLine($"rejected: {doc.RootElement.GetProperty("error").GetString()}");
+                return 1;
+            }
+
+            var statusUrl = doc.RootElement.GetProperty("statusUrl").GetString()!;
+            console.Out.WriteLine($"submission {doc.RootElement.GetProperty("id").GetInt64()} accepted: {new Uri(http.BaseAddress, statusUrl)}");
+            console.Out.WriteLine($"receipt: {doc.RootElement.GetProperty("receipt").GetString()}");
+            return wait ? await WaitAsync(http, statusUrl, console, ct) : 0;
+        }
+        catch (HttpRequestException ex)
+        {
+            console.Error.WriteLine($"cannot reach the grading service at {server}: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> WaitAsync(HttpClient http, string statusUrl, CliConsole console, CancellationToken ct)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var json = await http.GetStringAsync(statusUrl, ct);
+            using var doc = JsonDocument.Parse(json);
+            var status = doc.RootElement.GetProperty("status").GetString();
+            if (status is "graded" or "failed")
+            {
+                console.Out.WriteLine(json);
+                return status == "graded" ? 0 : 1;
+            }
+
+            await Task.Delay(200, ct);
+        }
+
+        console.Error.WriteLine("not graded after two minutes; ask again later at " + statusUrl);
+        return 1;
+    }
+}

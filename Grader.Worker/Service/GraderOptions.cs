@@ -1,0 +1,32 @@
+namespace Grader.Worker.Service;
+
+/// <summary>
+/// The service's settings, section <c>Grader</c> of appsettings.json, overridable by environment
+/// variables <c>Grader__Name</c>. Relative paths are relative to the working directory.
+/// </summary>
+public sealed class GraderOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Grader";
+
+    /// <summary>The SQLite file holding submissions, grades and Quartz's job store.</summary>
+    public string DatabasePath { get; set; } = "data/grader.db";
+
+    /// <summary>The folder of assignment files loaded at start and on regrade.</summary>
+    public string AssignmentsPath { get; set; } = "assignments";
+
+    /// <summary>The inbox folder: answer files dropped here are taken in.</summary>
+    public string InboxPath { get; set; } = "data/inbox";
+
+    /// <summary>The address to listen on.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>How many submissions are graded at once.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>The largest submission accepted, in bytes.</summary>
+    public long MaxSubmissionBytes { get; set; } = Domain.Limits.MaxFileBytes;
+
+    /// <summary>How often the inbox is scanned.</summary>
+    public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,42 @@
+using Grader.Data;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Grader.Worker.Service;
+
+/// <summary>Registers the grading service: options, database, Quartz's durable queue, intake, inbox.</summary>
+public static class GraderServiceExtensions
+{
+    /// <summary>Adds every service the grader needs to the host.</summary>
+    public static IHostApplicationBuilder AddGraderServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
+        var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
+        var databasePath = Path.GetFullPath(options.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        var connectionString = SqliteDatabase.ConnectionString(databasePath);
+
+        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o =>
+            o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
+        builder.Services.AddSingleton<AssignmentCatalog>();
+        builder.Services.AddSingleton<GradingQueue>();
+        builder.Services.AddSingleton<SubmissionIntake>();
+        builder.Services.AddSingleton<RegradeService>();
+        builder.Services.AddHostedService<StartupService>();
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(Math.Max(1, options.Workers));
+            q.UsePersistentStore(s =>
+            {
+                s.UseSqlite(connectionString);
+                s.UseSystemTextJsonSerializer();
+                s.ProvisionSchema();
+            });
+            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(5, TimeSpan.FromMilliseconds(500), 2, TimeSpan.FromSeconds(30)));
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<InboxWatcher>();
+        return builder;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Grader.Data;
+using Grader.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Service;
+
+/// <summary>The HTTP API: submissions in, status and reports out, regrades.</summary>
+public static class SubmissionApi
+{
+    /// <summary>Maps the routes under /api.</summary>
+    public static WebApplication MapGraderApi(this WebApplication app)
+    {
+        app.MapPost("/api/submissions", PostSubmission);
+        app.MapGet("/api/submissions/{id:long}", GetSubmission);
+        app.MapPost("/api/assignments/{id}/regrade", Regrade);
+        app.MapGet("/api/assignments", (AssignmentCatalog catalog) => Results.Json(catalog.Ids));
+        app.MapGet("/health", () => Results.Text("ok"));
+        return app;
+    }
+
+    private static async Task<IResult> PostSubmission(HttpRequest request, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxSubmissionBytes;
+        string? fileName = null;
+        Stream body = request.Body;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.FirstOrDefault();
+            if (file is null)
+            {
+                return Results.Json(new { error = "the multipart upload has no file" }, statusCode: 400);
+            }
+
+            fileName = file.FileName;
+            body = file.OpenReadStream();
+        }
+
+        var (content, truncated) = await ReadLimitedAsync(body, limit, ct);
+        var result = await intake.AcceptAsync(content, "api", fileName, truncated, ct);
+        var url = $"/api/submissions/{result.Id}";
+        return result.Accepted
+            ? Results.Json(new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken }, statusCode: 202)
+                .WithLocation(url)
+            : Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: 400);
+    }
+
+    private static async Task<IResult> GetSubmission(long id, IDbContextFactory<GraderDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var s = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null)
+        {
+            return Results.Json(new { error = $"no submission {id}" }, statusCode: 404);
+        }
+
+        var grades = await db.Grades.AsNoTracking().Where(g => g.SubmissionId == id).OrderBy(g => g.Generation).ToListAsync(ct);
+        var current = grades.LastOrDefault(g => g.IsCurrent);
+        return Results.Json(new
+        {
+            id = s.Id,
+            status = s.Status.ToString().ToLowerInvariant(),
+            assignment = s.AssignmentId,
+            student = s.Student,
+            receivedAt = s.ReceivedAt,
+            gradedAt = current?.GradedAt,
+            reason = s.Reason,
+            score = current?.Score,
+            maxScore = current?.MaxScore,
+            report = current is null ? (JsonElement?)null : JsonDocument.Parse(current.ReportJson).RootElement,
+            history = grades.Select(g => new { generation = g.Generation, score = g.Score, maxScore = g.MaxScore, gradedAt = g.GradedAt, current = g.IsCurrent }),
+        });
+    }
+
+    private static async Task<IResult> Regrade(string id, RegradeService regrade, CancellationToken ct)
+    {
+        var count = await regrade.RegradeAsync(id, ct);
+        return count is null
+            ? Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404)
+            : Results.Json(new { assignment = id, queued = count }, statusCode: 202);
+    }
+
+    private static async Task<(byte[] Content, bool Truncated)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                return (buffer.ToArray(), true);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.ToArray(), false);
+    }
+}
