@@ -28,7 +28,7 @@ public static class GradeReportJson
         writer.WriteStartObject();
         writer.WriteString("assignment", report.Assignment);
         WriteNullable(writer, "student", report.Student);
-        writer.WriteNumber("score", Math.Round(report.Score, 10));
+        writer.WriteNumber("score", report.Score);
         writer.WriteNumber("maxScore", report.MaxScore);
         writer.WriteStartArray("questions");
         foreach (var q in report.Questions)
@@ -36,7 +36,7 @@ public static class GradeReportJson
             writer.WriteStartObject();
             writer.WriteString("id", q.Id);
             writer.WriteString("status", q.Status.ToString().ToLowerInvariant());
-            writer.WriteNumber("score", Math.Round(q.Score, 10));
+            writer.WriteNumber("score", q.Score);
             writer.WriteNumber("maxScore", q.MaxScore);
             writer.WritePropertyName("expected");
             if (q.Expected is null || (includeKey is not null && !includeKey(q)))
