@@ -24,6 +24,7 @@ public static class GraderCommandLine
             GradeCommand.Create(console),
             SubmitCommand.Create(console),
             RegradeCommand.Create(console),
+            ReportCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(config);

@@ -10,15 +10,25 @@ public static class RegradeCommand
     {
         var id = new Argument<string>("assignment-id") { Description = "The assignment whose submissions to grade again" };
         var server = ServerOption.Create();
-        var command = new Command("regrade", "Grade every submission of an assignment again against its current version") { id, server };
-        command.SetAction((r, ct) => RunAsync(r.GetValue(id)!, r.GetValue(server)!, console, ct));
+        var token = new Option<string?>("--token")
+        {
+            Description = "The TA token (default: $GRADER_TA_TOKEN)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
+        };
+        var command = new Command("regrade", "Grade every submission of an assignment again against its current version") { id, server, token };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(id)!, r.GetValue(server)!, r.GetValue(token), console, ct));
         return command;
     }
 
     /// <summary>Asks for the regrade; returns 0 when queued.</summary>
-    public static async Task<int> RunAsync(string assignmentId, string server, CliConsole console, CancellationToken ct)
+    public static async Task<int> RunAsync(string assignmentId, string server, string? token, CliConsole console, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(server) };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         try
         {
             using var response = await http.PostAsync($"/api/assignments/{Uri.EscapeDataString(assignmentId)}/regrade", null, ct);

@@ -27,6 +27,9 @@ public sealed class GraderOptions
     /// <summary>The largest submission accepted, in bytes.</summary>
     public long MaxSubmissionBytes { get; set; } = Domain.Limits.MaxFileBytes;
 
+    /// <summary>The TA token for report pages and exports; when empty one is generated at first start.</summary>
+    public string? TaToken { get; set; }
+
     /// <summary>How often the inbox is scanned.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -1,3 +1,4 @@
+using Grader.Worker.Reports;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Service;
@@ -20,6 +21,7 @@ public static class GraderService
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         var app = builder.Build();
         app.MapGraderApi();
+        app.MapReportPages();
         return app;
     }
 

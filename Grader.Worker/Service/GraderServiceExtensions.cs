@@ -22,6 +22,8 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<SubmissionIntake>();
         builder.Services.AddSingleton<RegradeService>();
+        builder.Services.AddSingleton<Reports.TaTokenStore>();
+        builder.Services.AddSingleton<Reports.ClassRecords>();
         builder.Services.AddHostedService<StartupService>();
 
         builder.Services.AddQuartz(q =>

@@ -12,6 +12,7 @@ public sealed class StartupService(
     IDbContextFactory<GraderDbContext> dbFactory,
     AssignmentCatalog catalog,
     GradingQueue queue,
+    Reports.TaTokenStore tokens,
     ILogger<StartupService> logger) : IHostedService
 {
     /// <inheritdoc />
@@ -23,6 +24,7 @@ public sealed class StartupService(
         }
 
         await catalog.ReloadAsync(cancellationToken);
+        _ = tokens.Token; // generated and printed once at first start when none is configured
         await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await read.Submissions.AsNoTracking()
             .Where(s => s.Status == SubmissionStatus.Accepted)

@@ -40,20 +40,28 @@ public static class SubmissionApi
 
         var (content, truncated) = await ReadLimitedAsync(body, limit, ct);
         var result = await intake.AcceptAsync(content, "api", fileName, truncated, ct);
-        var url = $"/api/submissions/{result.Id}";
+        var url = $"/api/submissions/{result.Id}?receipt={result.ReceiptToken}";
         return result.Accepted
-            ? Results.Json(new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken }, statusCode: 202)
+            ? Results.Json(new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken, reportUrl = $"/submissions/{result.Id}?receipt={result.ReceiptToken}" }, statusCode: 202)
                 .WithLocation(url)
             : Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: 400);
     }
 
-    private static async Task<IResult> GetSubmission(long id, IDbContextFactory<GraderDbContext> dbFactory, CancellationToken ct)
+    private static async Task<IResult> GetSubmission(long id, HttpContext http, Reports.TaTokenStore tokens, IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CancellationToken ct)
     {
+        var access = Reports.Access.Of(http, tokens);
+        if (!access.HasCredential)
+        {
+            return Results.Json(new { error = "a TA token or this submission's receipt is needed" }, statusCode: 401);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var s = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null)
+        if (s is null || !access.MayRead(s.ReceiptToken))
         {
-            return Results.Json(new { error = $"no submission {id}" }, statusCode: 404);
+            return s is null && access.IsTa
+                ? Results.Json(new { error = $"no submission {id}" }, statusCode: 404)
+                : Results.Json(new { error = "this receipt does not open this submission" }, statusCode: 403);
         }
 
         var grades = await db.Grades.AsNoTracking().Where(g => g.SubmissionId == id).OrderBy(g => g.Generation).ToListAsync(ct);
@@ -69,13 +77,33 @@ public static class SubmissionApi
             reason = s.Reason,
             score = current?.Score,
             maxScore = current?.MaxScore,
-            report = current is null ? (JsonElement?)null : JsonDocument.Parse(current.ReportJson).RootElement,
+            report = current is null ? (JsonElement?)null : await VisibleReportAsync(current.ReportJson, s, access, catalog, ct),
             history = grades.Select(g => new { generation = g.Generation, score = g.Score, maxScore = g.MaxScore, gradedAt = g.GradedAt, current = g.IsCurrent }),
         });
     }
 
-    private static async Task<IResult> Regrade(string id, RegradeService regrade, CancellationToken ct)
+    private static async Task<JsonElement> VisibleReportAsync(string json, Submission s, Reports.Access access, AssignmentCatalog catalog, CancellationToken ct)
     {
+        var assignment = s.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
+        if (access.IsTa || assignment is null)
+        {
+            return JsonDocument.Parse(json).RootElement;
+        }
+
+        // A student sees the key only where the assignment allows it.
+        var report = Domain.Output.GradeReportJsonReader.Read(json);
+        var hidden = Domain.Output.GradeReportJson.Write(report, indented: false, includeKey: q =>
+            assignment.FindQuestion(q.Id)?.ShowKey(assignment.Defaults) != Domain.Assignments.ShowKey.Never);
+        return JsonDocument.Parse(hidden).RootElement;
+    }
+
+    private static async Task<IResult> Regrade(string id, HttpContext http, Reports.TaTokenStore tokens, RegradeService regrade, CancellationToken ct)
+    {
+        if (!Reports.Access.Of(http, tokens).IsTa)
+        {
+            return Results.Json(new { error = "a TA token is needed" }, statusCode: Reports.Access.Of(http, tokens).HasCredential ? 403 : 401);
+        }
+
         var count = await regrade.RegradeAsync(id, ct);
         return count is null
             ? Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404)

@@ -13,6 +13,7 @@ public sealed class ChildService : IDisposable
     {
         this.process = process;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestService.TaToken);
     }
 
     public HttpClient Http { get; }
@@ -36,6 +37,7 @@ public sealed class ChildService : IDisposable
         start.Environment["Grader__AssignmentsPath"] = Repo.Assignments;
         start.Environment["Grader__InboxPath"] = Path.Combine(dir.Path, "inbox");
         start.Environment["Grader__Url"] = $"http://127.0.0.1:{port}";
+        start.Environment["Grader__TaToken"] = TestService.TaToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -27,6 +27,8 @@ public sealed class TestService : IAsyncDisposable
         Http = http;
     }
 
+    public const string TaToken = "test-ta-token";
+
     public TempDir Dir { get; }
 
     public HttpClient Http { get; }
@@ -60,11 +62,13 @@ public sealed class TestService : IAsyncDisposable
             ["Grader:Url"] = "http://127.0.0.1:0",
             ["Grader:Workers"] = workers.ToString(),
             ["Grader:InboxPollInterval"] = "00:00:00.100",
+            ["Grader:TaToken"] = TaToken,
             ["Logging:LogLevel:Default"] = "Warning",
         }));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TaToken);
         return new TestService(app, dir, http);
     }
 
