@@ -81,7 +81,7 @@ public static class Pages
             var showKey = isTa || (question?.ShowKey(assignment!.Defaults) ?? ShowKey.AfterGrading) != ShowKey.Never;
             sb.Append($"<tr data-question=\"{E(q.Id)}\"><td><strong>{E(q.Id)}</strong><br><span class=\"muted\">{E(question?.Text)}</span></td>")
               .Append($"<td class=\"key\">{(showKey ? Tensor(q.Expected) : "<span class=\"muted\">not shown</span>")}</td>")
-              .Append($"<td class=\"given\">{Tensor(q.Given, q.Wrong)}</td>")
+              .Append($"<td class=\"given\">{Tensor(q.Given, WrongCells(q))}</td>")
               .Append($"<td class=\"num\">{N(q.Score)} / {N(q.MaxScore)}<br><span class=\"status-{q.Status.ToString().ToLowerInvariant()}\">{q.Status.ToString().ToLowerInvariant()}</span></td>")
               .Append($"<td class=\"feedback\">{E(q.Feedback)}</td></tr>");
         }
@@ -93,6 +93,12 @@ public static class Pages
 
         return Page($"Submission {s.Id}", sb.Append("</tbody></table>").ToString());
     }
+
+    /// <summary>The given answer's cells to mark: the wrong elements, or every cell when the shape is wrong.</summary>
+    private static IReadOnlyList<int[]> WrongCells(QuestionResult q) =>
+        q.Given is { } g && q.Expected is { } k && !g.SameShape(k) && !(g.IsScalarLike && k.IsScalarLike) && q.Status != QuestionStatus.Correct
+            ? [.. Enumerable.Range(0, g.Count).Select(g.IndexOf)]
+            : q.Wrong;
 
     /// <summary>A page for a refused request.</summary>
     public static string Refused(int status) => Page(
