@@ -106,6 +106,13 @@ public static class YamlValues
     /// <summary>Parses and evaluates a scalar as an expression of constants, positions mapped to the file.</summary>
     public static Tensor Expression(YScalar s)
     {
+        // Most values are plain numbers: read them directly, without the expression machinery.
+        if (!s.Quoted && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && double.IsFinite(plain)
+            && s.Value.Length > 0 && (char.IsAsciiDigit(s.Value[0]) || s.Value[0] is '-' or '.'))
+        {
+            return Tensor.Scalar(plain);
+        }
+
         try
         {
             return new ExpressionEvaluator(ConstantScope.Instance).Evaluate(ExpressionParser.Parse(s.Value)).Value;

@@ -12,8 +12,8 @@ public static class KeyCommand
     {
         var file = new Argument<string>("assignment") { Description = "The assignment file" };
         var student = new Option<string?>("--student") { Description = "The student whose variant to compute (default: the default variant)" };
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "text, json, or answers (the key as a perfect answer file)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "answers");
         var command = new Command("key", "Print the answer key of an assignment") { file, student, format };
         command.SetAction(r => Run(r.GetValue(file)!, r.GetValue(student), r.GetValue(format)!, console));
         return command;
@@ -44,7 +44,12 @@ public static class KeyCommand
             return 1;
         }
 
-        console.Out.WriteLine(format == "json" ? AnswerKeyJson.Write(key) : AnswerKeyText.Write(key));
+        console.Out.WriteLine(format switch
+        {
+            "json" => AnswerKeyJson.Write(key),
+            "answers" => AnswerFileYaml.Write(key.Assignment.Id, student, key.Answers),
+            _ => AnswerKeyText.Write(key),
+        });
         return 0;
     }
 }

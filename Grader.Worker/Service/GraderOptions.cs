@@ -30,6 +30,9 @@ public sealed class GraderOptions
     /// <summary>The TA token for report pages and exports; when empty one is generated at first start.</summary>
     public string? TaToken { get; set; }
 
+    /// <summary>How long the queue waits after a submission arrives to gather others into the same grading job.</summary>
+    public TimeSpan QueueLinger { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How often the inbox is scanned.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -20,18 +20,22 @@ public static class GraderServiceExtensions
             o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<GradingQueue>();
+        builder.Services.AddSingleton<SubmissionWriter>();
+        builder.Services.AddSingleton<ParsedSubmissions>();
         builder.Services.AddSingleton<SubmissionIntake>();
         builder.Services.AddSingleton<RegradeService>();
         builder.Services.AddSingleton<Reports.TaTokenStore>();
         builder.Services.AddSingleton<Reports.ClassRecords>();
         builder.Services.AddHostedService<StartupService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
 
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(Math.Max(1, options.Workers));
             q.UsePersistentStore(s =>
             {
-                s.UseSqlite(connectionString);
+                s.UseSqlite(GraderSqliteFactory.Instance, connectionString);
                 s.UseSystemTextJsonSerializer();
                 s.ProvisionSchema();
             });

@@ -1,25 +1,83 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Grader.Worker.Service;
 
-/// <summary>Queues grading as durable Quartz jobs in the SQLite job store: one job per submission and generation.</summary>
-public sealed class GradingQueue(ISchedulerFactory schedulerFactory)
+/// <summary>
+/// Queues grading as durable Quartz jobs in the SQLite job store. Submission ids queued close
+/// together are coalesced into one job (at most <see cref="MaxBatch"/> ids), so the job store
+/// is written once per burst rather than once per submission.
+/// </summary>
+public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<GraderOptions> options, ILogger<GradingQueue> logger) : BackgroundService
 {
-    /// <summary>Queues the grading of a submission's generation; queuing the same one again replaces it.</summary>
-    public async Task EnqueueAsync(long submissionId, int generation, CancellationToken ct = default)
+    /// <summary>The most submissions one grading job covers.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly Channel<long> ids = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues submissions for grading (their current generation).</summary>
+    public void Enqueue(IEnumerable<long> submissionIds)
+    {
+        foreach (var id in submissionIds)
+        {
+            ids.Writer.TryWrite(id);
+        }
+    }
+
+    /// <summary>Stores one durable job for a batch of submissions.</summary>
+    public async Task ScheduleAsync(IReadOnlyList<long> batch, CancellationToken ct = default)
     {
         var scheduler = await schedulerFactory.GetScheduler(ct);
-        var key = new JobKey($"submission-{submissionId}-{generation}", "grading");
-        var job = JobBuilder.Create<GradeSubmissionJob>()
+        var key = new JobKey($"grade-{batch[0]}-{batch[^1]}-{Guid.NewGuid():N}", "grading");
+        var job = JobBuilder.Create<GradeSubmissionsJob>()
             .WithIdentity(key)
-            .UsingJobData(GradeSubmissionJob.SubmissionIdKey, submissionId)
-            .UsingJobData(GradeSubmissionJob.GenerationKey, generation)
+            .UsingJobData(GradeSubmissionsJob.IdsKey, string.Join(",", batch))
             .RequestRecovery()
             .Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(key.Name, "grading")
-            .StartNow()
-            .Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(key.Name, "grading").StartNow().Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<long>();
+        while (await ids.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            // Linger a moment so that a burst becomes one job: the job store is written per job, not per submission.
+            if (!stoppingToken.IsCancellationRequested && options.Value.QueueLinger > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Value.QueueLinger, CancellationToken.None);
+            }
+
+            while (batch.Count < MaxBatch && ids.Reader.TryRead(out var id))
+            {
+                batch.Add(id);
+            }
+
+            try
+            {
+                await ScheduleAsync(batch, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // The submissions stay accepted in the database and are queued again at the next start.
+                logger.LogError(ex, "Queuing {Count} submissions failed", batch.Count);
+            }
+
+            batch.Clear();
+            if (stoppingToken.IsCancellationRequested && !ids.Reader.TryPeek(out _))
+            {
+                break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        ids.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
     }
 }

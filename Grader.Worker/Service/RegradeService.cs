@@ -19,7 +19,7 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
             return null;
         }
 
-        List<(long Id, int Generation)> queued;
+        List<long> queued;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var submissions = await db.Submissions
@@ -34,12 +34,12 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
             }
 
             await db.SaveChangesAsync(ct);
-            queued = [.. submissions.Select(s => (s.Id, s.Generation))];
+            queued = [.. submissions.Select(s => s.Id)];
         }
 
-        foreach (var (id, generation) in queued)
+        foreach (var chunk in queued.Chunk(GradingQueue.MaxBatch))
         {
-            await queue.EnqueueAsync(id, generation, ct);
+            await queue.ScheduleAsync(chunk, ct);
         }
 
         return queued.Count;

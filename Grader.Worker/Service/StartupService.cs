@@ -28,11 +28,12 @@ public sealed class StartupService(
         await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await read.Submissions.AsNoTracking()
             .Where(s => s.Status == SubmissionStatus.Accepted)
-            .Select(s => new { s.Id, s.Generation })
+            .OrderBy(s => s.Id)
+            .Select(s => s.Id)
             .ToListAsync(cancellationToken);
-        foreach (var p in pending)
+        foreach (var chunk in pending.Chunk(GradingQueue.MaxBatch))
         {
-            await queue.EnqueueAsync(p.Id, p.Generation, cancellationToken);
+            await queue.ScheduleAsync(chunk, cancellationToken);
         }
 
         if (pending.Count > 0)

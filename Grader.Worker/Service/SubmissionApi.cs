@@ -113,7 +113,19 @@ public static class SubmissionApi
     private static async Task<(byte[] Content, bool Truncated)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
+        try
+        {
+            return await ReadLimitedAsync(body, limit, buffer, chunk, ct);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static async Task<(byte[] Content, bool Truncated)> ReadLimitedAsync(Stream body, long limit, MemoryStream buffer, byte[] chunk, CancellationToken ct)
+    {
         int read;
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {

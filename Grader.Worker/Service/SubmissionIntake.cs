@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using Grader.Data;
 using Grader.Data.Entities;
 using Grader.Domain.Grading;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Service;
@@ -13,9 +11,10 @@ namespace Grader.Worker.Service;
 /// accepted one for grading. A rejected file is stored too, with its reason, and never queued.
 /// </summary>
 public sealed class SubmissionIntake(
-    IDbContextFactory<GraderDbContext> dbFactory,
     AssignmentCatalog catalog,
+    SubmissionWriter writer,
     GradingQueue queue,
+    ParsedSubmissions parsed,
     IOptions<GraderOptions> options,
     ILogger<SubmissionIntake> logger)
 {
@@ -32,18 +31,14 @@ public sealed class SubmissionIntake(
             ReceiptToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
         };
 
-        var reason = Check(submission, truncated);
+        var reason = Check(submission, truncated, out var file);
         submission.Status = reason is null ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
         submission.Reason = reason;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Submissions.Add(submission);
-            await db.SaveChangesAsync(ct);
-        }
-
+        await writer.WriteAsync(submission, ct);
         if (reason is null)
         {
-            await queue.EnqueueAsync(submission.Id, submission.Generation, ct);
+            parsed.Keep(submission.Id, file!);
+            queue.Enqueue([submission.Id]);
             logger.LogInformation("Accepted submission {SubmissionId} for {Assignment} from {Student} via {Source}", submission.Id, submission.AssignmentId, submission.Student, source);
         }
         else
@@ -54,8 +49,9 @@ public sealed class SubmissionIntake(
         return new IntakeResult(submission.Id, reason is null, reason, submission.ReceiptToken);
     }
 
-    private string? Check(Submission submission, bool truncated)
+    private string? Check(Submission submission, bool truncated, out AnswerFile? file)
     {
+        file = null;
         var limit = options.Value.MaxSubmissionBytes;
         if (truncated || submission.Content.LongLength > limit)
         {
@@ -73,6 +69,7 @@ public sealed class SubmissionIntake(
             return "not an answer file: " + string.Join("; ", read.Diagnostics.Select(d => $"line {d.Line}, column {d.Column}: {d.Message}"));
         }
 
+        file = read.File;
         submission.AssignmentId = read.File.AssignmentId;
         submission.Student = read.File.Student;
         if (read.File.Student is null)

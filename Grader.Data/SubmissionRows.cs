@@ -1,0 +1,117 @@
+using Grader.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grader.Data;
+
+/// <summary>
+/// The two hot writes of the service as prepared statements on EF Core's own connection and
+/// schema: storing a burst of incoming submissions, and storing a batch of grades. Everything
+/// else goes through <see cref="GraderDbContext"/>.
+/// </summary>
+public static class SubmissionRows
+{
+    /// <summary>Inserts submissions in one transaction and sets their ids.</summary>
+    public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(db, ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO submissions (ReceivedAt, Content, ContentHash, Source, FileName, AssignmentId, Student, AssignmentVersionId, Status, Reason, Generation, ReceiptToken)
+            VALUES ($receivedAt, $content, $hash, $source, $fileName, $assignment, $student, $version, $status, $reason, $generation, $receipt)
+            RETURNING Id
+            """;
+        var p = Parameters(insert, "$receivedAt", "$content", "$hash", "$source", "$fileName", "$assignment", "$student", "$version", "$status", "$reason", "$generation", "$receipt");
+        foreach (var s in submissions)
+        {
+            object?[] values = [s.ReceivedAt, s.Content, s.ContentHash, s.Source, s.FileName, s.AssignmentId, s.Student, s.AssignmentVersionId, s.Status.ToString(), s.Reason, s.Generation, s.ReceiptToken];
+            for (var i = 0; i < values.Length; i++)
+            {
+                p[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            s.Id = (long)(await insert.ExecuteScalarAsync(ct))!;
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores grades and outcomes in one transaction: each new grade becomes current (earlier ones
+    /// stay as history), its submission becomes graded; failures are marked failed. A grade for a
+    /// (submission, generation) that already exists is left as it is.
+    /// </summary>
+    public static async Task StoreAsync(
+        GraderDbContext db,
+        IReadOnlyList<Grade> grades,
+        IReadOnlyList<(long Id, int Generation)> alreadyGraded,
+        IReadOnlyList<(long Id, int Generation, string Reason)> failures,
+        CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(db, ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var retire = Command(connection, tx, "UPDATE grades SET IsCurrent = 0 WHERE SubmissionId = $id AND IsCurrent = 1 AND Generation <> $generation");
+        await using var insert = Command(connection, tx, """
+            INSERT OR IGNORE INTO grades (SubmissionId, Generation, AssignmentVersionId, Score, MaxScore, ReportJson, GradedAt, IsCurrent)
+            VALUES ($id, $generation, $version, $score, $max, $report, $gradedAt, 1)
+            """);
+        await using var graded = Command(connection, tx, "UPDATE submissions SET Status = 'Graded', Reason = NULL WHERE Id = $id AND Generation = $generation");
+        await using var failed = Command(connection, tx, "UPDATE submissions SET Status = 'Failed', Reason = $reason WHERE Id = $id AND Generation = $generation");
+        var pr = Parameters(retire, "$id", "$generation");
+        var pi = Parameters(insert, "$id", "$generation", "$version", "$score", "$max", "$report", "$gradedAt");
+        var pg = Parameters(graded, "$id", "$generation");
+        var pf = Parameters(failed, "$id", "$generation", "$reason");
+        foreach (var g in grades)
+        {
+            pr[0].Value = g.SubmissionId;
+            pr[1].Value = g.Generation;
+            await retire.ExecuteNonQueryAsync(ct);
+            object[] values = [g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt];
+            for (var i = 0; i < values.Length; i++)
+            {
+                pi[i].Value = values[i];
+            }
+
+            await insert.ExecuteNonQueryAsync(ct);
+            pg[0].Value = g.SubmissionId;
+            pg[1].Value = g.Generation;
+            await graded.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var (id, generation) in alreadyGraded)
+        {
+            pg[0].Value = id;
+            pg[1].Value = generation;
+            await graded.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var (id, generation, reason) in failures)
+        {
+            pf[0].Value = id;
+            pf[1].Value = generation;
+            pf[2].Value = reason;
+            await failed.ExecuteNonQueryAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(GraderDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return (SqliteConnection)db.Database.GetDbConnection();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static SqliteParameter[] Parameters(SqliteCommand command, params string[] names) =>
+        [.. names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n }))];
+}

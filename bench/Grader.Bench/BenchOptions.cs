@@ -1,0 +1,43 @@
+namespace Grader.Bench;
+
+/// <summary>Command-line settings of a benchmark run.</summary>
+public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, double OfferedRate, TimeSpan OfferedDuration, string? JsonPath, bool Quick, string Assignments, IReadOnlySet<string> Phases)
+{
+    /// <summary>Every phase, in the order run.</summary>
+    public static readonly string[] AllPhases = ["keys", "grading", "e2e", "offered", "sqlite"];
+
+    /// <summary>Parses <c>--quick --n N --keys N --concurrency C --rate R --seconds S --json FILE --assignments DIR --phases a,b</c>.</summary>
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new BenchOptions(
+            int.Parse(Value("--n") ?? (quick ? "2000" : "20000")),
+            int.Parse(Value("--keys") ?? (quick ? "20000" : "200000")),
+            int.Parse(Value("--concurrency") ?? "64"),
+            double.Parse(Value("--rate") ?? "200", System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? (quick ? "5" : "20"), System.Globalization.CultureInfo.InvariantCulture)),
+            Value("--json"),
+            quick,
+            Value("--assignments") ?? FindAssignments(),
+            (Value("--phases")?.Split(',') ?? AllPhases).ToHashSet());
+    }
+
+    private static string FindAssignments()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Grader.sln")))
+            {
+                return Path.Combine(dir.FullName, "assignments");
+            }
+        }
+
+        return Path.GetFullPath("assignments");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace Grader.Bench;
+
+/// <summary>The figures of one run, as a table for people and as JSON.</summary>
+public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPerSecond, double GradedInProcessPerSecond, EndToEndResult Closed, EndToEndResult Open, double SqliteSingle, double SqliteBatched)
+{
+    /// <summary>The table.</summary>
+    public string Table()
+    {
+        var sb = new StringBuilder();
+        void Row(string name, string value, string target = "") => sb.AppendLine($"| {name,-52} | {value,14} | {target,-16} |");
+        sb.AppendLine($"| {"measure",-52} | {"value",14} | {"target",-16} |");
+        sb.AppendLine($"|{new string('-', 54)}|{new string('-', 16)}|{new string('-', 18)}|");
+        Row("answer keys (variants/s)", F(KeysPerSecond), ">= 50,000");
+        Row("grading in-process, no storage (submissions/s)", F(GradedInProcessPerSecond));
+        Row($"end to end, {Closed.Accepted} submissions: accepted/s", F(Closed.AcceptedPerSecond));
+        Row($"end to end, {Closed.Accepted} submissions: graded/s", F(Closed.GradedPerSecond), ">= 2,000");
+        Row("end to end: p50 / p95 / p99 POST→graded (ms)", $"{F(Closed.P(50))} / {F(Closed.P(95))} / {F(Closed.P(99))}");
+        Row("end to end: rejected or failed posts", F(Closed.Errors), "0");
+        Row("end to end: peak working set (MB)", F(Closed.PeakWorkingSetBytes / 1048576.0), "< 400");
+        Row($"offered {F(Options.OfferedRate)}/s for {Options.OfferedDuration.TotalSeconds:0} s: p50 / p99 (ms)", $"{F(Open.P(50))} / {F(Open.P(99))}", "p99 < 250");
+        Row("SQLite, one durable row per transaction (rows/s)", F(SqliteSingle));
+        Row("SQLite, 200 rows per transaction (rows/s)", F(SqliteBatched));
+        Row("end-to-end graded/s ÷ single-row commits/s", (Closed.GradedPerSecond / SqliteSingle).ToString("0.00", CultureInfo.InvariantCulture));
+        Row("end-to-end graded/s ÷ batched rows/s", (Closed.GradedPerSecond / SqliteBatched).ToString("0.000", CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    /// <summary>The same figures as a JSON-ready object.</summary>
+    public object ToJson() => new
+    {
+        machine = new { cores = Cores, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
+        settings = new { submissions = Options.Submissions, keys = Options.Keys, concurrency = Options.Concurrency, offeredRate = Options.OfferedRate, offeredSeconds = Options.OfferedDuration.TotalSeconds, quick = Options.Quick, journal = "wal", synchronous = "full" },
+        keysPerSecond = Math.Round(KeysPerSecond),
+        gradedInProcessPerSecond = Math.Round(GradedInProcessPerSecond),
+        endToEnd = new
+        {
+            accepted = Closed.Accepted,
+            errors = Closed.Errors,
+            acceptedPerSecond = Math.Round(Closed.AcceptedPerSecond),
+            gradedPerSecond = Math.Round(Closed.GradedPerSecond),
+            latencyMs = new { p50 = Math.Round(Closed.P(50), 1), p95 = Math.Round(Closed.P(95), 1), p99 = Math.Round(Closed.P(99), 1) },
+            peakWorkingSetMB = Math.Round(Closed.PeakWorkingSetBytes / 1048576.0),
+        },
+        offeredLoad = new { rate = Options.OfferedRate, accepted = Open.Accepted, errors = Open.Errors, latencyMs = new { p50 = Math.Round(Open.P(50), 1), p95 = Math.Round(Open.P(95), 1), p99 = Math.Round(Open.P(99), 1) } },
+        sqlite = new { singleRowCommitsPerSecond = Math.Round(SqliteSingle), batchedRowsPerSecond = Math.Round(SqliteBatched), endToEndOverSingle = Math.Round(Closed.GradedPerSecond / SqliteSingle, 3), endToEndOverBatched = Math.Round(Closed.GradedPerSecond / SqliteBatched, 4) },
+    };
+
+    private static string F(double v) => double.IsNaN(v) ? "—" : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grader.Data;
+using Grader.Worker.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Grader.Bench;
+
+/// <summary>
+/// Phase 3: the real service in-process on a fresh SQLite file, submissions posted over HTTP on
+/// 127.0.0.1, measured from each POST to its grade landing in the database.
+/// </summary>
+public sealed class EndToEndBenchmark : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly HttpClient http;
+    private int warmedUp;
+
+    private EndToEndBenchmark(WebApplication app, HttpClient http)
+    {
+        this.app = app;
+        this.http = http;
+    }
+
+    /// <summary>Starts the service on a free port with its data in <paramref name="folder"/>.</summary>
+    public static async Task<EndToEndBenchmark> StartAsync(string folder, string assignments)
+    {
+        var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grader:DatabasePath"] = Path.Combine(folder, "grader.db"),
+            ["Grader:AssignmentsPath"] = assignments,
+            ["Grader:InboxPath"] = Path.Combine(folder, "inbox"),
+            ["Grader:Url"] = "http://127.0.0.1:0",
+            ["Grader:TaToken"] = "bench",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        return new EndToEndBenchmark(app, new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) });
+    }
+
+    /// <summary>Warms the service up (JIT tiers, pools, caches) with a burst that is not measured.</summary>
+    public async Task WarmUpAsync(IReadOnlyList<string> files, int concurrency, TimeSpan duration)
+    {
+        var watch = Stopwatch.StartNew();
+        var sent = new ConcurrentDictionary<long, DateTime>();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (watch.Elapsed < duration)
+            {
+                if (await PostAsync(files[Interlocked.Increment(ref next) % files.Count]) is { } id)
+                {
+                    sent[id] = DateTime.UtcNow;
+                }
+            }
+        })));
+        await WaitForGradesAsync(sent);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContextAsync();
+        warmedUp = await db.Grades.CountAsync();
+    }
+
+    /// <summary>Posts every file with a fixed number in flight; waits until all are graded.</summary>
+    public async Task<EndToEndResult> RunClosedLoopAsync(IReadOnlyList<string> files, int concurrency)
+    {
+        var exceptions = 0;
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+        {
+            if (Interlocked.Increment(ref exceptions) <= 3)
+            {
+                Console.Error.WriteLine("first-chance: " + e.Exception.GetType().Name + ": " + e.Exception.Message);
+            }
+        };
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), Process.GetCurrentProcess().TotalProcessorTime);
+        var sent = new ConcurrentDictionary<long, DateTime>();
+        var errors = 0;
+        var next = -1;
+        var peak = new PeakMemory();
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < files.Count)
+            {
+                var start = DateTime.UtcNow;
+                if (await PostAsync(files[i]) is { } id)
+                {
+                    sent[id] = start;
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(workers);
+        var acceptedSeconds = watch.Elapsed.TotalSeconds;
+        var latencies = await WaitForGradesAsync(sent);
+        var gradedSeconds = watch.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"diagnostics: exceptions {exceptions}, gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen2 {GC.CollectionCount(2) - gcBefore.Item2}, " +
+            $"GC pause {(GC.GetTotalPauseDuration() - gcBefore.Item3).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - gcBefore.Item4) / 1048576} MB, " +
+            $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - gcBefore.Item5).TotalMilliseconds / sent.Count:0.000} ms per submission");
+        return new EndToEndResult(sent.Count, errors, sent.Count / acceptedSeconds, sent.Count / gradedSeconds, latencies, peak.Stop());
+    }
+
+    /// <summary>Posts at a fixed offered rate (open loop) for a duration; waits until all are graded.</summary>
+    public async Task<EndToEndResult> RunOpenLoopAsync(Func<int, string> file, double rate, TimeSpan duration)
+    {
+        var sent = new ConcurrentDictionary<long, DateTime>();
+        var errors = 0;
+        var peak = new PeakMemory();
+        var total = (int)(rate * duration.TotalSeconds);
+        var watch = Stopwatch.StartNew();
+        var posts = new List<Task>();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate);
+            if (due > watch.Elapsed)
+            {
+                await Task.Delay(due - watch.Elapsed);
+            }
+
+            var text = file(i);
+            posts.Add(Task.Run(async () =>
+            {
+                var start = DateTime.UtcNow;
+                if (await PostAsync(text) is { } id)
+                {
+                    sent[id] = start;
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }));
+        }
+
+        await Task.WhenAll(posts);
+        var acceptedSeconds = watch.Elapsed.TotalSeconds;
+        var latencies = await WaitForGradesAsync(sent);
+        return new EndToEndResult(sent.Count, errors, sent.Count / acceptedSeconds, sent.Count / watch.Elapsed.TotalSeconds, latencies, peak.Stop());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        http.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private async Task<long?> PostAsync(string text)
+    {
+        using var content = new StringContent(text);
+        using var response = await http.PostAsync("/api/submissions", content);
+        return (int)response.StatusCode == 202 ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64() : null;
+    }
+
+    private async Task<List<double>> WaitForGradesAsync(ConcurrentDictionary<long, DateTime> sent)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>();
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            if (await db.Grades.CountAsync() >= warmedUp + sent.Count)
+            {
+                var graded = await db.Grades.AsNoTracking().Select(g => new { g.SubmissionId, g.GradedAt }).ToListAsync();
+                return [.. graded.Where(g => sent.ContainsKey(g.SubmissionId)).Select(g => (g.GradedAt - sent[g.SubmissionId]).TotalMilliseconds)];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("submissions were not all graded within 10 minutes");
+    }
+}

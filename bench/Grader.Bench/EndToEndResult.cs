@@ -1,0 +1,11 @@
+namespace Grader.Bench;
+
+/// <summary>What an end-to-end run measured.</summary>
+public sealed record EndToEndResult(int Accepted, int Errors, double AcceptedPerSecond, double GradedPerSecond, IReadOnlyList<double> LatenciesMs, long PeakWorkingSetBytes)
+{
+    /// <summary>A phase that was not run.</summary>
+    public static readonly EndToEndResult None = new(0, 0, double.NaN, double.NaN, [], 0);
+
+    /// <summary>A latency percentile in milliseconds.</summary>
+    public double P(double p) => Percentiles.Of(LatenciesMs, p);
+}
