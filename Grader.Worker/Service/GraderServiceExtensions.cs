@@ -38,6 +38,11 @@ public static class GraderServiceExtensions
                 s.UseSqlite(GraderSqliteFactory.Instance, connectionString);
                 s.UseSystemTextJsonSerializer();
                 s.ProvisionSchema();
+
+                // A transient SQLite error (SQLITE_BUSY_SNAPSHOT comes back at once, without the busy
+                // handler) is retried after this interval; Quartz's default of one second showed as
+                // one-second stalls in the latency tail.
+                s.ConfigureStore(o => o.TransientRetryInterval = TimeSpan.FromMilliseconds(5));
             });
             q.UseDefaultRetryPolicy(RetryPolicy.Exponential(5, TimeSpan.FromMilliseconds(500), 2, TimeSpan.FromSeconds(30)));
         });

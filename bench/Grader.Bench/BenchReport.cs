@@ -19,6 +19,7 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         Row($"end to end, {Closed.Accepted} submissions: graded/s", F(Closed.GradedPerSecond), ">= 2,000");
         Row("end to end: p50 / p95 / p99 POST→graded (ms)", $"{F(Closed.P(50))} / {F(Closed.P(95))} / {F(Closed.P(99))}");
         Row("end to end: rejected or failed posts", F(Closed.Errors), "0");
+        Row("end to end: \"database is locked\" errors", F(Closed.DatabaseLocked), "0");
         Row("end to end: peak working set (MB)", F(Closed.PeakWorkingSetBytes / 1048576.0), "< 400");
         Row($"offered {F(Options.OfferedRate)}/s for {Options.OfferedDuration.TotalSeconds:0} s: p50 / p99 (ms)", $"{F(Open.P(50))} / {F(Open.P(99))}", "p99 < 250");
         Row("SQLite, one durable row per transaction (rows/s)", F(SqliteSingle));
@@ -39,6 +40,7 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         {
             accepted = Closed.Accepted,
             errors = Closed.Errors,
+            databaseLocked = Closed.DatabaseLocked,
             acceptedPerSecond = Math.Round(Closed.AcceptedPerSecond),
             gradedPerSecond = Math.Round(Closed.GradedPerSecond),
             latencyMs = new { p50 = Math.Round(Closed.P(50), 1), p95 = Math.Round(Closed.P(95), 1), p99 = Math.Round(Closed.P(99), 1) },
@@ -48,5 +50,5 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         sqlite = new { singleRowCommitsPerSecond = Math.Round(SqliteSingle), batchedRowsPerSecond = Math.Round(SqliteBatched), endToEndOverSingle = Math.Round(Closed.GradedPerSecond / SqliteSingle, 3), endToEndOverBatched = Math.Round(Closed.GradedPerSecond / SqliteBatched, 4) },
     };
 
-    private static string F(double v) => double.IsNaN(v) ? "—" : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture);
+    private static string F(double v) => double.IsNaN(v) ? "—" : v == Math.Floor(v) && v < 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture);
 }
