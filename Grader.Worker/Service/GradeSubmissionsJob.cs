@@ -75,7 +75,7 @@ public sealed class GradeSubmissionsJob(
         }
 
         var outcomes = new ConcurrentDictionary<long, (GradeReport? Report, string? Failure)>();
-        Parallel.ForEach(todo, new ParallelOptions { CancellationToken = ct }, s =>
+        Parallel.ForEach(todo, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
             outcomes[s.Id] = Grade(s, files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments));
 
         var now = DateTime.UtcNow;
