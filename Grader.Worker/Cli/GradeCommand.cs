@@ -29,29 +29,28 @@ public static class GradeCommand
         var loaded = AssignmentLoader.LoadFile(assignmentFile);
         if (loaded.Assignment is null)
         {
-            console.Error.WriteLine($"{assignmentFile}: cannot be read as an assignment:");
-            foreach (var d in loaded.Diagnostics)
-            {
-                console.Error.WriteLine(d);
-            }
-
-            return 1;
+            return Refuse($"{assignmentFile}: cannot be read as an assignment:", loaded.Diagnostics, console);
         }
 
         var read = AnswerFileReader.ReadFile(answersFile);
         if (read.File is null)
         {
-            console.Error.WriteLine($"{answersFile}: cannot be read as an answer file:");
-            foreach (var d in read.Diagnostics)
-            {
-                console.Error.WriteLine(d);
-            }
-
-            return 1;
+            return Refuse($"{answersFile}: cannot be read as an answer file:", read.Diagnostics, console);
         }
 
         var report = AnswerGrader.Grade(loaded.Assignment, read.File);
         console.Out.Write(format == "json" ? GradeReportJson.Write(report) + Environment.NewLine : GradeReportText.Write(report));
         return 0;
+    }
+
+    private static int Refuse(string headline, IEnumerable<Domain.Diagnostic> problems, CliConsole console)
+    {
+        console.Error.WriteLine(headline);
+        foreach (var d in problems)
+        {
+            console.Error.WriteLine(d);
+        }
+
+        return 1;
     }
 }

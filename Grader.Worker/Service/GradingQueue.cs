@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -9,19 +8,21 @@ namespace Grader.Worker.Service;
 /// together are coalesced into one job (at most <see cref="MaxBatch"/> ids), so the job store
 /// is written once per burst rather than once per submission.
 /// </summary>
-public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<GraderOptions> options, ILogger<GradingQueue> logger) : BackgroundService
+public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<GraderOptions> options, ILogger<GradingQueue> logger)
+    : BatchingService<long>(MaxBatch)
 {
     /// <summary>The most submissions one grading job covers.</summary>
     public const int MaxBatch = 256;
 
-    private readonly Channel<long> ids = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    /// <inheritdoc />
+    protected override TimeSpan Linger => options.Value.QueueLinger;
 
     /// <summary>Queues submissions for grading (their current generation).</summary>
     public void Enqueue(IEnumerable<long> submissionIds)
     {
         foreach (var id in submissionIds)
         {
-            ids.Writer.TryWrite(id);
+            TryAdd(id);
         }
     }
 
@@ -40,44 +41,16 @@ public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<Gr
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ProcessAsync(IReadOnlyList<long> batch)
     {
-        var batch = new List<long>();
-        while (await ids.Reader.WaitToReadAsync(CancellationToken.None))
+        try
         {
-            // Linger a moment so that a burst becomes one job: the job store is written per job, not per submission.
-            if (!stoppingToken.IsCancellationRequested && options.Value.QueueLinger > TimeSpan.Zero)
-            {
-                await Task.Delay(options.Value.QueueLinger, CancellationToken.None);
-            }
-
-            while (batch.Count < MaxBatch && ids.Reader.TryRead(out var id))
-            {
-                batch.Add(id);
-            }
-
-            try
-            {
-                await ScheduleAsync(batch, CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                // The submissions stay accepted in the database and are queued again at the next start.
-                logger.LogError(ex, "Queuing {Count} submissions failed", batch.Count);
-            }
-
-            batch.Clear();
-            if (stoppingToken.IsCancellationRequested && !ids.Reader.TryPeek(out _))
-            {
-                break;
-            }
+            await ScheduleAsync(batch, CancellationToken.None);
         }
-    }
-
-    /// <inheritdoc />
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        ids.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        catch (Exception ex)
+        {
+            // The submissions stay accepted in the database and are queued again at the next start.
+            logger.LogError(ex, "Queuing {Count} submissions failed", batch.Count);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Grader.Data;
 using Grader.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -10,55 +9,38 @@ namespace Grader.Worker.Service;
 /// stored in one transaction (one fsync under synchronous=FULL), and each caller is answered only
 /// after that commit, so every 202 stands on a durable row.
 /// </summary>
-public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger) : BackgroundService
+public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger)
+    : BatchingService<(Submission Submission, TaskCompletionSource Done)>(MaxBatch)
 {
     private const int MaxBatch = 1000;
-    private readonly Channel<(Submission Submission, TaskCompletionSource Done)> pending =
-        Channel.CreateUnbounded<(Submission, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Stores a submission; returns once it is committed (its id is then set).</summary>
     public async Task WriteAsync(Submission submission, CancellationToken ct = default)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await pending.Writer.WriteAsync((submission, done), ct);
+        await AddAsync((submission, done), ct);
         await done.Task.WaitAsync(ct);
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ProcessAsync(IReadOnlyList<(Submission Submission, TaskCompletionSource Done)> batch)
     {
-        var batch = new List<(Submission Submission, TaskCompletionSource Done)>();
-        while (await pending.Reader.WaitToReadAsync(CancellationToken.None))
+        try
         {
-            while (batch.Count < MaxBatch && pending.Reader.TryRead(out var item))
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await SubmissionRows.InsertAsync(db, [.. batch.Select(b => b.Submission)], CancellationToken.None);
+            foreach (var b in batch)
             {
-                batch.Add(item);
-            }
-
-            try
-            {
-                await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-                await SubmissionRows.InsertAsync(db, [.. batch.Select(b => b.Submission)], CancellationToken.None);
-                batch.ForEach(b => b.Done.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Storing {Count} submissions failed", batch.Count);
-                batch.ForEach(b => b.Done.TrySetException(ex));
-            }
-
-            batch.Clear();
-            if (stoppingToken.IsCancellationRequested && !pending.Reader.TryPeek(out _))
-            {
-                break;
+                b.Done.TrySetResult();
             }
         }
-    }
-
-    /// <inheritdoc />
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        pending.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Storing {Count} submissions failed", batch.Count);
+            foreach (var b in batch)
+            {
+                b.Done.TrySetException(ex);
+            }
+        }
     }
 }

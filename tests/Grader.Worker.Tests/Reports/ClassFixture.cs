@@ -22,7 +22,7 @@ public static class ClassFixture
             submitted[student] = (body.GetProperty("id").GetInt64(), body.GetProperty("receipt").GetString()!);
         }
 
-        await Post("dee", AnswerFiles.For("tanh-network", "dee", 99).Replace("student: dee", "student: dee")); // superseded below
+        await Post("dee", AnswerFiles.For("tanh-network", "dee", 99)); // superseded below
         await Post("ada", seed.Replace("student: seed-004", "student: ada"));
         await Post("bob", seed.Replace("student: seed-004", "student: bob"));
         await Post("cy", Exact("cy"));
@@ -36,15 +36,6 @@ public static class ClassFixture
     {
         var assignment = Grader.Domain.Assignments.AssignmentLoader.LoadFile(Repo.Assignment("tanh-network")).Assignment!;
         var key = Grader.Domain.Assignments.AnswerKeyBuilder.Build(assignment, student);
-        var lines = key.Answers.Select(a => $"  {a.Key}: {System.Text.Json.JsonSerializer.Serialize(ToNested(a.Value))}");
-        return $"assignment: tanh-network\nstudent: {student}\nanswers:\n{string.Join("\n", lines)}\n";
+        return Grader.Domain.Output.AnswerFileYaml.Write("tanh-network", student, key.Answers);
     }
-
-    private static object ToNested(Grader.Reference.Tensor t) =>
-        t.Rank switch
-        {
-            0 => t.Data[0],
-            1 => t.Data,
-            _ => Enumerable.Range(0, t.Shape[0]).Select(r => t.Data.Skip(r * t.Shape[1]).Take(t.Shape[1]).ToArray()).ToArray(),
-        };
 }
