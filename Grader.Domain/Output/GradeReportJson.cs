@@ -6,7 +6,8 @@ namespace Grader.Domain.Output;
 /// <summary>
 /// The grade as JSON: <c>{"assignment", "student", "score", "maxScore", "questions": [{"id", "status",
 /// "score", "maxScore", "expected", "given", "feedback", "wrong"}], "warnings": []}</c>. <c>wrong</c>
-/// lists the multi-indices of wrong elements; <c>expected</c> and <c>given</c> are null when absent.
+/// lists the multi-indices of wrong elements; <c>expected</c> and <c>given</c> are null when absent,
+/// and a one-element tensor is written as a plain number (it counts as a scalar).
 /// </summary>
 public static class GradeReportJson
 {
@@ -45,7 +46,7 @@ public static class GradeReportJson
             }
             else
             {
-                TensorJson.Write(writer, q.Expected);
+                WriteValue(writer, q.Expected);
             }
 
             writer.WritePropertyName("given");
@@ -55,7 +56,7 @@ public static class GradeReportJson
             }
             else
             {
-                TensorJson.Write(writer, q.Given);
+                WriteValue(writer, q.Given);
             }
 
             writer.WriteString("feedback", q.Feedback);
@@ -84,6 +85,18 @@ public static class GradeReportJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, Reference.Tensor t)
+    {
+        if (t.IsScalarLike)
+        {
+            writer.WriteNumberValue(t.Data[0]);
+        }
+        else
+        {
+            TensorJson.Write(writer, t);
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)

@@ -12,7 +12,7 @@ public static class RegradeCommand
         var server = ServerOption.Create();
         var token = new Option<string?>("--token")
         {
-            Description = "The TA token (default: $GRADER_TA_TOKEN)",
+            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
         };
         var command = new Command("regrade", "Grade every submission of an assignment again against its current version") { id, server, token };
@@ -20,10 +20,28 @@ public static class RegradeCommand
         return command;
     }
 
+    /// <summary>The token a service on this machine generated, found through the same settings as <c>serve</c>.</summary>
+    private static string? LocalToken()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = configuration.GetSection(Service.GraderOptions.Section).Get<Service.GraderOptions>() ?? new Service.GraderOptions();
+        if (!string.IsNullOrWhiteSpace(options.TaToken))
+        {
+            return options.TaToken;
+        }
+
+        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "ta-token.txt");
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+
     /// <summary>Asks for the regrade; returns 0 when queued.</summary>
     public static async Task<int> RunAsync(string assignmentId, string server, string? token, CliConsole console, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(server) };
+        token ??= LocalToken();
         if (token is not null)
         {
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

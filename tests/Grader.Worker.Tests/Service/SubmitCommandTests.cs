@@ -29,6 +29,18 @@ public class SubmitCommandTests
     }
 
     [Fact]
+    public async Task Regrade_on_the_command_line_needs_the_TA_token()
+    {
+        await using var service = await TestService.StartAsync();
+        var server = service.Http.BaseAddress!.ToString();
+        var (refused, _, _) = await Task.Run(() => Cli.Cli.Run("regrade", "tanh-network", "--server", server, "--token", "wrong"));
+        Assert.Equal(1, refused);
+        var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("regrade", "tanh-network", "--server", server, "--token", TestService.TaToken));
+        Assert.True(exit == 0, error);
+        Assert.Contains("\"queued\":0", output);
+    }
+
+    [Fact]
     public void An_unreachable_server_is_a_clear_error()
     {
         var file = Path.Combine(Repo.Assignments, "answers", "residual-block.seed-003.yaml");
