@@ -38,9 +38,15 @@ public static class AssignmentValidator
     }
 
     /// <summary>Loads and checks one file.</summary>
-    public static (Assignment? Assignment, IReadOnlyList<Diagnostic> Diagnostics) ValidateFile(string path)
+    public static (Assignment? Assignment, IReadOnlyList<Diagnostic> Diagnostics) ValidateFile(string path) =>
+        Check(AssignmentLoader.LoadFile(path));
+
+    /// <summary>Loads and checks an assignment's text; <paramref name="file"/> names it in messages.</summary>
+    public static (Assignment? Assignment, IReadOnlyList<Diagnostic> Diagnostics) Validate(string text, string file) =>
+        Check(AssignmentLoader.Load(text, file));
+
+    private static (Assignment? Assignment, IReadOnlyList<Diagnostic> Diagnostics) Check(AssignmentLoadResult loaded)
     {
-        var loaded = AssignmentLoader.LoadFile(path);
         if (loaded.Assignment is null)
         {
             return (null, loaded.Diagnostics);

@@ -1,4 +1,3 @@
-using Grader.Domain.Expressions;
 using Grader.Domain.Yaml;
 using Grader.Reference;
 
@@ -103,16 +102,9 @@ public static class AnswerFileReader
 
         try
         {
-            var value = node switch
-            {
-                YScalar scalar => YamlValues.Expression(scalar),
-                YSequence => TensorLiteral.Build<YNode>(
-                    node,
-                    n => n switch { YSequence q => q.Items, YScalar => null, _ => throw new YamlFormatException(n.Start, $"expected a number or a list, not {n.Kind}") },
-                    n => YamlValues.Expression((YScalar)n),
-                    (n, message) => new YamlFormatException(n.Start, message)),
-                _ => throw new YamlFormatException(node.Start, "an answer is a number, an expression or a list, not a mapping"),
-            };
+            var value = node is YMapping
+                ? throw new YamlFormatException(node.Start, "an answer is a number, an expression or a list, not a mapping")
+                : YamlValues.Tensor(node);
             return value.IsFinite()
                 ? new GivenAnswer(id, value, null, node.Start, text)
                 : new GivenAnswer(id, null, "the answer is not a finite number (NaN or infinity)", node.Start, text);

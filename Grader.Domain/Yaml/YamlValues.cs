@@ -77,17 +77,11 @@ public static class YamlValues
     /// A tensor of constants: a scalar expression (<c>pi/2</c>, <c>[1, 2]</c>) or nested YAML
     /// lists whose items are such expressions. Null (reported) on any problem.
     /// </summary>
-    public static Tensor? Constant(YNode node, DiagnosticBag bag)
+    public static Reference.Tensor? Constant(YNode node, DiagnosticBag bag)
     {
         try
         {
-            var t = node is YScalar s
-                ? Expression(s)
-                : TensorLiteral.Build<YNode>(
-                    node,
-                    n => n switch { YSequence q => q.Items, YScalar => null, _ => throw new YamlFormatException(n.Start, $"expected a number or a list, not {n.Kind}") },
-                    n => Expression((YScalar)n),
-                    (n, message) => new YamlFormatException(n.Start, message));
+            var t = Tensor(node);
             if (!t.IsFinite())
             {
                 bag.Report(node, "the value is not finite (NaN or infinity)");
@@ -103,14 +97,26 @@ public static class YamlValues
         }
     }
 
+    /// <summary>
+    /// The tensor of a scalar expression or of nested YAML lists of them; throws
+    /// <see cref="YamlFormatException"/> at the node at fault (a mapping, a ragged list, a bad expression).
+    /// </summary>
+    public static Reference.Tensor Tensor(YNode node) => node is YScalar s
+        ? Expression(s)
+        : TensorLiteral.Build<YNode>(
+            node,
+            n => n switch { YSequence q => q.Items, YScalar => null, _ => throw new YamlFormatException(n.Start, $"expected a number or a list, not {n.Kind}") },
+            n => Expression((YScalar)n),
+            (n, message) => new YamlFormatException(n.Start, message));
+
     /// <summary>Parses and evaluates a scalar as an expression of constants, positions mapped to the file.</summary>
-    public static Tensor Expression(YScalar s)
+    public static Reference.Tensor Expression(YScalar s)
     {
         // Most values are plain numbers: read them directly, without the expression machinery.
         if (!s.Quoted && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && double.IsFinite(plain)
             && s.Value.Length > 0 && (char.IsAsciiDigit(s.Value[0]) || s.Value[0] is '-' or '.'))
         {
-            return Tensor.Scalar(plain);
+            return Reference.Tensor.Scalar(plain);
         }
 
         try

@@ -47,7 +47,7 @@ public sealed class AssignmentCatalog(
             {
                 var bytes = await File.ReadAllBytesAsync(file, ct);
                 var text = Encoding.UTF8.GetString(bytes);
-                var (assignment, problems) = Validate(text, file);
+                var (assignment, problems) = AssignmentValidator.Validate(text, file);
                 if (assignment is null)
                 {
                     logger.LogWarning("Skipping invalid assignment {File}: {Problems}", file, string.Join("; ", problems));
@@ -91,20 +91,8 @@ public sealed class AssignmentCatalog(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var version = await db.AssignmentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, ct);
-        var assignment = version is null ? null : Validate(version.Text, version.SourcePath).Assignment;
+        var assignment = version is null ? null : AssignmentValidator.Validate(version.Text, version.SourcePath).Assignment;
         byVersion[versionId] = assignment;
         return assignment;
-    }
-
-    private static (Assignment? Assignment, IReadOnlyList<Domain.Diagnostic> Problems) Validate(string text, string file)
-    {
-        var loaded = AssignmentLoader.Load(text, file);
-        if (loaded.Assignment is null)
-        {
-            return (null, loaded.Diagnostics);
-        }
-
-        var problems = AssignmentValidator.Evaluate(loaded.Assignment);
-        return (problems.Count == 0 ? loaded.Assignment : null, problems);
     }
 }
