@@ -20,9 +20,14 @@ public static class ExprText
         _ => "?",
     };
 
-    /// <summary>Every sub-expression, the expression itself first.</summary>
-    public static IEnumerable<Expr> Walk(Expr e)
+    /// <summary>Every sub-expression, the expression itself first; <paramref name="prune"/> skips a node and everything under it.</summary>
+    public static IEnumerable<Expr> Walk(Expr e, Func<Expr, bool>? prune = null)
     {
+        if (prune?.Invoke(e) == true)
+        {
+            yield break;
+        }
+
         yield return e;
         IEnumerable<Expr> children = e switch
         {
@@ -34,7 +39,7 @@ public static class ExprText
         };
         foreach (var child in children)
         {
-            foreach (var d in Walk(child))
+            foreach (var d in Walk(child, prune))
             {
                 yield return d;
             }

@@ -67,7 +67,7 @@ public static class CarryForward
     private static HashSet<string> Dependencies(Expr e, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substituted)
     {
         var seen = new HashSet<string>();
-        var stack = new Stack<string>(NamesOutside(e, substituted));
+        var stack = new Stack<string>(ExprText.Walk(e, x => substituted.ContainsKey(ExprText.Of(x))).OfType<NameExpr>().Select(n => n.Name));
         while (stack.Count > 0)
         {
             var name = stack.Pop();
@@ -81,23 +81,5 @@ public static class CarryForward
         }
 
         return seen;
-    }
-
-    private static IEnumerable<string> NamesOutside(Expr e, Dictionary<string, Tensor> substituted)
-    {
-        if (substituted.ContainsKey(ExprText.Of(e)))
-        {
-            return [];
-        }
-
-        return e switch
-        {
-            NameExpr n => [n.Name],
-            ListExpr l => l.Items.SelectMany(i => NamesOutside(i, substituted)),
-            UnaryExpr u => NamesOutside(u.Operand, substituted),
-            BinaryExpr b => NamesOutside(b.Left, substituted).Concat(NamesOutside(b.Right, substituted)),
-            CallExpr c => c.Arguments.Concat(c.Keywords.Select(k => k.Value)).SelectMany(a => NamesOutside(a, substituted)),
-            _ => [],
-        };
     }
 }

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Text;
 using Grader.Reference;
 
 namespace Grader.Domain.Output;
 
-/// <summary>Writes an answer file (the format students hand in) from answers given as tensors; numbers round-trip exactly.</summary>
+/// <summary>Writes an answer file (the format students hand in) from answers given as tensors; numbers round-trip exactly (<see cref="Tensor.ToString"/>).</summary>
 public static class AnswerFileYaml
 {
     /// <summary>The YAML text of an answer file.</summary>
@@ -20,34 +19,9 @@ public static class AnswerFileYaml
         sb.Append("answers:\n");
         foreach (var (id, value) in answers)
         {
-            sb.Append("  ").Append(id).Append(": ");
-            Write(sb, value, 0, 0);
-            sb.Append('\n');
+            sb.Append("  ").Append(id).Append(": ").Append(value).Append('\n');
         }
 
         return sb.ToString();
-    }
-
-    private static int Write(StringBuilder sb, Tensor t, int axis, int offset)
-    {
-        if (axis == t.Rank)
-        {
-            sb.Append(t.Data[offset].ToString("R", CultureInfo.InvariantCulture));
-            return offset + 1;
-        }
-
-        sb.Append('[');
-        for (var i = 0; i < t.Shape[axis]; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append(", ");
-            }
-
-            offset = Write(sb, t, axis + 1, offset);
-        }
-
-        sb.Append(']');
-        return offset;
     }
 }
