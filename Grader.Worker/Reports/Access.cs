@@ -30,6 +30,42 @@ public sealed record Access(bool IsTa, string? Receipt)
         return new Access(isTa, string.IsNullOrWhiteSpace(receipt) ? null : receipt);
     }
 
+    /// <summary>
+    /// The refusal for a request this access does not cover: 401 when no credential was presented,
+    /// 403 when one was but it does not open this resource; JSON for the API and the exports, a page otherwise.
+    /// </summary>
+    public IResult Refuse(HttpRequest request)
+    {
+        var status = HasCredential ? 403 : 401;
+        return WantsJson(request)
+            ? Results.Json(new { error = status == 401 ? "a TA token (or, for one submission, its receipt) is needed" : "this credential does not open this resource" }, statusCode: status)
+            : Results.Content(Pages.Refused(status), "text/html", statusCode: status);
+    }
+
+    /// <summary>
+    /// Null when this access may read the submission; otherwise the refusal. A missing submission
+    /// is 404 for a TA and 403 for anyone else, so a receipt reveals nothing about other ids.
+    /// </summary>
+    public IResult? Deny(HttpRequest request, long id, string? submissionReceipt)
+    {
+        if (!HasCredential || (submissionReceipt is not null && !MayRead(submissionReceipt)) || (submissionReceipt is null && !IsTa))
+        {
+            return Refuse(request);
+        }
+
+        return submissionReceipt is null
+            ? WantsJson(request)
+                ? Results.Json(new { error = $"no submission {id}" }, statusCode: 404)
+                : Results.Content(Html.Page("Not found", $"<h1>No submission {id}</h1>"), "text/html", statusCode: 404)
+            : null;
+    }
+
+    private static bool WantsJson(HttpRequest request)
+    {
+        var path = request.Path.Value ?? "";
+        return request.Path.StartsWithSegments("/api") || path.EndsWith(".csv", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal);
+    }
+
     /// <summary>True when this request may read the submission with that receipt token.</summary>
     public bool MayRead(string submissionReceipt) =>
         IsTa || (Receipt is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(

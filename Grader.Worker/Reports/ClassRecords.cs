@@ -48,21 +48,39 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
                 s.Id, s.Student, s.Status, s.ReceivedAt,
                 s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault(),
                 s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.MaxScore).FirstOrDefault(),
-                s.Grades.Where(g => g.IsCurrent).Select(g => (DateTime?)g.GradedAt).FirstOrDefault(),
-                s.Grades.Where(g => g.IsCurrent).Select(g => g.ReportJson).FirstOrDefault()))
+                s.Grades.Where(g => g.IsCurrent).Select(g => (DateTime?)g.GradedAt).FirstOrDefault()))
             .ToListAsync(ct);
     }
 
     /// <summary>Each student's latest graded submission.</summary>
     public static List<SubmissionRow> LatestPerStudent(IEnumerable<SubmissionRow> rows) =>
-        [.. rows.Where(r => r.ReportJson is not null && r.Student is not null)
+        [.. rows.Where(r => r.Score is not null && r.Student is not null)
             .GroupBy(r => r.Student!)
             .Select(g => g.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).First())
             .OrderBy(r => r.Student, StringComparer.Ordinal)];
 
     /// <summary>The reports of each student's latest graded submission.</summary>
     public async Task<List<(SubmissionRow Row, GradeReport Report)>> LatestReportsAsync(string assignmentId, CancellationToken ct = default) =>
-        [.. LatestPerStudent(await SubmissionsAsync(assignmentId, ct)).Select(r => (r, GradeReportJsonReader.Read(r.ReportJson!)))];
+        await ReportsAsync(LatestPerStudent(await SubmissionsAsync(assignmentId, ct)), ct);
+
+    /// <summary>The current reports of graded submissions, in the rows' order.</summary>
+    public async Task<List<(SubmissionRow Row, GradeReport Report)>> ReportsAsync(IReadOnlyList<SubmissionRow> rows, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var json = new Dictionary<long, string>();
+        foreach (var chunk in rows.Select(r => r.Id).Chunk(1000))
+        {
+            // A List, not the array: with C# 14 array.Contains binds to a span method EF Core 6 cannot translate.
+            var ids = chunk.ToList();
+            foreach (var g in await db.Grades.AsNoTracking().Where(g => ids.Contains(g.SubmissionId) && g.IsCurrent)
+                         .Select(g => new { g.SubmissionId, g.ReportJson }).ToListAsync(ct))
+            {
+                json[g.SubmissionId] = g.ReportJson;
+            }
+        }
+
+        return [.. rows.Where(r => json.ContainsKey(r.Id)).Select(r => (r, GradeReportJsonReader.Read(json[r.Id])))];
+    }
 
     /// <summary>One submission with its current report and receipt token, or null.</summary>
     public async Task<(Submission Submission, GradeReport? Report)?> SubmissionAsync(long id, CancellationToken ct = default)

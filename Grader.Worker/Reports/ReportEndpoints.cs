@@ -9,16 +9,12 @@ public static class ReportEndpoints
     /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> and the gradebook exports.</summary>
     public static WebApplication MapReportPages(this WebApplication app)
     {
-        app.MapGet("/", async (HttpContext http, TaTokenStore tokens, ClassRecords records, CancellationToken ct) =>
-            Access.Of(http, tokens) is { IsTa: true } ? Results.Content(Pages.Home(await records.AssignmentsAsync(ct)), "text/html") : Refuse(http, tokens));
+        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, CancellationToken ct) =>
+            ForTa(http, tokens, async () => Results.Content(Pages.Home(await records.AssignmentsAsync(ct)), "text/html")));
 
-        app.MapGet("/assignments/{id}", async (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+            ForTa(http, tokens, async () =>
         {
-            if (!Access.Of(http, tokens).IsTa)
-            {
-                return Refuse(http, tokens);
-            }
-
             var rows = await records.SubmissionsAsync(id, ct);
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
             if (title is null && rows.Count == 0)
@@ -26,40 +22,44 @@ public static class ReportEndpoints
                 return Results.Content(Html.Page("Not found", $"<h1>No assignment '{Html.E(id)}'</h1>"), "text/html", statusCode: 404);
             }
 
-            var stats = ClassStatistics.Of([.. (await records.LatestReportsAsync(id, ct)).Select(r => r.Report)]);
+            var latest = await records.ReportsAsync(ClassRecords.LatestPerStudent(rows), ct);
+            var stats = ClassStatistics.Of([.. latest.Select(r => r.Report)]);
             return Results.Content(Pages.Assignment(id, title ?? id, rows, stats), "text/html");
-        });
+        }));
 
         app.MapGet("/submissions/{id:long}", async (long id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
         {
             var access = Access.Of(http, tokens);
             if (!access.HasCredential)
             {
-                return Refuse(http, tokens);
+                return access.Refuse(http.Request);
             }
 
             var found = await records.SubmissionAsync(id, ct);
-            if (found is not { } f || !access.MayRead(f.Submission.ReceiptToken))
+            if (access.Deny(http.Request, id, found?.Submission.ReceiptToken) is { } denied)
             {
-                return found is null && access.IsTa
-                    ? Results.Content(Html.Page("Not found", $"<h1>No submission {id}</h1>"), "text/html", statusCode: 404)
-                    : Results.Content(Pages.Refused(403), "text/html", statusCode: 403);
+                return denied;
             }
 
-            var assignment = f.Submission.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            return Results.Content(Pages.Submission(f.Submission, f.Report, assignment, access.IsTa), "text/html");
+            var (submission, report) = found!.Value;
+            var assignment = submission.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
+            return Results.Content(Pages.Submission(submission, report, assignment, access.IsTa), "text/html");
         });
 
-        app.MapGet("/assignments/{id}/gradebook.csv", async (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
-            Access.Of(http, tokens).IsTa
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
-                : Refuse(http, tokens));
+        app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+            ForTa(http, tokens, async () => Results.File(
+                System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")));
 
-        app.MapGet("/assignments/{id}/gradebook.json", async (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
-            Access.Of(http, tokens).IsTa
-                ? Results.Content((await BuildAsync(id, records, catalog, ct)).ToJson(), "application/json")
-                : Refuse(http, tokens));
+        app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+            ForTa(http, tokens, async () => Results.Content((await BuildAsync(id, records, catalog, ct)).ToJson(), "application/json")));
         return app;
+    }
+
+    /// <summary>Runs a TA-only handler, or refuses the request.</summary>
+    public static async Task<IResult> ForTa(HttpContext http, TaTokenStore tokens, Func<Task<IResult>> handler)
+    {
+        var access = Access.Of(http, tokens);
+        return access.IsTa ? await handler() : access.Refuse(http.Request);
     }
 
     /// <summary>The gradebook of an assignment, questions in the assignment's order.</summary>
@@ -67,13 +67,5 @@ public static class ReportEndpoints
     {
         var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
         return Gradebook.Of(id, await records.LatestReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? []);
-    }
-
-    private static IResult Refuse(HttpContext http, TaTokenStore tokens)
-    {
-        var status = Access.Of(http, tokens).HasCredential ? 403 : 401;
-        return http.Request.Path.StartsWithSegments("/api") || http.Request.Path.Value!.EndsWith(".csv") || http.Request.Path.Value!.EndsWith(".json")
-            ? Results.Json(new { error = status == 401 ? "a TA token is needed" : "this credential does not open this resource" }, statusCode: status)
-            : Results.Content(Pages.Refused(status), "text/html", statusCode: status);
     }
 }

@@ -42,8 +42,7 @@ public static class SubmissionApi
         var result = await intake.AcceptAsync(content, "api", fileName, truncated, ct);
         var url = $"/api/submissions/{result.Id}?receipt={result.ReceiptToken}";
         return result.Accepted
-            ? Results.Json(new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken, reportUrl = $"/submissions/{result.Id}?receipt={result.ReceiptToken}" }, statusCode: 202)
-                .WithLocation(url)
+            ? Results.Accepted(url, new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken, reportUrl = $"/submissions/{result.Id}?receipt={result.ReceiptToken}" })
             : Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: 400);
     }
 
@@ -52,18 +51,17 @@ public static class SubmissionApi
         var access = Reports.Access.Of(http, tokens);
         if (!access.HasCredential)
         {
-            return Results.Json(new { error = "a TA token or this submission's receipt is needed" }, statusCode: 401);
+            return access.Refuse(http.Request);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var s = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null || !access.MayRead(s.ReceiptToken))
+        var found = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (access.Deny(http.Request, id, found?.ReceiptToken) is { } denied)
         {
-            return s is null && access.IsTa
-                ? Results.Json(new { error = $"no submission {id}" }, statusCode: 404)
-                : Results.Json(new { error = "this receipt does not open this submission" }, statusCode: 403);
+            return denied;
         }
 
+        var s = found!;
         var grades = await db.Grades.AsNoTracking().Where(g => g.SubmissionId == id).OrderBy(g => g.Generation).ToListAsync(ct);
         var current = grades.LastOrDefault(g => g.IsCurrent);
         return Results.Json(new
@@ -97,18 +95,10 @@ public static class SubmissionApi
         return JsonDocument.Parse(hidden).RootElement;
     }
 
-    private static async Task<IResult> Regrade(string id, HttpContext http, Reports.TaTokenStore tokens, RegradeService regrade, CancellationToken ct)
-    {
-        if (!Reports.Access.Of(http, tokens).IsTa)
-        {
-            return Results.Json(new { error = "a TA token is needed" }, statusCode: Reports.Access.Of(http, tokens).HasCredential ? 403 : 401);
-        }
-
-        var count = await regrade.RegradeAsync(id, ct);
-        return count is null
-            ? Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404)
-            : Results.Json(new { assignment = id, queued = count }, statusCode: 202);
-    }
+    private static Task<IResult> Regrade(string id, HttpContext http, Reports.TaTokenStore tokens, RegradeService regrade, CancellationToken ct) =>
+        Reports.ReportEndpoints.ForTa(http, tokens, async () => await regrade.RegradeAsync(id, ct) is { } count
+            ? Results.Json(new { assignment = id, queued = count }, statusCode: 202)
+            : Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404));
 
     private static async Task<(byte[] Content, bool Truncated)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
     {
@@ -116,28 +106,23 @@ public static class SubmissionApi
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
         try
         {
-            return await ReadLimitedAsync(body, limit, buffer, chunk, ct);
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                    return (buffer.ToArray(), true);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return (buffer.ToArray(), false);
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
-    }
-
-    private static async Task<(byte[] Content, bool Truncated)> ReadLimitedAsync(Stream body, long limit, MemoryStream buffer, byte[] chunk, CancellationToken ct)
-    {
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                buffer.Write(chunk, 0, (int)(limit - buffer.Length));
-                return (buffer.ToArray(), true);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return (buffer.ToArray(), false);
     }
 }
