@@ -27,14 +27,7 @@ public static class RegradeCommand
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var options = configuration.GetSection(Service.GraderOptions.Section).Get<Service.GraderOptions>() ?? new Service.GraderOptions();
-        if (!string.IsNullOrWhiteSpace(options.TaToken))
-        {
-            return options.TaToken;
-        }
-
-        var file = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!, "ta-token.txt");
-        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+        return Reports.TaTokenStore.Find(configuration.GetSection(Service.GraderOptions.Section).Get<Service.GraderOptions>() ?? new Service.GraderOptions());
     }
 
     /// <summary>Asks for the regrade; returns 0 when queued.</summary>

@@ -16,7 +16,17 @@ public sealed class TaTokenStore(IOptions<GraderOptions> options, ILogger<TaToke
     public string Token => token ??= Load();
 
     /// <summary>The file the generated token is kept in.</summary>
-    public string FilePath => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Value.DatabasePath))!, "ta-token.txt");
+    public string FilePath => FileFor(options.Value);
+
+    /// <summary>Where a service with these settings keeps its generated token: beside its database.</summary>
+    public static string FileFor(GraderOptions settings) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!, "ta-token.txt");
+
+    /// <summary>The token of a service with these settings, configured or already generated, or null.</summary>
+    public static string? Find(GraderOptions settings) =>
+        !string.IsNullOrWhiteSpace(settings.TaToken) ? settings.TaToken.Trim()
+        : File.Exists(FileFor(settings)) ? File.ReadAllText(FileFor(settings)).Trim()
+        : null;
 
     /// <summary>True when a presented token is the TA token (compared in constant time).</summary>
     public bool Matches(string? presented) =>
@@ -25,14 +35,9 @@ public sealed class TaTokenStore(IOptions<GraderOptions> options, ILogger<TaToke
 
     private string Load()
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.TaToken))
+        if (Find(options.Value) is { } existing)
         {
-            return options.Value.TaToken.Trim();
-        }
-
-        if (File.Exists(FilePath))
-        {
-            return File.ReadAllText(FilePath).Trim();
+            return existing;
         }
 
         var created = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
