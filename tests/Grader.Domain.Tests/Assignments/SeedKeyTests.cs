@@ -11,6 +11,11 @@ public class SeedKeyTests
 {
     private const double Pi = Math.PI;
 
+    // Closed forms from the assignments' headers, computed here apart from the engine.
+    private static readonly double Sigma = 1 / (1 + Math.Exp(-1));        // σ(1), the neuron at s = 1
+    private static readonly double SigmaPrime = Sigma * (1 - Sigma);      // σ'(1) = σ(1)(1 − σ(1))
+    private static readonly double X3 = Math.Tanh(0.7) - Math.Tanh(0.3);  // W1·tanh(W0·x0) with W1 = [1, −1]
+
     public static TheoryData<string, string, double[]> Cases => new()
     {
         // Seed 000: sin(wᵀx) − b with wᵀx = 2π.
@@ -47,12 +52,12 @@ public class SeedKeyTests
         { "backprop-examples", "df-dx", [-4] },
         { "backprop-examples", "df-dy", [-4] },
         { "backprop-examples", "df-dz", [3] },
-        { "backprop-examples", "neuron", [0.7310585786300049] },
-        { "backprop-examples", "dn-dw0", [-0.19661193324148185] },
-        { "backprop-examples", "dn-dx0", [0.3932238664829637] },
-        { "backprop-examples", "dn-dw1", [-0.3932238664829637] },
-        { "backprop-examples", "dn-dx1", [-0.5898357997244456] },
-        { "backprop-examples", "dn-dw2", [0.19661193324148185] },
+        { "backprop-examples", "neuron", [Sigma] },
+        { "backprop-examples", "dn-dw0", [SigmaPrime * -1] },  // × x0
+        { "backprop-examples", "dn-dx0", [SigmaPrime * 2] },   // × w0
+        { "backprop-examples", "dn-dw1", [SigmaPrime * -2] },  // × x1
+        { "backprop-examples", "dn-dx1", [SigmaPrime * -3] },  // × w1
+        { "backprop-examples", "dn-dw2", [SigmaPrime] },
         { "backprop-examples", "q-vec", [0.22, 0.26] },
         { "backprop-examples", "norm-sq", [0.116] },
         { "backprop-examples", "grad-W", [0.088, 0.176, 0.104, 0.208] },
@@ -71,12 +76,12 @@ public class SeedKeyTests
         { "residual-block", "size-C", [1] },
         { "residual-block", "params", [608257] }, // the seed says 357,057
 
-        // Seed 004: the tanh network; tanh(0.7) = 0.6043677771, tanh(0.3) = 0.2913126125.
+        // Seed 004: the tanh network, x1 = [0.7, 0.3] (the seed's 0.604, 0.291, 0.313, 0.017, −0.1869 agree).
         { "tanh-network", "x1", [0.7, 0.3] },
-        { "tanh-network", "x2", [0.6043677771171636, 0.2913126124515909] },
-        { "tanh-network", "forward", [0.3130551646655727] },
-        { "tanh-network", "loss", [0.017474185742] },
-        { "tanh-network", "dL-dx3", [-0.1869448353344273] },
+        { "tanh-network", "x2", [Math.Tanh(0.7), Math.Tanh(0.3)] },
+        { "tanh-network", "forward", [X3] },
+        { "tanh-network", "loss", [0.5 * (X3 - 0.5) * (X3 - 0.5)] },
+        { "tanh-network", "dL-dx3", [X3 - 0.5] },
         { "tanh-network", "mlp-params", [6] },
     };
 

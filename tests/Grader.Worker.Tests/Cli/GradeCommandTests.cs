@@ -21,7 +21,7 @@ public class GradeCommandTests
         Assert.Equal(1, forward.GetProperty("score").GetDouble());
         Assert.Equal(1, forward.GetProperty("maxScore").GetDouble());
         // x3 = W1 @ x2 has shape (1,): a one-element tensor is written as a plain number, as in the contract's example.
-        Assert.Equal(0.3130551646655727, forward.GetProperty("expected").GetDouble(), 12);
+        Assert.Equal(Math.Tanh(0.7) - Math.Tanh(0.3), forward.GetProperty("expected").GetDouble(), 12);
         var gradW0 = root.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "grad-W0");
         Assert.Equal(JsonValueKind.Array, gradW0.GetProperty("expected")[0].ValueKind);
         Assert.Equal(0.313, forward.GetProperty("given").GetDouble());
