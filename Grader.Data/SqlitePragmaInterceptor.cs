@@ -6,7 +6,7 @@ namespace Grader.Data;
 
 /// <summary>
 /// Applies the grader's settings to every connection EF Core opens: synchronous=FULL (a commit is
-/// on disk before it returns, so every submission is durable before its 202) and the fast busy handler.
+/// on disk before it returns, so every submission is durable before its 202) and the busy timeout.
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {

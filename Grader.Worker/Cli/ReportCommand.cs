@@ -50,7 +50,7 @@ public static class ReportCommand
         }
 
         builder.Services.AddPooledDbContextFactory<GraderDbContext>(o =>
-            o.UseSqlite(SqliteDatabase.ConnectionString(Path.GetFullPath(options.DatabasePath))).AddInterceptors(new SqlitePragmaInterceptor()));
+            SqliteDatabase.Configure(o, Path.GetFullPath(options.DatabasePath)));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<ClassRecords>();
         using var host = builder.Build();

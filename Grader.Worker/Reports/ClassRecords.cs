@@ -70,9 +70,7 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
         var json = new Dictionary<long, string>();
         foreach (var chunk in rows.Select(r => r.Id).Chunk(1000))
         {
-            // A List, not the array: with C# 14 array.Contains binds to a span method EF Core 6 cannot translate.
-            var ids = chunk.ToList();
-            foreach (var g in await db.Grades.AsNoTracking().Where(g => ids.Contains(g.SubmissionId) && g.IsCurrent)
+            foreach (var g in await db.Grades.AsNoTracking().Where(g => chunk.Contains(g.SubmissionId) && g.IsCurrent)
                          .Select(g => new { g.SubmissionId, g.ReportJson }).ToListAsync(ct))
             {
                 json[g.SubmissionId] = g.ReportJson;

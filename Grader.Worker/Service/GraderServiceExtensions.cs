@@ -17,7 +17,7 @@ public static class GraderServiceExtensions
         var connectionString = SqliteDatabase.ConnectionString(databasePath);
 
         builder.Services.AddPooledDbContextFactory<GraderDbContext>(o =>
-            o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmaInterceptor()));
+            SqliteDatabase.Configure(o, databasePath));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<SubmissionWriter>();

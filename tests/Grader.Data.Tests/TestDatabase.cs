@@ -11,8 +11,7 @@ public sealed class TestDatabase : IDisposable
         Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "grader-data-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Path = System.IO.Path.Combine(Folder, "grader.db");
-        Options = new DbContextOptionsBuilder<GraderDbContext>()
-            .UseSqlite(SqliteDatabase.ConnectionString(Path)).AddInterceptors(new SqlitePragmaInterceptor()).Options;
+        Options = SqliteDatabase.Configure(new DbContextOptionsBuilder<GraderDbContext>(), Path).Options;
         using var db = Context();
         SqliteDatabase.Initialise(db);
     }

@@ -50,7 +50,7 @@ public class CrashTests
 
         using var second = await ChildService.StartAsync(dir);
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        var options = new DbContextOptionsBuilder<GraderDbContext>().UseSqlite(Grader.Data.SqliteDatabase.ConnectionString(Path.Combine(dir.Path, "grader.db"))).Options;
+        var options = SqliteDatabase.Configure(new DbContextOptionsBuilder<GraderDbContext>(), Path.Combine(dir.Path, "grader.db")).Options;
         while (true)
         {
             await using var db = new GraderDbContext(options);

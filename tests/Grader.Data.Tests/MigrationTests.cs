@@ -1,0 +1,117 @@
+using Grader.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Grader.Data.Tests;
+
+public class MigrationTests
+{
+    private static readonly string ReleaseOneSchema = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "release-1-schema.sql"));
+
+    [Fact]
+    public void The_first_migration_creates_exactly_the_schema_release_1_created()
+    {
+        using var folder = new TempFolder();
+        var released = Path.Combine(folder.Path, "released.db");
+        Execute(released, ReleaseOneSchema);
+        var migrated = Path.Combine(folder.Path, "migrated.db");
+        using (var db = Context(migrated))
+        {
+            db.GetService<IMigrator>().Migrate(db.Database.GetMigrations().First());
+        }
+
+        var expected = Schema(released).Where(s => !s.Name.Contains("QRTZ_", StringComparison.Ordinal)).ToList();
+        var actual = Schema(migrated).Where(s => !s.Name.Contains("__EF", StringComparison.Ordinal)).ToList();
+        Assert.Equal(13, expected.Count); // 3 tables, 9 indexes, sqlite_sequence
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task A_release_1_database_is_upgraded_in_place_with_every_submission_grade_and_assignment_version_kept()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "grader.db");
+        Execute(path, ReleaseOneSchema + """
+            PRAGMA journal_mode=WAL;
+            INSERT INTO assignment_versions (Id, AssignmentId, Hash, Text, SourcePath, LoadedAt, IsCurrent) VALUES
+              (1, 'tanh-network', 'aaa', 'id: tanh-network', '/a/tanh-network.yaml', '2026-11-20 09:00:00', 0),
+              (2, 'tanh-network', 'bbb', 'id: tanh-network # v2', '/a/tanh-network.yaml', '2026-11-21 10:30:00.25', 1);
+            INSERT INTO submissions (Id, ReceivedAt, Content, ContentHash, Source, FileName, AssignmentId, Student, AssignmentVersionId, Status, Reason, Generation, ReceiptToken) VALUES
+              (1, '2026-11-20 09:05:00.1234567', X'617373', 'h1', 'api', NULL, 'tanh-network', 's1', 2, 'Graded', NULL, 1, 'r1'),
+              (2, '2026-11-20 09:06:00', X'00FF', 'h2', 'inbox', 'x.yaml', NULL, NULL, NULL, 'Rejected', 'not an answer file', 0, 'r2'),
+              (3, '2026-11-21 11:00:00', X'7B7D', 'h3', 'api', NULL, 'tanh-network', 's2', 2, 'Accepted', NULL, 0, 'r3');
+            INSERT INTO grades (SubmissionId, Generation, AssignmentVersionId, Score, MaxScore, ReportJson, GradedAt, IsCurrent) VALUES
+              (1, 0, 1, 10, 13, '{"score":10}', '2026-11-20 09:05:01', 0),
+              (1, 1, 2, 7.5, 13, '{"score":7.5}', '2026-11-21 10:31:00', 1);
+            INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('grader', 'TRIGGER_ACCESS');
+            """);
+
+        using (var db = Context(path))
+        {
+            SqliteDatabase.Initialise(db);
+            Assert.Empty(db.Database.GetPendingMigrations());
+            Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
+        }
+
+        await using var read = Context(path);
+        var versions = await read.AssignmentVersions.OrderBy(v => v.Id).ToListAsync();
+        Assert.Equal(["aaa", "bbb"], versions.Select(v => v.Hash));
+        Assert.Equal(new DateTime(2026, 11, 21, 10, 30, 0, 250, DateTimeKind.Utc), versions[1].LoadedAt);
+        Assert.True(versions[1].IsCurrent);
+
+        var submissions = await read.Submissions.OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal([SubmissionStatus.Graded, SubmissionStatus.Rejected, SubmissionStatus.Accepted], submissions.Select(s => s.Status));
+        Assert.Equal(new DateTime(2026, 11, 20, 9, 5, 0, 123, DateTimeKind.Utc).AddTicks(4567), submissions[0].ReceivedAt);
+        Assert.Equal("ass"u8.ToArray(), submissions[0].Content);
+        Assert.Equal("not an answer file", submissions[1].Reason);
+        Assert.Equal(1, submissions[0].Generation);
+
+        var grades = await read.Grades.OrderBy(g => g.Generation).ToListAsync();
+        Assert.Equal([10, 7.5], grades.Select(g => g.Score));
+        Assert.Equal([false, true], grades.Select(g => g.IsCurrent));
+
+        // The service goes on writing to the upgraded file: ids continue after the old ones.
+        read.Submissions.Add(new Submission { ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "h4", Source = "api", Status = SubmissionStatus.Rejected, ReceiptToken = "r4" });
+        await read.SaveChangesAsync();
+        Assert.Equal(4, await read.Submissions.MaxAsync(s => s.Id));
+    }
+
+    [Fact]
+    public void Migrating_twice_changes_nothing()
+    {
+        using var database = new TestDatabase();
+        using var db = database.Context();
+        var before = Schema(database.Path);
+        SqliteDatabase.Initialise(db);
+        Assert.Equal(before, Schema(database.Path));
+    }
+
+    private static GraderDbContext Context(string path) => new(SqliteDatabase.Configure(new DbContextOptionsBuilder<GraderDbContext>(), path).Options);
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<(string Name, string? Sql)> Schema(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, string?)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return rows;
+    }
+}
