@@ -1,13 +1,13 @@
+using System.Data.Common;
 using Grader.Data.Entities;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data;
 
 /// <summary>
 /// The two hot writes of the service as prepared statements on EF Core's own connection and
-/// schema: storing a burst of incoming submissions, and storing a batch of grades. Everything
-/// else goes through <see cref="GraderDbContext"/>.
+/// schema: storing a burst of incoming submissions, and storing a batch of grades. The SQL is the
+/// same on SQLite and PostgreSQL. Everything else goes through <see cref="GraderDbContext"/>.
 /// </summary>
 public static class SubmissionRows
 {
@@ -15,15 +15,13 @@ public static class SubmissionRows
     public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default)
     {
         var connection = await OpenAsync(db, ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = """
-            INSERT INTO submissions (ReceivedAt, Content, ContentHash, Source, FileName, AssignmentId, Student, AssignmentVersionId, Status, Reason, Generation, ReceiptToken)
-            VALUES ($receivedAt, $content, $hash, $source, $fileName, $assignment, $student, $version, $status, $reason, $generation, $receipt)
-            RETURNING Id
-            """;
-        var p = Parameters(insert, "$receivedAt", "$content", "$hash", "$source", "$fileName", "$assignment", "$student", "$version", "$status", "$reason", "$generation", "$receipt");
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var insert = Command(connection, tx, """
+            INSERT INTO submissions ("ReceivedAt", "Content", "ContentHash", "Source", "FileName", "AssignmentId", "Student", "AssignmentVersionId", "Status", "Reason", "Generation", "ReceiptToken")
+            VALUES (@receivedAt, @content, @hash, @source, @fileName, @assignment, @student, @version, @status, @reason, @generation, @receipt)
+            RETURNING "Id"
+            """);
+        var p = Parameters(insert, "receivedAt", "content", "hash", "source", "fileName", "assignment", "student", "version", "status", "reason", "generation", "receipt");
         foreach (var s in submissions)
         {
             object?[] values = [s.ReceivedAt, s.Content, s.ContentHash, s.Source, s.FileName, s.AssignmentId, s.Student, s.AssignmentVersionId, s.Status.ToString(), s.Reason, s.Generation, s.ReceiptToken];
@@ -32,16 +30,18 @@ public static class SubmissionRows
                 p[i].Value = values[i] ?? DBNull.Value;
             }
 
-            s.Id = (long)(await insert.ExecuteScalarAsync(ct))!;
+            s.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
         }
 
         await tx.CommitAsync(ct);
     }
 
     /// <summary>
-    /// Stores grades and outcomes in one transaction: each new grade becomes current (earlier ones
-    /// stay as history), its submission becomes graded; failures are marked failed. A grade for a
-    /// (submission, generation) that already exists is left as it is.
+    /// Stores grades and outcomes in one transaction. A grade is stored only while its submission
+    /// is still at the grade's generation (a regrade may have moved it on meanwhile): the
+    /// submission becomes graded, the grade current, earlier grades history. A grade for a
+    /// (submission, generation) that already exists is left as it is, so a job run twice, here or
+    /// on another node, stores one grade. Failures are marked failed, also only at their generation.
     /// </summary>
     public static async Task StoreAsync(
         GraderDbContext db,
@@ -51,20 +51,31 @@ public static class SubmissionRows
         CancellationToken ct = default)
     {
         var connection = await OpenAsync(db, ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        await using var retire = Command(connection, tx, "UPDATE grades SET IsCurrent = 0 WHERE SubmissionId = $id AND IsCurrent = 1 AND Generation <> $generation");
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        // The status update comes first: it locks the submission's row (PostgreSQL) and says
+        // whether the submission is still at this generation.
+        await using var graded = Command(connection, tx, """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation""");
+        await using var retire = Command(connection, tx, """UPDATE grades SET "IsCurrent" = FALSE WHERE "SubmissionId" = @id AND "IsCurrent" = TRUE AND "Generation" <> @generation""");
         await using var insert = Command(connection, tx, """
-            INSERT OR IGNORE INTO grades (SubmissionId, Generation, AssignmentVersionId, Score, MaxScore, ReportJson, GradedAt, IsCurrent)
-            VALUES ($id, $generation, $version, $score, $max, $report, $gradedAt, 1)
+            INSERT INTO grades ("SubmissionId", "Generation", "AssignmentVersionId", "Score", "MaxScore", "ReportJson", "GradedAt", "IsCurrent")
+            VALUES (@id, @generation, @version, @score, @max, @report, @gradedAt, TRUE)
+            ON CONFLICT DO NOTHING
             """);
-        await using var graded = Command(connection, tx, "UPDATE submissions SET Status = 'Graded', Reason = NULL WHERE Id = $id AND Generation = $generation");
-        await using var failed = Command(connection, tx, "UPDATE submissions SET Status = 'Failed', Reason = $reason WHERE Id = $id AND Generation = $generation");
-        var pr = Parameters(retire, "$id", "$generation");
-        var pi = Parameters(insert, "$id", "$generation", "$version", "$score", "$max", "$report", "$gradedAt");
-        var pg = Parameters(graded, "$id", "$generation");
-        var pf = Parameters(failed, "$id", "$generation", "$reason");
+        await using var failed = Command(connection, tx, """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""");
+        var pg = Parameters(graded, "id", "generation");
+        var pr = Parameters(retire, "id", "generation");
+        var pi = Parameters(insert, "id", "generation", "version", "score", "max", "report", "gradedAt");
+        var pf = Parameters(failed, "id", "generation", "reason");
         foreach (var g in grades)
         {
+            pg[0].Value = g.SubmissionId;
+            pg[1].Value = g.Generation;
+            if (await graded.ExecuteNonQueryAsync(ct) == 0)
+            {
+                continue;
+            }
+
             pr[0].Value = g.SubmissionId;
             pr[1].Value = g.Generation;
             await retire.ExecuteNonQueryAsync(ct);
@@ -75,9 +86,6 @@ public static class SubmissionRows
             }
 
             await insert.ExecuteNonQueryAsync(ct);
-            pg[0].Value = g.SubmissionId;
-            pg[1].Value = g.Generation;
-            await graded.ExecuteNonQueryAsync(ct);
         }
 
         foreach (var (id, generation) in alreadyGraded)
@@ -98,13 +106,13 @@ public static class SubmissionRows
         await tx.CommitAsync(ct);
     }
 
-    private static async Task<SqliteConnection> OpenAsync(GraderDbContext db, CancellationToken ct)
+    private static async Task<DbConnection> OpenAsync(GraderDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        return (SqliteConnection)db.Database.GetDbConnection();
+        return db.Database.GetDbConnection();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
@@ -112,6 +120,12 @@ public static class SubmissionRows
         return command;
     }
 
-    private static SqliteParameter[] Parameters(SqliteCommand command, params string[] names) =>
-        [.. names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n }))];
+    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
+        [.. names.Select(n =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = n;
+            command.Parameters.Add(parameter);
+            return parameter;
+        })];
 }

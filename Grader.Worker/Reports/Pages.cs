@@ -22,7 +22,8 @@ public static class Pages
               .Append($"<td class=\"num\">{N(a.MeanScore)}{(a.MaxScore is { } m ? " / " + N(m) : "")}</td><td>{T(a.LastActivity)}</td></tr>");
         }
 
-        return Page("Assignments", sb.Append("</tbody></table>").ToString());
+        sb.Append("</tbody></table><p class=\"muted\">Grading queue: <a href=\"/hangfire\" id=\"dashboard\">Hangfire Dashboard</a></p>");
+        return Page("Assignments", sb.ToString());
     }
 
     /// <summary>One assignment: its submissions, the score histogram and per-question statistics.</summary>

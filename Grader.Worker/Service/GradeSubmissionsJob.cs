@@ -3,69 +3,47 @@ using Grader.Data;
 using Grader.Data.Entities;
 using Grader.Domain.Grading;
 using Grader.Domain.Output;
-using Microsoft.Data.Sqlite;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Grader.Worker.Service;
 
 /// <summary>
-/// Grades a batch of submissions (each at its current generation) and stores their grades in
-/// one transaction. Idempotent: a submission already graded at its generation is skipped, and a
-/// unique (submission, generation) index stops a second grade. A locked database is retried with
-/// back-off; a permanent fault leaves that submission failed with its reason.
+/// A Hangfire job that grades a batch of submissions (each at its current generation) and
+/// stores their grades in one transaction. Idempotent, on one node or several: a submission
+/// already graded at its generation is skipped, a grade is stored only while its submission is
+/// still at that generation, and a unique (submission, generation) index stops a second grade.
+/// A transient fault (a locked database, a dropped connection) fails the job and Hangfire runs
+/// it again; a fault in one submission leaves that submission failed with its reason.
 /// </summary>
 public sealed class GradeSubmissionsJob(
     IDbContextFactory<GraderDbContext> dbFactory,
     AssignmentCatalog catalog,
     ParsedSubmissions parsed,
-    ILogger<GradeSubmissionsJob> logger) : IJob
+    ILogger<GradeSubmissionsJob> logger)
 {
-    /// <summary>Job data key of the comma-separated submission ids.</summary>
-    public const string IdsKey = "ids";
-
-    private const int Attempts = 6;
-
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>Grades the submissions with these ids.</summary>
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [1, 1, 2, 5, 10, 30, 60, 120])]
+    [JobDisplayName("Grade {0}")]
+    public async Task GradeAsync(long[] ids)
     {
-        var ids = context.MergedJobDataMap.GetString(IdsKey)!.Split(',').Select(long.Parse).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await GradeAsync(ids, cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (IsTransient(ex) && attempt < Attempts)
-            {
-                var delay = TimeSpan.FromMilliseconds(50 * Math.Pow(2, attempt));
-                logger.LogWarning(ex, "Transient fault grading {Count} submissions from {First}; attempt {Attempt}, retrying in {Delay}", ids.Count, ids[0], attempt, delay);
-                await Task.Delay(delay, cancellationToken);
-            }
-            catch (Exception ex) when (IsTransient(ex))
-            {
-                throw new JobExecutionException(ex);
-            }
-        }
-    }
-
-    private async Task GradeAsync(IReadOnlyList<long> ids, CancellationToken ct)
-    {
+        var ct = CancellationToken.None; // a started batch is finished, even during shutdown
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => ids.Contains(s.Id) && s.Status == SubmissionStatus.Accepted)
-            .Select(s => new Pending(s.Id, s.Generation, s.AssignmentVersionId, s.AssignmentId, s.Student, s.FileName))
+            .Where(s => ids.Contains(s.Id) && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Graded))
+            .Select(s => new Pending(s.Id, s.Generation, s.AssignmentVersionId, s.AssignmentId, s.Student, s.FileName, s.Status))
             .ToListAsync(ct);
         var graded = (await db.Grades.AsNoTracking().Where(g => ids.Contains(g.SubmissionId)).Select(g => new { g.SubmissionId, g.Generation }).ToListAsync(ct))
             .Select(g => (g.SubmissionId, g.Generation)).ToHashSet();
         var todo = submissions.Where(s => !graded.Contains((s.Id, s.Generation))).ToList();
-        var done = submissions.Except(todo).ToList();
+
+        // A submission graded before (a job run twice) only needs its status set again.
+        var done = submissions.Where(s => s.Status == SubmissionStatus.Accepted && graded.Contains((s.Id, s.Generation))).ToList();
 
         // Files parsed at intake are taken from memory; the others are read from their stored bytes.
         var files = todo.ToDictionary(s => s.Id, s => parsed.Take(s.Id));
-        var unparsed = files.Where(f => f.Value is null).Select(f => f.Key).ToList();
-        var contents = unparsed.Count == 0 ? [] : await db.Submissions.AsNoTracking()
+        var unparsed = files.Where(f => f.Value is null).Select(f => f.Key).ToArray();
+        var contents = unparsed.Length == 0 ? [] : await db.Submissions.AsNoTracking()
             .Where(s => unparsed.Contains(s.Id)).Select(s => new { s.Id, s.Content }).ToDictionaryAsync(s => s.Id, s => s.Content, ct);
 
         var assignments = new Dictionary<long, Domain.Assignments.Assignment?>();
@@ -102,11 +80,11 @@ public sealed class GradeSubmissionsJob(
                 GradedAt = now,
                 IsCurrent = true,
             });
+            logger.LogDebug("Graded submission {SubmissionId} for {Assignment} from {Student} at generation {Generation}: {Score} of {MaxScore}", s.Id, s.AssignmentId, s.Student, s.Generation, report.Score, report.MaxScore);
         }
 
-        // A submission graded before (a retried job) only needs its status set again.
         await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct);
-        logger.LogInformation("Graded {Count} submissions from {First} to {Last}", grades.Count, ids[0], ids[^1]);
+        logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
     }
 
     private static AnswerFile? Read(byte[]? content, string? fileName) =>
@@ -125,15 +103,10 @@ public sealed class GradeSubmissionsJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Grading submission {SubmissionId} threw", s.Id);
+            logger.LogError(ex, "Grading submission {SubmissionId} for {Assignment} from {Student} threw", s.Id, s.AssignmentId, s.Student);
             return (null, "grading failed: " + ex.Message);
         }
     }
 
-    private sealed record Pending(long Id, int Generation, long? AssignmentVersionId, string? AssignmentId, string? Student, string? FileName);
-
-    private static bool IsTransient(Exception ex) =>
-        ex is SqliteException { SqliteErrorCode: 5 or 6 }
-        || ex.InnerException is SqliteException { SqliteErrorCode: 5 or 6 }
-        || ex is TimeoutException;
+    private sealed record Pending(long Id, int Generation, long? AssignmentVersionId, string? AssignmentId, string? Student, string? FileName, SubmissionStatus Status);
 }

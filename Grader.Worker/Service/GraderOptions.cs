@@ -9,7 +9,7 @@ public sealed class GraderOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Grader";
 
-    /// <summary>The SQLite file holding submissions, grades and Quartz's job store.</summary>
+    /// <summary>The SQLite file holding submissions, assignment versions and grades.</summary>
     public string DatabasePath { get; set; } = "data/grader.db";
 
     /// <summary>The folder of assignment files loaded at start and on regrade.</summary>

@@ -1,9 +1,10 @@
 using Grader.Worker.Reports;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Service;
 
-/// <summary>Builds and runs the hosted service: Kestrel on the configured address, the API, the queue.</summary>
+/// <summary>Builds and runs the hosted service: Kestrel on the configured address, the API, the pages, the queue and its dashboard.</summary>
 public static class GraderService
 {
     /// <summary>Builds the web application; <paramref name="configure"/> may add settings (tests use it).</summary>
@@ -20,6 +21,12 @@ public static class GraderService
         builder.WebHost.UseUrls(url);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         var app = builder.Build();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new TaDashboardAuthorization(app.Services.GetRequiredService<TaTokenStore>())],
+            AppPath = "/",
+            DashboardTitle = "Grader: grading queue",
+        });
         app.MapGraderApi();
         app.MapReportPages();
         return app;

@@ -1,10 +1,12 @@
 using Grader.Data;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grader.Worker.Service;
 
-/// <summary>Registers the grading service: options, database, Quartz's durable queue, intake, inbox.</summary>
+/// <summary>Registers the grading service: options, database, Hangfire's queue and server, intake, inbox.</summary>
 public static class GraderServiceExtensions
 {
     /// <summary>Adds every service the grader needs to the host.</summary>
@@ -14,10 +16,10 @@ public static class GraderServiceExtensions
         var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
         var databasePath = Path.GetFullPath(options.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        var connectionString = SqliteDatabase.ConnectionString(databasePath);
 
-        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o =>
-            SqliteDatabase.Configure(o, databasePath));
+        // Interceptors registered in the container (tests use them) are added to every context.
+        builder.Services.AddPooledDbContextFactory<GraderDbContext>((sp, o) =>
+            SqliteDatabase.Configure(o, databasePath).AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<SubmissionWriter>();
@@ -26,27 +28,24 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<RegradeService>();
         builder.Services.AddSingleton<Reports.TaTokenStore>();
         builder.Services.AddSingleton<Reports.ClassRecords>();
+        builder.Services.AddTransient<GradeSubmissionsJob>();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
 
-        builder.Services.AddQuartz(q =>
+        // One node: Hangfire's queue in memory. Durability is the database's: a submission is
+        // committed before its 202, and the start-up scan queues again what has no grade.
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
+        builder.Services.AddHangfireServer(o =>
         {
-            q.UseDefaultThreadPool(Math.Max(1, options.Workers));
-            q.UsePersistentStore(s =>
-            {
-                s.UseSqlite(GraderSqliteFactory.Instance, connectionString);
-                s.UseSystemTextJsonSerializer();
-                s.ProvisionSchema();
-
-                // A transient SQLite error (SQLITE_BUSY_SNAPSHOT comes back at once, without the busy
-                // handler) is retried after this interval; Quartz's default of one second showed as
-                // one-second stalls in the latency tail.
-                s.ConfigureStore(o => o.TransientRetryInterval = TimeSpan.FromMilliseconds(5));
-            });
-            q.UseDefaultRetryPolicy(RetryPolicy.Exponential(5, TimeSpan.FromMilliseconds(500), 2, TimeSpan.FromSeconds(30)));
+            o.WorkerCount = Math.Max(1, options.Workers);
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            o.ShutdownTimeout = TimeSpan.FromSeconds(50);
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<InboxWatcher>();
         return builder;
     }

@@ -1,14 +1,15 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Grader.Worker.Service;
 
 /// <summary>
-/// Queues grading as durable Quartz jobs in the SQLite job store. Submission ids queued close
-/// together are coalesced into one job (at most <see cref="MaxBatch"/> ids), so the job store
-/// is written once per burst rather than once per submission.
+/// Queues grading as Hangfire jobs. Submission ids queued close together are coalesced into one
+/// job (at most <see cref="MaxBatch"/> ids), so the job storage is written once per burst rather
+/// than once per submission. The queue itself need not be durable: every submission is committed
+/// before it is queued, and the start-up scan queues again whatever has no grade.
 /// </summary>
-public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<GraderOptions> options, ILogger<GradingQueue> logger)
+public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger)
     : BatchingService<long>(MaxBatch)
 {
     /// <summary>The most submissions one grading job covers.</summary>
@@ -17,7 +18,7 @@ public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<Gr
     /// <inheritdoc />
     protected override TimeSpan Linger => options.Value.QueueLinger;
 
-    /// <summary>Queues submissions for grading (their current generation).</summary>
+    /// <summary>Queues submissions for grading (their current generation) after the linger.</summary>
     public void Enqueue(IEnumerable<long> submissionIds)
     {
         foreach (var id in submissionIds)
@@ -26,31 +27,26 @@ public sealed class GradingQueue(ISchedulerFactory schedulerFactory, IOptions<Gr
         }
     }
 
-    /// <summary>Stores one durable job for a batch of submissions.</summary>
-    public async Task ScheduleAsync(IReadOnlyList<long> batch, CancellationToken ct = default)
+    /// <summary>Creates one grading job for a batch of submissions at once.</summary>
+    public void Schedule(IReadOnlyList<long> batch)
     {
-        var scheduler = await schedulerFactory.GetScheduler(ct);
-        var key = new JobKey($"grade-{batch[0]}-{batch[^1]}-{Guid.NewGuid():N}", "grading");
-        var job = JobBuilder.Create<GradeSubmissionsJob>()
-            .WithIdentity(key)
-            .UsingJobData(GradeSubmissionsJob.IdsKey, string.Join(",", batch))
-            .RequestRecovery()
-            .Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(key.Name, "grading").StartNow().Build();
-        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
+        var ids = batch.ToArray();
+        jobs.Enqueue<GradeSubmissionsJob>(job => job.GradeAsync(ids));
     }
 
     /// <inheritdoc />
-    protected override async Task ProcessAsync(IReadOnlyList<long> batch)
+    protected override Task ProcessAsync(IReadOnlyList<long> batch)
     {
         try
         {
-            await ScheduleAsync(batch, CancellationToken.None);
+            Schedule(batch);
         }
         catch (Exception ex)
         {
             // The submissions stay accepted in the database and are queued again at the next start.
-            logger.LogError(ex, "Queuing {Count} submissions failed", batch.Count);
+            logger.LogError(ex, "Queuing {Count} submissions from {FirstSubmissionId} failed", batch.Count, batch[0]);
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -22,24 +22,27 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
         List<long> queued;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var submissions = await db.Submissions
+            // One unconditional write, in the same transaction as the generation bump: every
+            // submission moves to the next generation and back to accepted whatever its status was
+            // read as, so a grading job of the old generation finishing meanwhile cannot leave it
+            // marked graded at a generation that has no grade.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Submissions
                 .Where(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected)
-                .ToListAsync(ct);
-            foreach (var s in submissions)
-            {
-                s.Generation++;
-                s.AssignmentVersionId = version;
-                s.Status = SubmissionStatus.Accepted;
-                s.Reason = null;
-            }
-
-            await db.SaveChangesAsync(ct);
-            queued = [.. submissions.Select(s => s.Id)];
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Generation, s => s.Generation + 1)
+                    .SetProperty(s => s.AssignmentVersionId, version)
+                    .SetProperty(s => s.Status, SubmissionStatus.Accepted)
+                    .SetProperty(s => s.Reason, (string?)null), ct);
+            queued = await db.Submissions
+                .Where(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected)
+                .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+            await tx.CommitAsync(ct);
         }
 
         foreach (var chunk in queued.Chunk(GradingQueue.MaxBatch))
         {
-            await queue.ScheduleAsync(chunk, ct);
+            queue.Schedule(chunk);
         }
 
         return queued.Count;

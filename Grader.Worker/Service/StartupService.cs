@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Grader.Worker.Service;
 
 /// <summary>
-/// Runs first at start: creates (or opens) the database, loads the assignments, and queues every
-/// accepted submission that has no grade for its generation, so a crash at any moment loses none.
+/// Runs first at start: creates or upgrades the database, loads the assignments, and queues
+/// every submission that has no grade for its current generation (accepted and not yet graded,
+/// or marked graded by an older generation's job), so a crash at any moment loses none.
 /// </summary>
 public sealed class StartupService(
     IDbContextFactory<GraderDbContext> dbFactory,
@@ -25,23 +26,30 @@ public sealed class StartupService(
 
         await catalog.ReloadAsync(cancellationToken);
         _ = tokens.Token; // generated and printed once at first start when none is configured
-        await using var read = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pending = await read.Submissions.AsNoTracking()
-            .Where(s => s.Status == SubmissionStatus.Accepted)
-            .OrderBy(s => s.Id)
-            .Select(s => s.Id)
-            .ToListAsync(cancellationToken);
+        var pending = await UngradedAsync(cancellationToken);
         foreach (var chunk in pending.Chunk(GradingQueue.MaxBatch))
         {
-            await queue.ScheduleAsync(chunk, cancellationToken);
+            queue.Schedule(chunk);
         }
 
         if (pending.Count > 0)
         {
-            logger.LogInformation("Queued {Count} accepted submissions that were not yet graded", pending.Count);
+            logger.LogInformation("Queued {Count} submissions that have no grade for their generation", pending.Count);
         }
     }
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The submissions (accepted or graded, not failed or rejected) without a grade for their current generation.</summary>
+    public async Task<List<long>> UngradedAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Submissions.AsNoTracking()
+            .Where(s => (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Graded)
+                        && !db.Grades.Any(g => g.SubmissionId == s.Id && g.Generation == s.Generation))
+            .OrderBy(s => s.Id)
+            .Select(s => s.Id)
+            .ToListAsync(ct);
+    }
 }

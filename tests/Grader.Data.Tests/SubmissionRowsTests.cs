@@ -71,6 +71,25 @@ public class SubmissionRowsTests
     }
 
     [Fact]
+    public async Task A_grade_of_an_older_generation_arriving_late_is_not_stored_and_the_current_one_stays()
+    {
+        using var database = new TestDatabase();
+        var (id, version) = await SeedAsync(database);
+        Grade Make(int generation, double score) => new() { SubmissionId = id, Generation = generation, AssignmentVersionId = version, Score = score, MaxScore = 2, ReportJson = "{}", GradedAt = DateTime.UtcNow, IsCurrent = true };
+        await using (var db = database.Context())
+        {
+            await db.Submissions.ExecuteUpdateAsync(u => u.SetProperty(s => s.Generation, 1));
+            await SubmissionRows.StoreAsync(db, [Make(1, 2)], [], []);
+            await SubmissionRows.StoreAsync(db, [Make(0, 1)], [], []); // a job of generation 0 that finished late
+        }
+
+        await using var read = database.Context();
+        var grade = Assert.Single(await read.Grades.ToListAsync());
+        Assert.Equal((1, 2.0, true), (grade.Generation, grade.Score, grade.IsCurrent));
+        Assert.Equal(SubmissionStatus.Graded, (await read.Submissions.SingleAsync()).Status);
+    }
+
+    [Fact]
     public async Task A_failure_is_kept_with_its_reason_unless_the_submission_moved_on()
     {
         using var database = new TestDatabase();

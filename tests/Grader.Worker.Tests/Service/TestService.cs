@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Grader.Worker.Tests.Service;
 
 /// <summary>
-/// The real service in-process: a SQLite file in a temporary folder, Quartz's store in it,
+/// The real service in-process: a SQLite file in a temporary folder, Hangfire's queue in memory,
 /// Kestrel on a free 127.0.0.1 port, and a copy of the repository's assignments.
 /// </summary>
 public sealed class TestService : IAsyncDisposable
@@ -41,7 +41,7 @@ public sealed class TestService : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<TestService> StartAsync(TempDir? reuse = null, int workers = 4)
+    public static async Task<TestService> StartAsync(TempDir? reuse = null, int workers = 4, Action<WebApplicationBuilder>? configure = null)
     {
         var dir = reuse ?? new TempDir();
         var assignments = Path.Combine(dir.Path, "assignments");
@@ -54,17 +54,21 @@ public sealed class TestService : IAsyncDisposable
             }
         }
 
-        var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = GraderService.Build([], b =>
         {
-            ["Grader:DatabasePath"] = Path.Combine(dir.Path, "grader.db"),
-            ["Grader:AssignmentsPath"] = assignments,
-            ["Grader:InboxPath"] = Path.Combine(dir.Path, "inbox"),
-            ["Grader:Url"] = "http://127.0.0.1:0",
-            ["Grader:Workers"] = workers.ToString(),
-            ["Grader:InboxPollInterval"] = "00:00:00.100",
-            ["Grader:TaToken"] = TaToken,
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Grader:DatabasePath"] = Path.Combine(dir.Path, "grader.db"),
+                ["Grader:AssignmentsPath"] = assignments,
+                ["Grader:InboxPath"] = Path.Combine(dir.Path, "inbox"),
+                ["Grader:Url"] = "http://127.0.0.1:0",
+                ["Grader:Workers"] = workers.ToString(),
+                ["Grader:InboxPollInterval"] = "00:00:00.100",
+                ["Grader:TaToken"] = TaToken,
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
