@@ -16,6 +16,23 @@ namespace Grader.Data;
 public static class GraderDatabase
 {
     /// <summary>
+    /// Prepares the database at start: for SQLite the file and its journal settings
+    /// (<see cref="SqliteDatabase.Initialise"/>), then the migrations. Several PostgreSQL nodes may
+    /// start at once: EF Core takes a database lock while it migrates.
+    /// </summary>
+    public static void Initialise(GraderDbContext db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            SqliteDatabase.Initialise(db);
+        }
+        else
+        {
+            Migrate(db);
+        }
+    }
+
+    /// <summary>
     /// Applies every pending migration. A SQLite file written by release 1 (created by
     /// <c>EnsureCreated</c>, so without a migrations history) holds exactly the first migration's
     /// tables: that migration is recorded as applied first, and the later ones upgrade it in place.

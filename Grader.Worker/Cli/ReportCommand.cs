@@ -43,14 +43,13 @@ public static class ReportCommand
         });
         builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
         var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
-        if (!File.Exists(Path.GetFullPath(options.DatabasePath)))
+        if (!options.Database.IsPostgres && !File.Exists(Path.GetFullPath(options.DatabasePath)))
         {
             console.Error.WriteLine($"no database at {Path.GetFullPath(options.DatabasePath)} (run the service first, or set Grader__DatabasePath)");
             return 1;
         }
 
-        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o =>
-            SqliteDatabase.Configure(o, Path.GetFullPath(options.DatabasePath)));
+        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => GraderServiceExtensions.UseDatabase(o, options));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<ClassRecords>();
         using var host = builder.Build();

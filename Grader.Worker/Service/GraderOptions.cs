@@ -9,7 +9,10 @@ public sealed class GraderOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Grader";
 
-    /// <summary>The SQLite file holding submissions, assignment versions and grades.</summary>
+    /// <summary>The database provider and, for PostgreSQL, its connection string.</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>The SQLite file holding submissions, assignment versions and grades (provider sqlite).</summary>
     public string DatabasePath { get; set; } = "data/grader.db";
 
     /// <summary>The folder of assignment files loaded at start and on regrade.</summary>

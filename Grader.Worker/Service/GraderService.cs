@@ -38,7 +38,8 @@ public static class GraderService
         var app = Build(args);
         var options = app.Services.GetRequiredService<IOptions<GraderOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Logger.LogInformation("Grader listening on {Urls}; database {Database}", string.Join(", ", app.Urls), Path.GetFullPath(options.DatabasePath)));
+            app.Logger.LogInformation("Grader listening on {Urls}; database {Database}", string.Join(", ", app.Urls),
+                options.Database.IsPostgres ? "PostgreSQL " + new Npgsql.NpgsqlConnectionStringBuilder(options.Database.ConnectionString) { Password = null }.ConnectionString : Path.GetFullPath(options.DatabasePath)));
         await app.RunAsync();
         return 0;
     }

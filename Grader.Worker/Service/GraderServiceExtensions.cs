@@ -1,6 +1,7 @@
 using Grader.Data;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -14,12 +15,10 @@ public static class GraderServiceExtensions
     {
         builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
         var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
-        var databasePath = Path.GetFullPath(options.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
 
         // Interceptors registered in the container (tests use them) are added to every context.
         builder.Services.AddPooledDbContextFactory<GraderDbContext>((sp, o) =>
-            SqliteDatabase.Configure(o, databasePath).AddInterceptors(sp.GetServices<IInterceptor>()));
+            UseDatabase(o, options).AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<SubmissionWriter>();
@@ -33,13 +32,29 @@ public static class GraderServiceExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
 
-        // One node: Hangfire's queue in memory. Durability is the database's: a submission is
-        // committed before its 202, and the start-up scan queues again what has no grade.
-        builder.Services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) }));
+        // One node: Hangfire's queue in memory; durability is the database's (a submission is
+        // committed before its 202, and the start-up scan queues again what has no grade).
+        // Several nodes: Hangfire's queue in the shared PostgreSQL database, schema "hangfire".
+        builder.Services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (options.Database.IsPostgres)
+            {
+                c.UsePostgreSqlStorage(p => p.UseNpgsqlConnection(options.Database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                    EnableLongPolling = true,
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
+            }
+            else
+            {
+                c.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) });
+            }
+        });
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Max(1, options.Workers);
@@ -48,5 +63,18 @@ public static class GraderServiceExtensions
         });
         builder.Services.AddHostedService<InboxWatcher>();
         return builder;
+    }
+
+    /// <summary>Configures a context for the configured provider: the SQLite file or the PostgreSQL database.</summary>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, GraderOptions options)
+    {
+        if (options.Database.IsPostgres)
+        {
+            return PostgresDatabase.Configure(builder, options.Database.ConnectionString!);
+        }
+
+        var path = Path.GetFullPath(options.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return SqliteDatabase.Configure(builder, path);
     }
 }

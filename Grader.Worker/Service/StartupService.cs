@@ -21,7 +21,7 @@ public sealed class StartupService(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            SqliteDatabase.Initialise(db);
+            GraderDatabase.Initialise(db);
         }
 
         await catalog.ReloadAsync(cancellationToken);
