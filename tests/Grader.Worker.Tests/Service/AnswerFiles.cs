@@ -7,9 +7,13 @@ namespace Grader.Worker.Tests.Service;
 /// <summary>Answer files for a class of students: each student's own key, with some answers perturbed or left out.</summary>
 public static class AnswerFiles
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Assignment> Assignments = new();
+
+    private static Assignment Load(string id) => Assignments.GetOrAdd(id, a => AssignmentLoader.LoadFile(Repo.Assignment(a)).Assignment!);
+
     public static string For(string assignmentId, string student, int seed)
     {
-        var assignment = AssignmentLoader.LoadFile(Repo.Assignment(assignmentId)).Assignment!;
+        var assignment = Load(assignmentId);
         var key = AnswerKeyBuilder.Build(assignment, student);
         var random = new Random(seed);
         var answers = new List<KeyValuePair<string, Grader.Reference.Tensor>>();
@@ -29,7 +33,7 @@ public static class AnswerFiles
     public static double ExpectedScore(string text)
     {
         var file = AnswerFileReader.Read(text, "x.yaml").File!;
-        var assignment = AssignmentLoader.LoadFile(Repo.Assignment(file.AssignmentId)).Assignment!;
+        var assignment = Load(file.AssignmentId);
         return AnswerGrader.Grade(assignment, file).Score;
     }
 }

@@ -12,6 +12,7 @@ public sealed class ChildService : IDisposable
     private ChildService(Process process, int port)
     {
         this.process = process;
+        Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestService.TaToken);
     }
@@ -22,7 +23,14 @@ public sealed class ChildService : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static async Task<ChildService> StartAsync(TempDir dir, int? port = null)
+    public int Port { get; }
+
+    /// <summary>The last lines the process wrote (for failure messages).</summary>
+    public string Output => string.Join('\n', output);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
+
+    public static async Task<ChildService> StartAsync(TempDir dir, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         port ??= FreePort();
         var worker = Path.Combine(AppContext.BaseDirectory, "Grader.Worker.dll");
@@ -39,16 +47,32 @@ public sealed class ChildService : IDisposable
         start.Environment["Grader__Url"] = $"http://127.0.0.1:{port}";
         start.Environment["Grader__TaToken"] = TestService.TaToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var child = new ChildService(process, port.Value);
+        void Keep(string? line)
+        {
+            if (line is not null)
+            {
+                child.output.Enqueue(line);
+                while (child.output.Count > 200 && child.output.TryDequeue(out _))
+                {
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var child = new ChildService(process, port.Value);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(process.HasExited, "the service exited during start");
+            Assert.False(process.HasExited, "the service exited during start: " + child.Output);
             try
             {
                 if ((await child.Http.GetAsync("/health")).IsSuccessStatusCode)
