@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data;
 
-/// <summary>The grader's database: assignment versions, submissions and grades.</summary>
+/// <summary>The grader's database: assignment versions, submissions, grades and the class list.</summary>
 public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
 {
     /// <summary>Assignment files by content.</summary>
@@ -14,6 +14,9 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 
     /// <summary>Grades, current and past.</summary>
     public DbSet<Grade> Grades => Set<Grade>();
+
+    /// <summary>The class list: students and their sign-in tokens.</summary>
+    public DbSet<Student> Students => Set<Student>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

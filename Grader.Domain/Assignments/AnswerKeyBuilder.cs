@@ -1,3 +1,4 @@
+using Grader.Domain.Students;
 using Grader.Reference;
 
 namespace Grader.Domain.Assignments;
@@ -23,8 +24,11 @@ public static class AnswerKeyBuilder
         return new AnswerKey(assignment, studentId, values, answers, scope.Failures);
     }
 
-    /// <summary>The values of a student's variant, in the assignment's order.</summary>
+    /// <summary>
+    /// The values of a student's variant, in the assignment's order. The id is compared as
+    /// <see cref="StudentIds.Key"/> (trimmed, case-folded): <c>Alice </c> and <c>alice</c> draw the same numbers.
+    /// </summary>
     public static List<KeyValuePair<string, Tensor>> Instantiate(Assignment assignment, string? studentId) =>
         [.. assignment.Values.Select(v => new KeyValuePair<string, Tensor>(
-            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, studentId ?? "", v.Name))))];
+            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, StudentIds.Key(studentId), v.Name))))];
 }

@@ -7,7 +7,7 @@ namespace Grader.Domain.Assignments;
 /// numbers are the same on every machine and in every future version:
 /// <list type="number">
 /// <item>seed = FNV-1a 64-bit hash of the UTF-8 bytes of <c>assignment-id + "\n" + student-id + "\n" + value-name</c>
-/// (the student id is empty when no student is given);</item>
+/// (the student id trimmed and lower-cased, see <c>StudentIds.Key</c>; empty when no student is given);</item>
 /// <item>the stream is SplitMix64 from that seed (Steele, Lea and Flood 2014);</item>
 /// <item>a uniform double in [0, 1) is the top 53 bits of the next output times 2^-53;</item>
 /// <item>a whole number in [0, n) is ⌊u·n⌋; a normal draw is Box–Muller, √(−2 ln(1−u₁))·cos(2πu₂).</item>

@@ -1,3 +1,5 @@
+using Grader.Worker.Pages.Shared;
+
 namespace Grader.Worker.Reports;
 
 /// <summary>
@@ -39,7 +41,11 @@ public sealed record Access(bool IsTa, string? Receipt)
         var status = HasCredential ? 403 : 401;
         return WantsJson(request)
             ? Results.Json(new { error = status == 401 ? "a TA token (or, for one submission, its receipt) is needed" : "this credential does not open this resource" }, statusCode: status)
-            : Results.Content(Pages.Refused(status), "text/html", statusCode: status);
+            : status == 401
+                ? PageResult.Message(401, "Sign in", "401: a token is needed",
+                    "TAs: open this page with ?token=YOUR-TA-TOKEN (printed when the service first started, and kept in data/ta-token.txt). "
+                    + "Students: open your personal link, or a submission's report with its ?receipt=.")
+                : PageResult.Message(403, "Forbidden", "403: not yours", "This credential does not open this page.");
     }
 
     /// <summary>
@@ -56,7 +62,7 @@ public sealed record Access(bool IsTa, string? Receipt)
         return submissionReceipt is null
             ? WantsJson(request)
                 ? Results.Json(new { error = $"no submission {id}" }, statusCode: 404)
-                : Results.Content(Html.Page("Not found", $"<h1>No submission {id}</h1>"), "text/html", statusCode: 404)
+                : PageResult.Message(404, "Not found", $"No submission {id}")
             : null;
     }
 

@@ -1,4 +1,7 @@
 using Grader.Domain.Reports;
+using Grader.Worker.Pages.Shared;
+using Grader.Worker.Pages.Ta;
+using Grader.Worker.Students;
 using Grader.Worker.Service;
 
 namespace Grader.Worker.Reports;
@@ -9,8 +12,12 @@ public static class ReportEndpoints
     /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> and the gradebook exports.</summary>
     public static WebApplication MapReportPages(this WebApplication app)
     {
-        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, CancellationToken ct) =>
-            ForTa(http, tokens, async () => Results.Content(Pages.Home(await records.AssignmentsAsync(ct)), "text/html")));
+        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, CancellationToken ct) =>
+            ForTa(http, tokens, async () => PageResult.Of<HomePage>(new
+            {
+                Assignments = await records.AssignmentsAsync(ct),
+                Students = (await students.ListAsync(ct)).Count,
+            })));
 
         app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
@@ -19,12 +26,12 @@ public static class ReportEndpoints
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
             if (title is null && rows.Count == 0)
             {
-                return Results.Content(Html.Page("Not found", $"<h1>No assignment '{Html.E(id)}'</h1>"), "text/html", statusCode: 404);
+                return PageResult.Message(404, "Not found", $"No assignment '{id}'", linkHref: "/", linkText: "← assignments");
             }
 
             var latest = await records.ReportsAsync(ClassRecords.LatestPerStudent(rows), ct);
             var stats = ClassStatistics.Of([.. latest.Select(r => r.Report)]);
-            return Results.Content(Pages.Assignment(id, title ?? id, rows, stats), "text/html");
+            return PageResult.Of<AssignmentPage>(new { Id = id, Title = title ?? id, Rows = rows, Statistics = stats });
         }));
 
         app.MapGet("/submissions/{id:long}", async (long id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
@@ -43,7 +50,7 @@ public static class ReportEndpoints
 
             var (submission, report) = found!.Value;
             var assignment = submission.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            return Results.Content(Pages.Submission(submission, report, assignment, access.IsTa), "text/html");
+            return PageResult.Of<SubmissionPage>(new { Submission = submission, Report = report, Assignment = assignment, IsTa = access.IsTa });
         });
 
         app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>

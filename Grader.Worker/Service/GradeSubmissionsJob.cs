@@ -99,7 +99,13 @@ public sealed class GradeSubmissionsJob(
                 return (null, $"assignment version {s.AssignmentVersionId} cannot be loaded");
             }
 
-            return file is null ? (null, "the stored file can no longer be read as an answer file") : (AnswerGrader.Grade(assignment, file), null);
+            if (file is null)
+            {
+                return (null, "the stored file can no longer be read as an answer file");
+            }
+
+            // The student is the submission's: the class list's spelling, or the token's student when the file named none.
+            return (AnswerGrader.Grade(assignment, s.Student is { } student && student != file.Student ? file with { Student = student } : file), null);
         }
         catch (Exception ex)
         {

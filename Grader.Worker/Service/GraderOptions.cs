@@ -36,6 +36,12 @@ public sealed class GraderOptions
     /// <summary>How long the queue waits after a submission arrives to gather others into the same grading job.</summary>
     public TimeSpan QueueLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>How long the class list is cached before it is read again (a list imported elsewhere is seen within this time).</summary>
+    public TimeSpan RosterRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The address people use to reach the service, for links in receipts (default: the listening address).</summary>
+    public string? PublicUrl { get; set; }
+
     /// <summary>How often the inbox is scanned.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

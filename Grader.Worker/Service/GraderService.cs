@@ -1,5 +1,6 @@
 using Grader.Worker.Reports;
 using Hangfire;
+using Grader.Worker.Students;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Service;
@@ -27,8 +28,12 @@ public static class GraderService
             AppPath = "/",
             DashboardTitle = "Grader: grading queue",
         });
+        app.UseStaticAssetFolders();
+        app.UseAntiforgery();
         app.MapGraderApi();
         app.MapReportPages();
+        app.MapRosterRoutes();
+        app.MapStudentPages();
         return app;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Grader.Worker.Service;
 
-/// <summary>Registers the grading service: options, database, Hangfire's queue and server, intake, inbox.</summary>
+/// <summary>Registers the grading service: options, database, Hangfire's queue and server, intake, inbox, class list, pages.</summary>
 public static class GraderServiceExtensions
 {
     /// <summary>Adds every service the grader needs to the host.</summary>
@@ -28,6 +28,14 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<Reports.TaTokenStore>();
         builder.Services.AddSingleton<Reports.ClassRecords>();
         builder.Services.AddTransient<GradeSubmissionsJob>();
+        builder.Services.AddSingleton<Students.StudentDirectory>();
+        builder.Services.AddSingleton<Students.StudentSignIn>();
+        builder.Services.AddSingleton<Students.RosterService>();
+        builder.Services.AddSingleton<Students.HandoutService>();
+        builder.Services.AddSingleton<Students.StudentRecords>();
+        builder.Services.AddSingleton<ServiceLinks>();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());

@@ -7,12 +7,14 @@ namespace Grader.Worker.Service;
 
 /// <summary>
 /// Takes in answer files dropped into the inbox folder. Each is stored (and queued) first, then
-/// moved to <c>accepted/</c> or <c>rejected/</c> with its reason beside it in <c>NAME.reason.txt</c>.
+/// moved to <c>accepted/</c> (with its receipt, the link to its report, beside it in <c>NAME.receipt.txt</c>)
+/// or <c>rejected/</c> (with its reason beside it in <c>NAME.reason.txt</c>).
 /// A file seen again after a crash between the two steps is recognised by name and content and only moved.
 /// </summary>
 public sealed class InboxWatcher(
     SubmissionIntake intake,
     IDbContextFactory<GraderDbContext> dbFactory,
+    ServiceLinks links,
     IOptions<GraderOptions> options,
     ILogger<InboxWatcher> logger) : BackgroundService
 {
@@ -74,15 +76,27 @@ public sealed class InboxWatcher(
                     .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
                 result = earlier is not null
                     ? new IntakeResult(earlier.Id, earlier.Status != SubmissionStatus.Rejected, earlier.Reason, earlier.ReceiptToken)
-                    : await intake.AcceptAsync(content, "inbox", name, truncated, ct);
+                    : await intake.AcceptAsync(content, "inbox", name, Students.Submitter.TrustedChannel, truncated, ct);
             }
 
             var target = Path.Combine(inbox, result.Accepted ? "accepted" : "rejected", $"{result.Id}-{name}");
             File.Move(path, target, overwrite: true);
-            if (!result.Accepted)
+            if (result.Accepted)
+            {
+                await File.WriteAllTextAsync(target + ".receipt.txt", Receipt(result), ct);
+            }
+            else
             {
                 await File.WriteAllTextAsync(target + ".reason.txt", result.Reason + Environment.NewLine, ct);
             }
         }
     }
+
+    private string Receipt(IntakeResult result) =>
+        $"""
+        submission {result.Id} accepted
+        report: {links.Absolute(result.ReportPath)}
+        status: {links.Absolute(result.StatusPath)}
+
+        """;
 }

@@ -14,6 +14,7 @@ public sealed class StartupService(
     AssignmentCatalog catalog,
     GradingQueue queue,
     Reports.TaTokenStore tokens,
+    Students.StudentDirectory students,
     ILogger<StartupService> logger) : IHostedService
 {
     /// <inheritdoc />
@@ -26,6 +27,16 @@ public sealed class StartupService(
 
         await catalog.ReloadAsync(cancellationToken);
         _ = tokens.Token; // generated and printed once at first start when none is configured
+        var classList = (await students.ListAsync(cancellationToken)).Count;
+        if (classList == 0)
+        {
+            logger.LogWarning("Open mode: no class list, so anyone may submit as any student. Import one with 'roster import FILE.csv'");
+        }
+        else
+        {
+            logger.LogInformation("Class list of {Count} students: every submission needs a student's token", classList);
+        }
+
         var pending = await UngradedAsync(cancellationToken);
         foreach (var chunk in pending.Chunk(GradingQueue.MaxBatch))
         {

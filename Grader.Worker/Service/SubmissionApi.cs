@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Grader.Data;
 using Grader.Data.Entities;
+using Grader.Worker.Students;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,16 @@ public static class SubmissionApi
         return app;
     }
 
-    private static async Task<IResult> PostSubmission(HttpRequest request, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
+    private static async Task<IResult> PostSubmission(
+        HttpRequest request, SubmissionIntake intake, Reports.TaTokenStore tokens, StudentDirectory students, IOptions<GraderOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxSubmissionBytes;
         string? fileName = null;
         Stream body = request.Body;
+        IFormCollection? form = null;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            form = await request.ReadFormAsync(ct);
             var file = form.Files.FirstOrDefault();
             if (file is null)
             {
@@ -39,11 +42,13 @@ public static class SubmissionApi
         }
 
         var (content, truncated) = await ReadLimitedAsync(body, limit, ct);
-        var result = await intake.AcceptAsync(content, "api", fileName, truncated, ct);
-        var url = $"/api/submissions/{result.Id}?receipt={result.ReceiptToken}";
+        var token = StudentSignIn.TokenOf(request, form);
+        var submitter = tokens.Matches(token) ? Submitter.TrustedChannel : Submitter.Presenting(token, await students.FindByTokenAsync(token, ct));
+        var result = await intake.AcceptAsync(content, "api", fileName, submitter, truncated, ct);
+        var url = result.StatusPath;
         return result.Accepted
-            ? Results.Accepted(url, new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken, reportUrl = $"/submissions/{result.Id}?receipt={result.ReceiptToken}" })
-            : Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: 400);
+            ? Results.Accepted(url, new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken, reportUrl = result.ReportPath })
+            : Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: result.RefusedWith);
     }
 
     private static async Task<IResult> GetSubmission(long id, HttpContext http, Reports.TaTokenStore tokens, IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CancellationToken ct)

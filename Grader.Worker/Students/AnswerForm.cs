@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Grader.Domain.Assignments;
+using Grader.Domain.Grading;
+using Grader.Reference;
+
+namespace Grader.Worker.Students;
+
+/// <summary>
+/// The answers typed on the assignment page: one field per question, named <c>q.QUESTION-ID</c>.
+/// They become an ordinary answer file (each answer a quoted expression, read exactly as an
+/// answer file's answer is read), so the page accepts what answer files accept.
+/// </summary>
+public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
+{
+    /// <summary>The prefix of each answer field's name.</summary>
+    public const string Prefix = "q.";
+
+    private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The answer fields of a posted form (blank fields dropped).</summary>
+    public static AnswerForm Of(IFormCollection form) => new(
+        form.Keys.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal) && k.Length > Prefix.Length)
+            .Select(k => (Id: k[Prefix.Length..], Text: form[k].ToString().Trim()))
+            .Where(f => f.Text.Length > 0)
+            .ToDictionary(f => f.Id, f => f.Text));
+
+    /// <summary>The answer file of these fields: YAML, every key and answer a double-quoted scalar.</summary>
+    public string ToAnswerFile(Assignment assignment, string student)
+    {
+        var sb = new StringBuilder();
+        sb.Append("assignment: ").Append(Quote(assignment.Id)).Append('\n');
+        sb.Append("student: ").Append(Quote(student)).Append('\n');
+        sb.Append("answers:\n");
+        foreach (var q in assignment.Questions)
+        {
+            if (Fields.TryGetValue(q.Id, out var text))
+            {
+                sb.Append("  ").Append(Quote(q.Id)).Append(": ").Append(Quote(text)).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Reads every field as the grader would and sets its shape against the key's, storing nothing.</summary>
+    public IReadOnlyList<FieldCheck> Check(Assignment assignment, string student)
+    {
+        var file = AnswerFileReader.Read(ToAnswerFile(assignment, student), "the form").File;
+        var key = AnswerKeyBuilder.Build(assignment, student);
+        var checks = new List<FieldCheck>();
+        foreach (var q in assignment.Questions)
+        {
+            var expected = key.AnswerTo(q.Id);
+            var given = file?.AnswerTo(q.Id);
+            var expectedShape = expected is null ? null : Shape(expected);
+            if (given is null || given.IsEmpty)
+            {
+                checks.Add(new FieldCheck(q.Id, "empty", null, expectedShape, $"empty (expected shape {expectedShape ?? "?"})"));
+            }
+            else if (given.Value is null)
+            {
+                checks.Add(new FieldCheck(q.Id, "invalid", null, expectedShape, given.Error!));
+            }
+            else if (expected is null || given.Value.SameShape(expected) || (given.Value.IsScalarLike && expected.IsScalarLike))
+            {
+                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as shape {Shape(given.Value)}: as expected"));
+            }
+            else
+            {
+                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as shape {Shape(given.Value)}, but the question expects {expectedShape}"));
+            }
+        }
+
+        return checks;
+    }
+
+    private static string Shape(Tensor t) => t.IsScalarLike && t.Rank <= 1 ? "scalar" : t.ShapeText;
+
+    private static string Quote(string text) => JsonSerializer.Serialize(text, Quoting);
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Grader.Data;
+using Grader.Data.Entities;
+using Grader.Domain.Students;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grader.Worker.Students;
+
+/// <summary>
+/// Changes the class list: imports add and update students (never delete one, nor any grade),
+/// and a student's link can be replaced. Tokens are 32 random bytes, hex.
+/// </summary>
+public sealed class RosterService(IDbContextFactory<GraderDbContext> dbFactory, StudentDirectory directory)
+{
+    /// <summary>Adds new students and updates the name and e-mail of known ones (a blank field keeps the old value).</summary>
+    public async Task<RosterImport> ImportAsync(RosterFile file, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.Students.ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, ct);
+        int added = 0, updated = 0, unchanged = 0;
+        var now = DateTime.UtcNow;
+        foreach (var row in file.Rows)
+        {
+            var key = StudentIds.Key(row.Student);
+            if (!existing.TryGetValue(key, out var student))
+            {
+                student = new Student { StudentId = row.Student.Trim(), Key = key, Name = row.Name, Email = row.Email, Token = NewToken(), CreatedAt = now, UpdatedAt = now };
+                db.Students.Add(student);
+                existing[key] = student;
+                added++;
+                continue;
+            }
+
+            var name = row.Name ?? student.Name;
+            var email = row.Email ?? student.Email;
+            if (name == student.Name && email == student.Email)
+            {
+                unchanged++;
+                continue;
+            }
+
+            student.Name = name;
+            student.Email = email;
+            student.UpdatedAt = now;
+            updated++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        return new RosterImport(added, updated, unchanged, file.Warnings);
+    }
+
+    /// <summary>Replaces a student's token (the old link stops working); null when the student is not on the list.</summary>
+    public async Task<StudentIdentity?> ResetLinkAsync(string studentId, CancellationToken ct = default)
+    {
+        var key = StudentIds.Key(studentId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Key == key, ct);
+        if (student is null)
+        {
+            return null;
+        }
+
+        student.Token = NewToken();
+        student.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        return new StudentIdentity(student.StudentId, student.Name, student.Email, student.Token);
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+}

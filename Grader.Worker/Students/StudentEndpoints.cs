@@ -1,0 +1,188 @@
+using Grader.Domain.Output;
+using Grader.Worker.Pages.Shared;
+using Grader.Worker.Pages.Student;
+using Grader.Worker.Service;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Students;
+
+/// <summary>
+/// The student's side: the personal link <c>/s/TOKEN</c> (sets the sign-in cookie), <c>/me</c>,
+/// each assignment's page with the student's own values, the answer form (Check, Submit) and an
+/// upload, a printable handout, and the handout as JSON at <c>/api/me/assignments/{id}</c>.
+/// Forms carry the framework's antiforgery token; no page needs JavaScript.
+/// </summary>
+public static class StudentEndpoints
+{
+    /// <summary>Maps the student routes.</summary>
+    public static WebApplication MapStudentPages(this WebApplication app)
+    {
+        app.MapGet("/s/{token}", SignInAsync);
+        app.MapGet("/me/sign-out", (HttpResponse response) =>
+        {
+            response.Cookies.Delete(StudentSignIn.Cookie, new CookieOptions { Path = "/" });
+            return PageResult.Message(200, "Signed out", "Signed out", "Open your personal link to sign in again.");
+        });
+        app.MapGet("/me", HomeAsync);
+        app.MapGet("/me/assignments/{id}", AssignmentAsync);
+        app.MapPost("/me/assignments/{id}", AnswerAsync);
+        app.MapPost("/me/assignments/{id}/upload", UploadAsync);
+        app.MapGet("/me/assignments/{id}/handout", HandoutAsync);
+        app.MapGet("/api/me/assignments/{id}", HandoutJsonAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(string token, HttpResponse response, StudentDirectory directory, CancellationToken ct)
+    {
+        if (await directory.FindByTokenAsync(token, ct) is null)
+        {
+            return PageResult.Message(404, "Link not valid", "This link is not valid",
+                "It may have been replaced by a new one. Ask your instructor for your current link.");
+        }
+
+        StudentSignIn.SetCookie(response, token);
+        return Results.Redirect("/me", permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> HomeAsync(HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, ct: ct) is not { } student)
+        {
+            return NotSignedIn(request);
+        }
+
+        return PageResult.Of<StudentHomePage>(new
+        {
+            Student = student,
+            Assignments = await handouts.AssignmentsAsync(ct),
+            Submissions = await records.SubmissionsAsync(student.StudentId, ct: ct),
+        });
+    }
+
+    private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, ct: ct) is not { } student)
+        {
+            return NotSignedIn(request);
+        }
+
+        return await PageAsync(id, student, handouts, records, ct, notice: submitted is { } n
+            ? $"Submission #{n} received: it is being graded. Its score and report appear below (reload the page)."
+            : null);
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        string id, [FromForm] IFormCollection form, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, SubmissionIntake intake, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, form, ct) is not { } student)
+        {
+            return NotSignedIn(request);
+        }
+
+        if (await handouts.AssignmentAsync(id, ct) is not { } assignment)
+        {
+            return NoAssignment(id);
+        }
+
+        var answers = AnswerForm.Of(form);
+        if (form["action"] != "submit")
+        {
+            return await PageAsync(id, student, handouts, records, ct, answers, answers.Check(assignment, student.StudentId));
+        }
+
+        if (answers.Fields.Count == 0)
+        {
+            return await PageAsync(id, student, handouts, records, ct, answers, error: "Nothing to submit: every field is empty.", status: 400);
+        }
+
+        var content = System.Text.Encoding.UTF8.GetBytes(answers.ToAnswerFile(assignment, student.StudentId));
+        var result = await intake.AcceptAsync(content, "web", "answers.yaml", Submitter.For(student), ct: ct);
+        return result.Accepted
+            ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
+            : await PageAsync(id, student, handouts, records, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+    }
+
+    private static async Task<IResult> UploadAsync(
+        string id, IFormFile? file, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, ct: ct) is not { } student)
+        {
+            return NotSignedIn(request);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return await PageAsync(id, student, handouts, records, ct, error: "Choose an answer file to upload.", status: 400);
+        }
+
+        var limit = options.Value.MaxSubmissionBytes;
+        var truncated = file.Length > limit;
+        var content = new byte[Math.Min(file.Length, limit)];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+
+        var result = await intake.AcceptAsync(content, "web", file.FileName, Submitter.For(student), truncated, ct);
+        return result.Accepted
+            ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
+            : await PageAsync(id, student, handouts, records, ct, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+    }
+
+    private static async Task<IResult> HandoutAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, ct: ct) is not { } student)
+        {
+            return NotSignedIn(request);
+        }
+
+        return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
+            ? PageResult.Of<HandoutPage>(new { Handout = handout, student.Name })
+            : NoAssignment(id);
+    }
+
+    private static async Task<IResult> HandoutJsonAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, ct: ct) is not { } student)
+        {
+            return Results.Json(new { error = "a student token is needed: Authorization: Bearer TOKEN (the token of your personal link)" }, statusCode: 401);
+        }
+
+        return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
+            ? Results.Text(HandoutJson.Write(handout), "application/json")
+            : Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404);
+    }
+
+    private static async Task<IResult> PageAsync(
+        string id, StudentIdentity student, HandoutService handouts, StudentRecords records, CancellationToken ct,
+        AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? notice = null, string? error = null, int status = 200)
+    {
+        if (await handouts.ForAsync(id, student.StudentId, ct) is not { } handout)
+        {
+            return NoAssignment(id);
+        }
+
+        return PageResult.Of<StudentAssignmentPage>(
+            new
+            {
+                Student = student,
+                Handout = handout,
+                Form = form,
+                Checks = checks,
+                Submissions = await records.SubmissionsAsync(student.StudentId, id, ct),
+                Notice = notice,
+                Error = error,
+            },
+            status);
+    }
+
+    private static IResult NotSignedIn(HttpRequest request) =>
+        PageResult.Message(401, "Sign in", "Please sign in",
+            request.Cookies.ContainsKey(StudentSignIn.Cookie)
+                ? "Your sign-in link has been replaced. Open the new link your instructor sent you."
+                : "Open the personal link your instructor sent you (it looks like /s/…); it signs this browser in.");
+
+    private static IResult NoAssignment(string id) =>
+        PageResult.Message(404, "Not found", $"No assignment '{id}'", linkHref: "/me", linkText: "← your assignments");
+}
