@@ -25,6 +25,8 @@ public static class GraderCommandLine
             SubmitCommand.Create(console),
             RegradeCommand.Create(console),
             ReportCommand.Create(console),
+            RosterCommand.Create(console),
+            HandoutCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(config);

@@ -5,8 +5,10 @@ using System.Text.Json;
 namespace Grader.Worker.Cli;
 
 /// <summary>
-/// <c>submit &lt;answers-file&gt; [--server URL] [--wait]</c>: sends an answer file to the service and
-/// prints the submission id and status URL; with <c>--wait</c>, waits for the grade and prints it.
+/// <c>submit &lt;answers-file&gt; [--server URL] [--token TOKEN] [--wait]</c>: sends an answer file to the
+/// service and prints the submission id, its report URL and status URL; with <c>--wait</c>, waits for
+/// the grade and prints it. With a class list, <c>--token</c> (or <c>GRADER_TOKEN</c>) is the student's
+/// token from their personal link.
 /// </summary>
 public static class SubmitCommand
 {
@@ -16,13 +18,18 @@ public static class SubmitCommand
         var file = new Argument<string>("answers") { Description = "The answer file (YAML or JSON)" };
         var server = ServerOption.Create();
         var wait = new Option<bool>("--wait") { Description = "Wait until graded and print the report" };
-        var command = new Command("submit", "Submit an answer file to the grading service") { file, server, wait };
-        command.SetAction((r, ct) => RunAsync(r.GetValue(file)!, r.GetValue(server)!, r.GetValue(wait), console, ct));
+        var token = new Option<string?>("--token")
+        {
+            Description = "Your student token (the end of your personal link /s/TOKEN); needed once the course has a class list",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TOKEN"),
+        };
+        var command = new Command("submit", "Submit an answer file to the grading service") { file, server, wait, token };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(file)!, r.GetValue(server)!, r.GetValue(wait), console, ct, r.GetValue(token)));
         return command;
     }
 
     /// <summary>Submits; returns 0 when accepted (and graded, with --wait), 1 when rejected, 2 when the service cannot be reached.</summary>
-    public static async Task<int> RunAsync(string path, string server, bool wait, CliConsole console, CancellationToken ct)
+    public static async Task<int> RunAsync(string path, string server, bool wait, CliConsole console, CancellationToken ct, string? token = null)
     {
         if (!File.Exists(path))
         {
@@ -31,6 +38,11 @@ public static class SubmitCommand
         }
 
         using var http = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromSeconds(30) };
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+
         try
         {
             using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path, ct));
@@ -46,6 +58,7 @@ public static class SubmitCommand
 
             var statusUrl = doc.RootElement.GetProperty("statusUrl").GetString()!;
             console.Out.WriteLine($"submission {doc.RootElement.GetProperty("id").GetInt64()} accepted: {new Uri(http.BaseAddress, statusUrl)}");
+            console.Out.WriteLine($"report: {new Uri(http.BaseAddress, doc.RootElement.GetProperty("reportUrl").GetString())}");
             console.Out.WriteLine($"receipt: {doc.RootElement.GetProperty("receipt").GetString()}");
             return wait ? await WaitAsync(http, statusUrl, console, ct) : 0;
         }

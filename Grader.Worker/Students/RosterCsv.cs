@@ -28,6 +28,15 @@ public static class RosterCsv
             bytes = bytes[3..];
         }
 
+        try
+        {
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            return new RosterFile([], [], $"{name}: not UTF-8 text (byte {ex.Index} is not valid UTF-8): save the class list as \"CSV UTF-8\"");
+        }
+
         var rows = new List<RosterRow>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var warnings = new List<string>();
@@ -89,10 +98,6 @@ public static class RosterCsv
         catch (CsvFormatException ex)
         {
             return new RosterFile([], [], $"{name}: not a readable CSV file: {ex.Message}");
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return new RosterFile([], [], $"{name}: not UTF-8 text");
         }
 
         return new RosterFile(rows, warnings, null);

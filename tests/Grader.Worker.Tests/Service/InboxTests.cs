@@ -22,8 +22,15 @@ public class InboxTests
             await Task.Delay(100);
         }
 
-        var accepted = Assert.Single(Directory.EnumerateFiles(Path.Combine(inbox, "accepted")));
+        var acceptedFiles = Directory.EnumerateFiles(Path.Combine(inbox, "accepted")).Order().ToList();
+        Assert.Equal(2, acceptedFiles.Count);
+        var accepted = acceptedFiles[0];
         Assert.EndsWith("-ada.yaml", accepted);
+
+        // The receipt beside it links to the submission's own report, which opens without the TA token.
+        var receipt = await File.ReadAllTextAsync(Assert.Single(acceptedFiles, f => f.EndsWith("-ada.yaml.receipt.txt")));
+        var reportUrl = receipt.Split('\n').Single(l => l.StartsWith("report: ", StringComparison.Ordinal))["report: ".Length..].Trim();
+        Assert.StartsWith(service.Http.BaseAddress!.ToString().TrimEnd('/') + "/submissions/", reportUrl);
         var rejected = Directory.EnumerateFiles(Path.Combine(inbox, "rejected")).Order().ToList();
         Assert.Equal(2, rejected.Count);
         Assert.Contains("unknown assignment 'nope'", await File.ReadAllTextAsync(rejected.Single(f => f.EndsWith(".reason.txt"))));
@@ -31,6 +38,10 @@ public class InboxTests
         await using var db = service.Db();
         var submission = await db.Submissions.SingleAsync(s => s.Status != SubmissionStatus.Rejected);
         await service.WaitForAsync([submission.Id]);
+        using var student = new HttpClient();
+        var report = await student.GetAsync(reportUrl);
+        Assert.Equal(System.Net.HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains($"Submission #{submission.Id}", await report.Content.ReadAsStringAsync());
         Assert.Equal("inbox", submission.Source);
         Assert.Equal(1, await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Rejected));
     }

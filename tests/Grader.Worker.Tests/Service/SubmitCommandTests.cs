@@ -13,6 +13,7 @@ public class SubmitCommandTests
         var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("submit", file, "--server", service.Http.BaseAddress!.ToString(), "--wait"));
         Assert.True(exit == 0, error);
         Assert.Contains("accepted", output);
+        Assert.Contains($"report: {service.Http.BaseAddress!.ToString().TrimEnd('/')}/submissions/", output);
         Assert.Contains("\"status\":\"graded\"", output);
         Assert.Contains("\"score\":7", output);
     }

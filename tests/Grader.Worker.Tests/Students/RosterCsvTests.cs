@@ -1,0 +1,61 @@
+using System.Text;
+using Grader.Worker.Students;
+
+namespace Grader.Worker.Tests.Students;
+
+public class RosterCsvTests
+{
+    private static RosterFile Read(string text, bool bom = false) =>
+        RosterCsv.Read([.. (bom ? Encoding.UTF8.GetPreamble() : []), .. Encoding.UTF8.GetBytes(text)], "class.csv");
+
+    public static TheoryData<string, string, bool, string[]> Files => new()
+    {
+        // name, csv text, with a byte-order mark, expected "student|name|email" rows
+        { "plain", "student,name,email\nada,Ada Lovelace,ada@example.org\nbob,Bob,\n", false, ["ada|Ada Lovelace|ada@example.org", "bob|Bob|"] },
+        { "byte-order mark", "student,name\nada,Ada\n", true, ["ada|Ada|"] },
+        { "only the student column", "student\nada\nbob\n", false, ["ada||", "bob||"] },
+        { "header in any case, with spaces", " Student , NAME ,Email\nada,Ada,a@x\n", false, ["ada|Ada|a@x"] },
+        { "quoted fields with commas, quotes and a line break", "student,name\n\"s,1\",\"Lovelace, Ada \"\"Countess\"\"\"\n\"s2\",\"two\nlines\"\n", false, ["s,1|Lovelace, Ada \"Countess\"|", "s2|two\nlines|"] },
+        { "an LMS export with extra columns", "Last,First,student,Section,email,Total\nLovelace,Ada,ada,A1,ada@x,99\n", false, ["ada||ada@x"] },
+        { "semicolons, as spreadsheets write in many locales", "student;name\nada;Ada\n", false, ["ada|Ada|"] },
+        { "empty rows and rows of empty fields", "student,name\n\nada,Ada\n,\n\r\nbob,Bob\n\n", false, ["ada|Ada|", "bob|Bob|"] },
+        { "ids trimmed", "student,name\n  ada  , Ada \n", false, ["ada|Ada|"] },
+        { "CRLF line ends", "student,name\r\nada,Ada\r\nbob,Bob\r\n", false, ["ada|Ada|", "bob|Bob|"] },
+        { "duplicate ids, compared case-folded, are merged", "student,name,email\nAda,,ada@x\nada ,Ada L,\nbob,Bob,\n", false, ["Ada|Ada L|ada@x", "bob|Bob|"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Reads_class_lists(string name, string text, bool bom, string[] expected)
+    {
+        var file = Read(text, bom);
+        Assert.True(file.Error is null, $"{name}: {file.Error}");
+        Assert.Equal(expected, file.Rows.Select(r => $"{r.Student}|{r.Name}|{r.Email}"));
+    }
+
+    [Fact]
+    public void A_repeated_id_and_a_row_without_an_id_are_warnings_with_their_lines()
+    {
+        var file = Read("student,name\nada,Ada\n,Nobody\nADA,\n");
+        Assert.Equal(["class.csv:3: no student id; row skipped", "class.csv:4: student 'ADA' already on line 2; the rows are merged"], file.Warnings);
+        Assert.Equal("Ada", Assert.Single(file.Rows).Name);
+    }
+
+    [Theory]
+    [InlineData("name,email\nAda,ada@x\n", "class.csv:1: a class list needs a 'student' column (columns: name, email)")]
+    [InlineData("", "class.csv:1: a class list needs a 'student' column (no header row)")]
+    public void A_file_without_a_student_column_is_refused(string text, string error)
+    {
+        var file = Read(text);
+        Assert.Equal(error, file.Error);
+        Assert.Empty(file.Rows);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_UTF8_are_refused()
+    {
+        var file = RosterCsv.Read([.. "student\n"u8, 0xff, 0xfe, 0x41, (byte)'\n'], "class.csv");
+        Assert.NotNull(file.Error);
+        Assert.Contains("class.csv", file.Error);
+    }
+}
