@@ -52,10 +52,10 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
             .ToListAsync(ct);
     }
 
-    /// <summary>Each student's latest graded submission.</summary>
+    /// <summary>Each student's latest graded submission (ids compared trimmed and case-folded).</summary>
     public static List<SubmissionRow> LatestPerStudent(IEnumerable<SubmissionRow> rows) =>
         [.. rows.Where(r => r.Score is not null && r.Student is not null)
-            .GroupBy(r => r.Student!)
+            .GroupBy(r => Domain.Students.StudentIds.Key(r.Student))
             .Select(g => g.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).First())
             .OrderBy(r => r.Student, StringComparer.Ordinal)];
 
