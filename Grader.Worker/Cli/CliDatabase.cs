@@ -47,8 +47,7 @@ public static class CliDatabase
             return null;
         }
 
-        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o =>
-            o.UseSqlite(SqliteDatabase.ConnectionString(path)).AddInterceptors(new SqlitePragmaInterceptor()));
+        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => SqliteDatabase.Configure(o, path));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<RosterService>();
