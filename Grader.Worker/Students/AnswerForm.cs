@@ -57,7 +57,7 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
             var expectedShape = expected is null ? null : Shape(expected);
             if (given is null || given.IsEmpty)
             {
-                checks.Add(new FieldCheck(q.Id, "empty", null, expectedShape, $"empty (expected shape {expectedShape ?? "?"})"));
+                checks.Add(new FieldCheck(q.Id, "empty", null, expectedShape, $"empty (the question expects {Describe(expectedShape)})"));
             }
             else if (given.Value is null)
             {
@@ -65,11 +65,11 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
             }
             else if (expected is null || given.Value.SameShape(expected) || (given.Value.IsScalarLike && expected.IsScalarLike))
             {
-                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as shape {Shape(given.Value)}: as expected"));
+                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, as the question expects"));
             }
             else
             {
-                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as shape {Shape(given.Value)}, but the question expects {expectedShape}"));
+                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, but the question expects {Describe(expectedShape)}"));
             }
         }
 
@@ -77,6 +77,8 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
     }
 
     private static string Shape(Tensor t) => t.IsScalarLike && t.Rank <= 1 ? "scalar" : t.ShapeText;
+
+    private static string Describe(string? shape) => shape switch { null => "an answer", "scalar" => "a scalar", _ => "shape " + shape };
 
     private static string Quote(string text) => JsonSerializer.Serialize(text, Quoting);
 }

@@ -68,6 +68,7 @@ public class StudentBrowserTests(ITestOutputHelper output)
         Assert.Contains("(12,)", await page.Locator(".question[data-question='dL-dW'] .check").InnerTextAsync());
         Assert.Contains("(3, 4)", await page.Locator(".question[data-question='dL-dW'] .check").InnerTextAsync());
         Assert.Equal(5, await page.Locator(".check[data-status='ok']").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "student-check.png"), FullPage = true });
         Assert.Equal(key.Answers.Single(a => a.Key == "scores").Value.ToString(), await page.Locator("input[name='q.scores']").InputValueAsync());
         await using (var db = service.Db())
         {

@@ -1,0 +1,60 @@
+using Grader.Domain.Assignments;
+using Grader.Domain.Grading;
+using Grader.Worker.Students;
+
+namespace Grader.Worker.Tests.Students;
+
+public class AnswerFormTests
+{
+    private static readonly Assignment Svm = AssignmentLoader.LoadFile(Repo.Assignment("svm-random")).Assignment!;
+
+    [Theory]
+    [InlineData("scores", "[1, 2, 3]", "ok", "read as shape (3,), as the question expects")]
+    [InlineData("scores", "[pi/2, sqrt(2)/2, -4*2]", "ok", "read as shape (3,)")]
+    [InlineData("total-loss", "1/3", "ok", "read as a scalar")]
+    [InlineData("total-loss", "[2.5]", "ok", "read as a scalar")]
+    [InlineData("dL-dW", "[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]", "ok", "shape (3, 4)")]
+    [InlineData("dL-dW", "[[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]", "wrong-shape", "read as shape (4, 3), but the question expects shape (3, 4)")]
+    [InlineData("scores", "7", "wrong-shape", "read as a scalar, but the question expects shape (3,)")]
+    [InlineData("scores", "[1, 2", "invalid", "cannot read the answer")]
+    [InlineData("scores", "[[1, 2], [3]]", "invalid", "cannot read the answer")]
+    [InlineData("scores", "1/0", "invalid", "not a finite number")]
+    [InlineData("W-next", "", "empty", "empty (the question expects shape (3, 4))")]
+    public void Check_reads_each_field_as_an_answer_file_would_and_compares_shapes(string question, string text, string status, string message)
+    {
+        var form = new AnswerForm(new Dictionary<string, string> { [question] = text }.Where(f => f.Value.Length > 0).ToDictionary());
+        var check = form.Check(Svm, "ada").Single(c => c.QuestionId == question);
+        Assert.Equal(status, check.Status);
+        Assert.Contains(message, check.Message);
+    }
+
+    [Fact]
+    public void The_answer_file_keeps_hostile_text_inside_its_own_field()
+    {
+        var form = new AnswerForm(new Dictionary<string, string>
+        {
+            ["scores"] = "1\nstudent: bob\nanswers: {total-loss: 3}",
+            ["data-loss"] = "\"quoted\" \\ back # not a comment",
+            ["total-loss"] = "2.5",
+        });
+        var read = AnswerFileReader.Read(form.ToAnswerFile(Svm, "ada"), "form");
+        Assert.NotNull(read.File);
+        Assert.Equal("ada", read.File!.Student);
+        Assert.Equal("svm-random", read.File.AssignmentId);
+        Assert.Equal(["scores", "data-loss", "total-loss"], read.File.Answers.Select(a => a.QuestionId));
+        Assert.NotNull(read.File.AnswerTo("scores")!.Error);
+        Assert.NotNull(read.File.AnswerTo("data-loss")!.Error);
+        Assert.Equal(2.5, read.File.AnswerTo("total-loss")!.Value!.ScalarValue);
+    }
+
+    [Fact]
+    public void Submitting_the_key_typed_in_the_form_scores_full_marks()
+    {
+        var key = AnswerKeyBuilder.Build(Svm, "ada");
+        var form = new AnswerForm(key.Answers.ToDictionary(a => a.Key, a => a.Value.ToString()));
+        var file = AnswerFileReader.Read(form.ToAnswerFile(Svm, "ada"), "form").File!;
+        var report = AnswerGrader.Grade(Svm, file);
+        Assert.Equal(report.MaxScore, report.Score);
+        Assert.All(form.Check(Svm, "ada"), c => Assert.True(c.Ok, c.Message));
+    }
+}
