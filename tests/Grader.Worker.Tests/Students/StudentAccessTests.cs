@@ -152,4 +152,24 @@ public class StudentAccessTests
         Assert.Equal(JsonSerializer.Serialize(keyDoc.RootElement.GetProperty("values")), JsonSerializer.Serialize(handout.GetProperty("values")));
         Assert.Equal(HttpStatusCode.NotFound, (await student.GetAsync("/api/me/assignments/nope")).StatusCode);
     }
+
+    [Fact]
+    public async Task Submit_on_the_command_line_sends_the_students_token_and_prints_the_report_URL()
+    {
+        await using var service = await TestService.StartAsync();
+        var tokens = await ClassList.ImportAsync(service, Csv);
+        using var dir = new TempDir();
+        var file = dir.Write("ada.yaml", ClassList.Exact("svm-random", "ada", null));
+        var server = service.Http.BaseAddress!.ToString();
+        var (refused, _, error) = await Task.Run(() => Cli.Cli.Run("submit", file, "--server", server));
+        Assert.Equal(1, refused);
+        Assert.Contains("this course has a class list", error);
+        var (exit, output, stderr) = await Task.Run(() => Cli.Cli.Run("submit", file, "--server", server, "--token", tokens["ada"], "--wait"));
+        Assert.True(exit == 0, stderr);
+        var report = output.Split('\n').Single(l => l.StartsWith("report: ", StringComparison.Ordinal))["report: ".Length..].Trim();
+        using var anonymous = ClassList.Client(service);
+        var page = await anonymous.GetStringAsync(report);
+        Assert.Contains("student ada", page);
+        Assert.Contains("\"student\":\"ada\"", output);
+    }
 }
