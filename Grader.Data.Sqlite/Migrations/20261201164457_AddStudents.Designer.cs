@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grader.Data.Sqlite.Migrations
 {
     [DbContext(typeof(GraderDbContext))]
-    [Migration("20261201162208_AddStudents")]
+    [Migration("20261201164457_AddStudents")]
     partial class AddStudents
     {
         /// <inheritdoc />
