@@ -8,7 +8,8 @@ namespace Grader.Worker.Cli;
 
 /// <summary>
 /// The service's database for verbs that run without the service (<c>roster</c>, <c>handout --all</c>):
-/// the same settings as <c>serve</c> (appsettings.json, <c>Grader__DatabasePath</c>), or <c>--database</c>.
+/// the same settings as <c>serve</c> (appsettings.json, <c>Grader__DatabasePath</c>, or PostgreSQL with
+/// <c>Grader__Database__Provider=postgres</c>), or <c>--database FILE</c> for SQLite.
 /// </summary>
 public static class CliDatabase
 {
@@ -41,20 +42,20 @@ public static class CliDatabase
         builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
         var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
         var path = Path.GetFullPath(options.DatabasePath);
-        if (!File.Exists(path) && !create)
+        if (!options.Database.IsPostgres && !File.Exists(path) && !create)
         {
             console.Error.WriteLine($"no database at {path} (import a class list first, or set Grader__DatabasePath or --database)");
             return null;
         }
 
-        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => SqliteDatabase.Configure(o, path));
+        builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => GraderServiceExtensions.UseDatabase(o, options));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<RosterService>();
         builder.Services.AddSingleton<HandoutService>();
         var host = builder.Build();
         using var db = host.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContext();
-        SqliteDatabase.Initialise(db);
+        GraderDatabase.Initialise(db);
         return host;
     }
 }
