@@ -40,6 +40,13 @@ public static class GraderDatabase
     public static void Migrate(GraderDbContext db)
     {
         AdoptReleaseOneSchema(db);
+        if (!db.Database.IsSqlite())
+        {
+            // On a new PostgreSQL database EF Core's first look at the history table fails and is
+            // logged as an error; creating the (empty) table first keeps the first start's log clean.
+            db.Database.ExecuteSqlRaw(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
+        }
+
         db.Database.Migrate();
     }
 

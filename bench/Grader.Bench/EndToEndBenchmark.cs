@@ -15,37 +15,59 @@ using Microsoft.Extensions.Hosting;
 namespace Grader.Bench;
 
 /// <summary>
-/// Phase 3: the real service in-process on a fresh SQLite file, submissions posted over HTTP on
-/// 127.0.0.1, measured from each POST to its grade landing in the database.
+/// Phase 3: the real service in-process on a fresh SQLite file (or several nodes on one
+/// PostgreSQL database), submissions posted over HTTP on 127.0.0.1, measured from each POST to
+/// its grade landing in the database.
 /// </summary>
 public sealed class EndToEndBenchmark : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly HttpClient http;
+    private readonly WebApplication[] apps;
+    private readonly HttpClient[] clients;
     private int warmedUp;
+    private int nextClient;
 
-    private EndToEndBenchmark(WebApplication app, HttpClient http)
+    private EndToEndBenchmark(WebApplication[] apps, HttpClient[] clients)
     {
-        this.app = app;
-        this.http = http;
+        this.apps = apps;
+        this.clients = clients;
     }
 
-    /// <summary>Starts the service on a free port with its data in <paramref name="folder"/>.</summary>
-    public static async Task<EndToEndBenchmark> StartAsync(string folder, string assignments)
+    /// <summary>
+    /// Starts <paramref name="nodes"/> service nodes on free ports with their data in
+    /// <paramref name="folder"/> (SQLite), or sharing the PostgreSQL database of
+    /// <paramref name="postgres"/>; posts are spread over the nodes in turn.
+    /// </summary>
+    public static async Task<EndToEndBenchmark> StartAsync(string folder, string assignments, string? postgres = null, int nodes = 1)
     {
-        var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var apps = new WebApplication[nodes];
+        var clients = new HttpClient[nodes];
+        for (var n = 0; n < nodes; n++)
         {
-            ["Grader:DatabasePath"] = Path.Combine(folder, "grader.db"),
-            ["Grader:AssignmentsPath"] = assignments,
-            ["Grader:InboxPath"] = Path.Combine(folder, "inbox"),
-            ["Grader:Url"] = "http://127.0.0.1:0",
-            ["Grader:TaToken"] = "bench",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        return new EndToEndBenchmark(app, new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) });
+            var nodeFolder = Path.Combine(folder, $"node{n}");
+            var settings = new Dictionary<string, string?>
+            {
+                ["Grader:DatabasePath"] = Path.Combine(folder, "grader.db"),
+                ["Grader:AssignmentsPath"] = assignments,
+                ["Grader:InboxPath"] = Path.Combine(nodeFolder, "inbox"),
+                ["Grader:Url"] = "http://127.0.0.1:0",
+                ["Grader:TaToken"] = "bench-token-for-the-ta-pages",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            if (postgres is not null)
+            {
+                settings["Grader:Database:Provider"] = "postgres";
+                settings["Grader:Database:ConnectionString"] = postgres;
+            }
+
+            var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(settings));
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            apps[n] = app;
+            clients[n] = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+        }
+
+        return new EndToEndBenchmark(apps, clients);
     }
 
     /// <summary>Warms the service up (JIT tiers, pools, caches) with a burst that is not measured.</summary>
@@ -65,7 +87,7 @@ public sealed class EndToEndBenchmark : IAsyncDisposable
             }
         })));
         await WaitForGradesAsync(sent);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContextAsync();
+        await using var db = await apps[0].Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContextAsync();
         warmedUp = await db.Grades.CountAsync();
     }
 
@@ -74,9 +96,11 @@ public sealed class EndToEndBenchmark : IAsyncDisposable
     {
         var exceptions = 0;
         var locked = 0;
+        var kinds = new ConcurrentDictionary<string, int>();
         void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
         {
             Interlocked.Increment(ref exceptions);
+            kinds.AddOrUpdate(e.Exception.GetType().Name, 1, (_, n) => n + 1);
             if (e.Exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
             {
                 Interlocked.Increment(ref locked);
@@ -111,7 +135,7 @@ public sealed class EndToEndBenchmark : IAsyncDisposable
         var latencies = await WaitForGradesAsync(sent);
         var gradedSeconds = watch.Elapsed.TotalSeconds;
         AppDomain.CurrentDomain.FirstChanceException -= Count;
-        Console.Error.WriteLine($"diagnostics: exceptions {exceptions}, gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen2 {GC.CollectionCount(2) - gcBefore.Item2}, " +
+        Console.Error.WriteLine($"diagnostics: exceptions {exceptions} ({string.Join(", ", kinds.OrderByDescending(k => k.Value).Take(4).Select(k => $"{k.Key} {k.Value}"))}), gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen2 {GC.CollectionCount(2) - gcBefore.Item2}, " +
             $"GC pause {(GC.GetTotalPauseDuration() - gcBefore.Item3).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - gcBefore.Item4) / 1048576} MB, " +
             $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - gcBefore.Item5).TotalMilliseconds / sent.Count:0.000} ms per submission");
         return new EndToEndResult(sent.Count, errors, sent.Count / acceptedSeconds, sent.Count / gradedSeconds, latencies, peak.Stop()) { DatabaseLocked = locked };
@@ -166,22 +190,32 @@ public sealed class EndToEndBenchmark : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        http.Dispose();
+        foreach (var app in apps)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        foreach (var http in clients)
+        {
+            http.Dispose();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
     }
 
     private async Task<long?> PostAsync(string text)
     {
         using var content = new StringContent(text);
+        var http = clients[(int)((uint)Interlocked.Increment(ref nextClient) % clients.Length)];
         using var response = await http.PostAsync("/api/submissions", content);
         return (int)response.StatusCode == 202 ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64() : null;
     }
 
     private async Task<List<double>> WaitForGradesAsync(ConcurrentDictionary<long, DateTime> sent)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>();
+        var factory = apps[0].Services.GetRequiredService<IDbContextFactory<GraderDbContext>>();
         var deadline = DateTime.UtcNow.AddMinutes(10);
         while (DateTime.UtcNow < deadline)
         {

@@ -31,7 +31,28 @@ try
     }
 
     var (single, batched) = Runs("sqlite") ? SqliteLimitBenchmark.Run(folder, TimeSpan.FromSeconds(options.Quick ? 2 : 5)) : (double.NaN, double.NaN);
-    var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched);
+
+    // Two nodes on one PostgreSQL server on the same machine (fsync on), and that server's own commit rate.
+    var postgres = new PostgresFigures(EndToEndResult.None, double.NaN, double.NaN, Runs("postgres") ? Grader.Tests.PostgresServer.Unavailable : "not run");
+    if (Runs("postgres") && postgres.Note is null)
+    {
+        await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
+        EndToEndResult pgClosed;
+        await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres"), options.Assignments, await server.CreateDatabaseAsync("grader"), nodes: 2))
+        {
+            await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 3 : 10));
+            pgClosed = await service.RunClosedLoopAsync(files, options.Concurrency);
+        }
+
+        var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 2 : 5));
+        postgres = new PostgresFigures(pgClosed, pgSingle, pgBatched, null);
+    }
+    else
+    {
+        Console.Error.WriteLine($"PostgreSQL phase skipped: {postgres.Note}");
+    }
+
+    var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched, postgres);
     Console.WriteLine(report.Table());
     var json = JsonSerializer.Serialize(report.ToJson(), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     if (options.JsonPath is not null)

@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
-namespace Grader.Worker.Tests.Service;
+namespace Grader.Tests;
 
 /// <summary>
 /// A throw-away PostgreSQL server (Debian's binaries, /usr/lib/postgresql/N/bin): initdb and
 /// pg_ctl in a temporary folder on a free loopback port, run as the <c>postgres</c> user when the
-/// tests run as root (PostgreSQL refuses to run as root). fsync is off: the server itself is
-/// never killed here, the service processes are.
+/// tests run as root (PostgreSQL refuses to run as root). The tests turn fsync off (the server
+/// itself is never killed there, the service processes are); the benchmark keeps it on.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -28,7 +30,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    public static async Task<PostgresServer> StartAsync()
+    public static async Task<PostgresServer> StartAsync(bool fsync = false)
     {
         var bin = BinDirectory() ?? throw new InvalidOperationException(Unavailable);
         var folder = Path.Combine(IsRoot ? "/tmp" : Path.GetTempPath(), "grader-pg-" + Guid.NewGuid().ToString("N"));
@@ -40,9 +42,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var data = Path.Combine(folder, "data");
         await RunAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
-        var port = ChildService.FreePort();
+        var port = FreePort();
         await RunAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
+            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=300", "start");
         return new PostgresServer(folder, port);
     }
 
@@ -79,6 +81,13 @@ public sealed class PostgresServer : IAsyncDisposable
             {
             }
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? BinDirectory()
