@@ -7,13 +7,15 @@ namespace Grader.Data;
 /// <summary>
 /// The two hot writes of the service as prepared statements on EF Core's own connection and
 /// schema: storing a burst of incoming submissions, and storing a batch of grades. The SQL is the
-/// same on SQLite and PostgreSQL. Everything else goes through <see cref="GraderDbContext"/>.
+/// same on SQLite and PostgreSQL; on SQLite they take turns at the <see cref="SqliteWriteGate"/>.
+/// Everything else goes through <see cref="GraderDbContext"/>.
 /// </summary>
 public static class SubmissionRows
 {
     /// <summary>Inserts submissions in one transaction and sets their ids.</summary>
     public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var insert = Command(connection, tx, """
@@ -50,6 +52,7 @@ public static class SubmissionRows
         IReadOnlyList<(long Id, int Generation, string Reason)> failures,
         CancellationToken ct = default)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
