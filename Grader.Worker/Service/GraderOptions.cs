@@ -42,6 +42,12 @@ public sealed class GraderOptions
     /// <summary>The address people use to reach the service, for links in receipts (default: the listening address).</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: when the recurring job that queues submissions a dead node left unqueued
+    /// runs (a cron expression; seconds may be given as a sixth field first). Every minute by default.
+    /// </summary>
+    public string OrphanSweep { get; set; } = "* * * * *";
+
     /// <summary>How often the inbox is scanned.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -27,6 +27,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<RegradeService>();
         builder.Services.AddSingleton<Reports.TaTokenStore>();
         builder.Services.AddSingleton<Reports.ClassRecords>();
+        builder.Services.AddSingleton<UngradedSubmissions>();
         builder.Services.AddTransient<GradeSubmissionsJob>();
         builder.Services.AddSingleton<Students.StudentDirectory>();
         builder.Services.AddSingleton<Students.StudentSignIn>();
@@ -36,6 +37,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<ServiceLinks>();
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
+        builder.Services.AddTransient<RequeueOrphansJob>();
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());

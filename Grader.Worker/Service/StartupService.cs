@@ -1,18 +1,23 @@
 using Grader.Data;
-using Grader.Data.Entities;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Service;
 
 /// <summary>
 /// Runs first at start: creates or upgrades the database, loads the assignments, and queues
 /// every submission that has no grade for its current generation (accepted and not yet graded,
-/// or marked graded by an older generation's job), so a crash at any moment loses none.
+/// or marked graded by an older generation's job), so a crash at any moment loses none. On
+/// PostgreSQL it also registers the recurring <see cref="RequeueOrphansJob"/>.
 /// </summary>
 public sealed class StartupService(
     IDbContextFactory<GraderDbContext> dbFactory,
     AssignmentCatalog catalog,
     GradingQueue queue,
+    UngradedSubmissions ungraded,
+    IRecurringJobManager recurring,
+    IOptions<GraderOptions> options,
     Reports.TaTokenStore tokens,
     Students.StudentDirectory students,
     ILogger<StartupService> logger) : IHostedService
@@ -37,7 +42,7 @@ public sealed class StartupService(
             logger.LogInformation("Class list of {Count} students: every submission needs a student's token", classList);
         }
 
-        var pending = await UngradedAsync(cancellationToken);
+        var pending = await ungraded.FindAsync(cancellationToken);
         foreach (var chunk in pending.Chunk(GradingQueue.MaxBatch))
         {
             queue.Schedule(chunk);
@@ -47,20 +52,14 @@ public sealed class StartupService(
         {
             logger.LogInformation("Queued {Count} submissions that have no grade for their generation", pending.Count);
         }
+
+        // Several nodes: the survivors pick up what a dead node committed but never queued.
+        if (options.Value.Database.IsPostgres)
+        {
+            recurring.AddOrUpdate<RequeueOrphansJob>(RequeueOrphansJob.Id, job => job.RunAsync(), options.Value.OrphanSweep);
+        }
     }
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>The submissions (accepted or graded, not failed or rejected) without a grade for their current generation.</summary>
-    public async Task<List<long>> UngradedAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Submissions.AsNoTracking()
-            .Where(s => (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Graded)
-                        && !db.Grades.Any(g => g.SubmissionId == s.Id && g.Generation == s.Generation))
-            .OrderBy(s => s.Id)
-            .Select(s => s.Id)
-            .ToListAsync(ct);
-    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grader.Data;
 using Grader.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Grader.Worker.Tests.Service;
 
@@ -114,5 +115,39 @@ public class MultiNodeTests
             nodes[0].Dispose();
             nodes[1].Dispose();
         }
+    }
+
+    [PostgresFact]
+    public async Task A_submission_a_dead_node_committed_but_never_queued_is_graded_by_a_running_node_without_a_restart()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        var connectionString = await postgres.CreateDatabaseAsync("grader");
+        await using var service = await TestService.StartAsync(configure: b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grader:Database:Provider"] = "postgres",
+            ["Grader:Database:ConnectionString"] = connectionString,
+            ["Grader:OrphanSweep"] = "*/2 * * * * *",
+        }));
+
+        // What a node killed within its queue's linger leaves behind: a committed submission no job covers.
+        long id;
+        await using (var db = service.Db())
+        {
+            var version = (await db.AssignmentVersions.SingleAsync(v => v.AssignmentId == "tanh-network" && v.IsCurrent)).Id;
+            var orphan = new Submission
+            {
+                ReceivedAt = DateTime.UtcNow, Content = await File.ReadAllBytesAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml")),
+                ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "seed-004", AssignmentVersionId = version,
+                Status = SubmissionStatus.Accepted, ReceiptToken = "orphan",
+            };
+            db.Submissions.Add(orphan);
+            await db.SaveChangesAsync();
+            id = orphan.Id;
+        }
+
+        var graded = await service.WaitForAsync([id], seconds: 60);
+        Assert.Equal(10, graded[id].GetProperty("score").GetDouble());
+        await using var read = service.Db();
+        Assert.Equal(1, await read.Grades.CountAsync(g => g.SubmissionId == id));
     }
 }
