@@ -37,9 +37,10 @@ public class SqliteSettingsTests
         await write;
 
         // busy_timeout sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, then 100 ms between tries
-        // (SQLite's default busy handler with usleep): the write goes on well under a second after
-        // the lock is released, never after Microsoft.Data.Sqlite's 150 ms or a whole-second sleep.
-        Assert.InRange(watch.ElapsedMilliseconds, holdMs, holdMs + 400);
+        // (SQLite's default busy handler with usleep): the write goes on within about 100 ms of the
+        // lock's release; a build without usleep sleeps a whole second before its first retry.
+        // The bound leaves room for a loaded machine; the benchmark measures the real latency.
+        Assert.InRange(watch.ElapsedMilliseconds, holdMs, 990);
         Assert.Equal(2L, Scalar(waiter, "SELECT COUNT(*) FROM assignment_versions"));
     }
 
