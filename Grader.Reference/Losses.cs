@@ -1,56 +1,83 @@
 namespace Grader.Reference;
 
-/// <summary>The course's loss functions, each composed from primitive operations.</summary>
+/// <summary>
+/// The course's loss functions, each composed from primitive operations. A loss of a batch is
+/// reduced as PyTorch's default does (<see cref="Reduction.Mean"/>) unless told otherwise.
+/// </summary>
 public static class Losses
 {
-    /// <summary>Mean squared error, mean((p − t)²).</summary>
-    public static Node Mse(Node p, Node t) => Ops.Mean(Squared(Ops.Sub(p, t)));
+    /// <summary>Mean squared error, mean((p − t)²), or Σ(p − t)² with <see cref="Reduction.Sum"/>.</summary>
+    public static Node Mse(Node p, Node t, Reduction reduction = Reduction.Mean) =>
+        Reduce(Squared(Ops.Sub(p, t)), reduction);
 
     /// <summary>Sum of squared errors, Σ(p − t)².</summary>
     public static Node Sse(Node p, Node t) => Ops.Sum(Squared(Ops.Sub(p, t)));
 
     /// <summary>
-    /// Softmax cross-entropy −Σ t · log_softmax(logits). The target is one-hot (or any
-    /// distribution) of the logits' shape, or a 0-based class index (one per row for a batch).
+    /// Softmax cross-entropy −Σ t · log_softmax(logits) along the last axis. The target is one-hot
+    /// (or any distribution) of the logits' shape, or a 0-based class index (one per row for a
+    /// batch). A batch (N, C) gives the mean of its rows' losses, or their sum with <see cref="Reduction.Sum"/>.
     /// </summary>
-    public static Node CrossEntropy(Node logits, Node target)
+    public static Node CrossEntropy(Node logits, Node target, Reduction reduction = Reduction.Mean)
     {
         var t = target.Value.SameShape(logits.Value) ? target : OneHot(logits.Value, target.Value, "cross_entropy");
-        return Ops.Neg(Ops.Sum(Ops.Mul(t, Ops.LogSoftmax(logits))));
+        var total = Ops.Neg(Ops.Sum(Ops.Mul(t, Ops.LogSoftmax(logits))));
+        return PerRow(total, Rows(logits.Value), reduction);
     }
 
     /// <summary>
-    /// Multiclass SVM (hinge) loss Σ_{j≠label} max(0, s_j − s_label + 1) for a score vector and
-    /// a 0-based label.
+    /// Multiclass SVM (hinge) loss Σ_{j≠label} max(0, s_j − s_label + 1) for a score vector and a
+    /// 0-based label, or for a batch (N, C) of score rows and N labels (mean of the rows' losses,
+    /// or their sum with <see cref="Reduction.Sum"/>). Each margin is a rectifier, so a margin of
+    /// exactly 0 passes no gradient, as relu′(0) = 0 and PyTorch's multi-margin loss.
     /// </summary>
-    public static Node Hinge(Node scores, Node label)
+    public static Node Hinge(Node scores, Node label, Reduction reduction = Reduction.Mean)
     {
-        if (scores.Value.Rank != 1)
+        if (scores.Value.Rank is not (1 or 2))
         {
-            throw new ShapeException($"hinge needs a score vector, got {scores.Value.ShapeText}");
+            throw new ShapeException($"hinge needs a score vector (C) or a batch (N, C), got {scores.Value.ShapeText}");
         }
 
-        var oneHot = OneHot(scores.Value, label.Value, "hinge");
-        var correct = Ops.Sum(Ops.Mul(scores, oneHot));
-        var margins = Ops.Maximum(Ops.Constant(0), Ops.Add(Ops.Sub(scores, correct), Ops.Constant(1)));
+        var classes = scores.Value.Shape[^1];
+        var rows = Rows(scores.Value);
+        var s = scores.Value.Rank == 1 ? Ops.Reshape(scores, [1, classes]) : scores;
+        var oneHot = OneHot(s.Value, label.Value, "hinge");
+        var ones = Node.Constant(Tensor.Full([classes], 1));
+        var correct = Ops.MatMul(Ops.Mul(s, oneHot), ones);
+        var correctEverywhere = Ops.Outer(correct, ones);
+        var margins = Ops.Relu(Ops.Add(Ops.Sub(s, correctEverywhere), Ops.Constant(1)));
         var others = Node.Constant(oneHot.Value.Map(v => 1 - v));
-        return Ops.Sum(Ops.Mul(margins, others));
+        return PerRow(Ops.Sum(Ops.Mul(margins, others)), rows, reduction);
     }
 
-    /// <summary>Binary cross-entropy −mean(t·log p + (1 − t)·log(1 − p)) for probabilities p.</summary>
-    public static Node Bce(Node p, Node t)
+    /// <summary>
+    /// Binary cross-entropy −mean(t·log p + (1 − t)·log(1 − p)) for probabilities p, or the sum
+    /// with <see cref="Reduction.Sum"/>.
+    /// </summary>
+    public static Node Bce(Node p, Node t, Reduction reduction = Reduction.Mean)
     {
         var one = Ops.Constant(1);
         var terms = Ops.Add(Ops.Mul(t, Ops.Log(p)), Ops.Mul(Ops.Sub(one, t), Ops.Log(Ops.Sub(one, p))));
-        return Ops.Neg(Ops.Mean(terms));
+        return Ops.Neg(Reduce(terms, reduction));
     }
 
     private static Node Squared(Node x) => Ops.Mul(x, x);
 
+    private static Node Reduce(Node x, Reduction reduction) => reduction == Reduction.Sum ? Ops.Sum(x) : Ops.Mean(x);
+
+    private static int Rows(Tensor logits)
+    {
+        var classes = logits.Rank == 0 ? 1 : logits.Shape[^1];
+        return classes == 0 ? 0 : logits.Count / classes;
+    }
+
+    private static Node PerRow(Node total, int rows, Reduction reduction) =>
+        reduction == Reduction.Sum || rows <= 1 ? total : Ops.Mul(total, Ops.Constant(1.0 / rows));
+
     private static Node OneHot(Tensor logits, Tensor target, string what)
     {
         var classes = logits.Rank == 0 ? 1 : logits.Shape[^1];
-        var rows = classes == 0 ? 0 : logits.Count / classes;
+        var rows = Rows(logits);
         if (target.Count != rows)
         {
             throw new ShapeException($"{what} needs a one-hot target of shape {logits.ShapeText} or {rows} class index(es), got {target.ShapeText}");

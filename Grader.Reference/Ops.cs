@@ -142,8 +142,8 @@ public static class Ops
     public static Node Outer(Node a, Node b) =>
         new MatMul().Apply(Reshape(a, [a.Value.Count, 1]), Reshape(b, [1, b.Value.Count]));
 
-    /// <summary>The L2 norm of every element, √Σx².</summary>
-    public static Node Norm(Node x) => Sqrt(Sum(Mul(x, x)));
+    /// <summary>The L2 norm of every element, √Σx² (gradient 0 at x = 0, as in PyTorch).</summary>
+    public static Node Norm(Node x) => new Norm().Apply(x);
 
     /// <summary>
     /// Cross-correlation (no kernel flip) with zero padding: x (H,W) or (C,H,W), kernels (kH,kW)

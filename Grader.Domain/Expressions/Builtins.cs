@@ -20,8 +20,9 @@ public static class Builtins
         ["conv2d"] = new(2, "x", "k", "b", "stride", "padding"),
         ["maxpool2d"] = new(2, "x", "size", "stride", "padding"),
         ["avgpool2d"] = new(2, "x", "size", "stride", "padding"),
-        ["mse"] = new(2, "p", "t"), ["sse"] = new(2, "p", "t"), ["cross_entropy"] = new(2, "logits", "t"),
-        ["hinge"] = new(2, "scores", "label"), ["bce"] = new(2, "p", "t"),
+        ["mse"] = new(2, "p", "t", "reduction"), ["sse"] = new(2, "p", "t"),
+        ["cross_entropy"] = new(2, "logits", "t", "reduction"),
+        ["hinge"] = new(2, "scores", "label", "reduction"), ["bce"] = new(2, "p", "t", "reduction"),
         ["grad"] = new(2, "f", "v"), ["shape"] = new(1, "x"), ["numel"] = new(1, "x"),
         ["params"] = new(1, "net", "i"), ["output_shape"] = new(1, "net", "i"),
     };

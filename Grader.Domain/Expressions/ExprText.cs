@@ -13,6 +13,7 @@ public static class ExprText
     {
         NumberExpr n => n.Value.ToString("R", CultureInfo.InvariantCulture),
         NameExpr n => n.Name,
+        TextExpr t => "\"" + t.Text + "\"",
         ListExpr l => "[" + string.Join(", ", l.Items.Select(Of)) + "]",
         UnaryExpr u => $"({u.Operator}{Of(u.Operand)})",
         BinaryExpr b => $"({Of(b.Left)} {b.Operator} {Of(b.Right)})",

@@ -23,6 +23,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
             {
                 NumberExpr n => Node.Constant(Tensor.Scalar(n.Value)),
                 NameExpr n => scope.Resolve(n.Name, n.Column),
+                TextExpr t => throw new ExpressionException($"a quoted word (\"{t.Text}\") is only an option's value, as in reduction=\"sum\"", t.Column),
                 ListExpr l => Node.Constant(TensorLiteral.Build(l, e => Evaluate(e).Value)),
                 UnaryExpr { Operator: '-' } u => Ops.Neg(Evaluate(u.Operand)),
                 UnaryExpr u => Evaluate(u.Operand),
@@ -102,11 +103,11 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 "conv2d" => Ops.Conv2d(Arg(0), Arg(1), Optional(2), Whole(args[3], 1), Whole(args[4], 0)),
                 "maxpool2d" => Pool(args, Ops.MaxPool2d),
                 "avgpool2d" => Pool(args, Ops.AvgPool2d),
-                "mse" => Losses.Mse(Arg(0), Arg(1)),
+                "mse" => Losses.Mse(Arg(0), Arg(1), ReductionOf(args[2])),
                 "sse" => Losses.Sse(Arg(0), Arg(1)),
-                "cross_entropy" => Losses.CrossEntropy(Arg(0), Arg(1)),
-                "hinge" => Losses.Hinge(Arg(0), Arg(1)),
-                "bce" => Losses.Bce(Arg(0), Arg(1)),
+                "cross_entropy" => Losses.CrossEntropy(Arg(0), Arg(1), ReductionOf(args[2])),
+                "hinge" => Losses.Hinge(Arg(0), Arg(1), ReductionOf(args[2])),
+                "bce" => Losses.Bce(Arg(0), Arg(1), ReductionOf(args[2])),
                 "grad" => Gradient(args[0]!, args[1]!),
                 "shape" => Node.Constant(Tensor.Vector([.. Arg(0).Value.Shape.Select(d => (double)d)])),
                 "numel" => Node.Constant(Tensor.Scalar(Arg(0).Value.Count)),
@@ -117,9 +118,16 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         }
         catch (ShapeException ex)
         {
-            throw new ExpressionException($"{call.Function}: {ex.Message}", call.Column);
+            throw new ExpressionException(Prefixed(call.Function, ex.Message), call.Column);
         }
     }
+
+    /// <summary>The message with the function's name in front, unless it already starts with it.</summary>
+    private static string Prefixed(string function, string message) =>
+        message.StartsWith(function, StringComparison.Ordinal)
+        && (message.Length == function.Length || !(char.IsAsciiLetterOrDigit(message[function.Length]) || message[function.Length] == '_'))
+            ? message
+            : $"{function}: {message}";
 
     private static Expr?[] Bind(CallExpr call, FunctionSignature signature)
     {
@@ -236,6 +244,14 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         var v = Evaluate(expr).Value;
         return v.IsScalarLike ? v.Data[0] : throw new ExpressionException($"expected a number, got shape {v.ShapeText}", expr.StartColumn);
     }
+
+    private static Reduction ReductionOf(Expr? expr) => expr switch
+    {
+        null => Reduction.Mean,
+        TextExpr { Text: "mean" } => Reduction.Mean,
+        TextExpr { Text: "sum" } => Reduction.Sum,
+        _ => throw new ExpressionException("reduction is \"mean\" (the default) or \"sum\"", expr.StartColumn),
+    };
 
     private int Whole(Expr? expr, int fallback)
     {

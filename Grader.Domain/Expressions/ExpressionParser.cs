@@ -117,6 +117,8 @@ public sealed class ExpressionParser
         {
             case TokenKind.Number:
                 return new NumberExpr(t.Number, t.Column);
+            case TokenKind.Text:
+                return new TextExpr(t.Text, t.Column);
             case TokenKind.Name when At("("):
                 return ParseCall(t);
             case TokenKind.Name:

@@ -37,6 +37,17 @@ internal static class Lexer
                 tokens.Add(new Token(TokenKind.Symbol, "^", 0, i + 1));
                 i += 2;
             }
+            else if (c is '"' or '\'')
+            {
+                var close = text.IndexOf(c, i + 1);
+                if (close < 0)
+                {
+                    throw new ExpressionException($"the quote {c} opened here is never closed", i + 1);
+                }
+
+                tokens.Add(new Token(TokenKind.Text, text[(i + 1)..close], 0, i + 1));
+                i = close + 1;
+            }
             else if (Symbols.Contains(c))
             {
                 tokens.Add(new Token(TokenKind.Symbol, c.ToString(), 0, i + 1));

@@ -6,5 +6,6 @@ internal enum TokenKind
     Number,
     Name,
     Symbol,
+    Text,
     End,
 }

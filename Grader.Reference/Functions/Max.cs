@@ -1,38 +1,32 @@
 namespace Grader.Reference.Functions;
 
-/// <summary>The largest element, a scalar; it keeps its argmax (the first on a tie) for the backward pass.</summary>
+/// <summary>
+/// The largest element, a scalar. On a tie the gradient is split evenly among the tied elements,
+/// as PyTorch's <c>torch.max(x)</c> (no dim; amax semantics) does.
+/// </summary>
 public sealed class Max : Function
 {
-    private int[] inputShape = [];
-    private int argmax;
+    private Tensor input = null!;
+    private double max;
 
     /// <inheritdoc />
     protected override Tensor Forward(Tensor[] inputs)
     {
-        var x = inputs[0];
-        if (x.Count == 0)
+        input = inputs[0];
+        if (input.Count == 0)
         {
             throw new ShapeException("max of an empty tensor");
         }
 
-        inputShape = x.Shape;
-        argmax = 0;
-        for (var i = 1; i < x.Count; i++)
-        {
-            if (x.Data[i] > x.Data[argmax])
-            {
-                argmax = i;
-            }
-        }
-
-        return Tensor.Scalar(x.Data[argmax]);
+        max = input.Data.Max();
+        return Tensor.Scalar(max);
     }
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput)
     {
-        var g = Tensor.Zeros(inputShape);
-        g.Data[argmax] = gradOutput.ScalarValue;
-        return [g];
+        var ties = input.Data.Count(v => v == max);
+        var share = gradOutput.ScalarValue / ties;
+        return [input.Map(v => v == max ? share : 0)];
     }
 }

@@ -1,0 +1,11 @@
+namespace Grader.Reference;
+
+/// <summary>How a loss combines the losses of a batch's samples, as PyTorch's <c>reduction</c> argument.</summary>
+public enum Reduction
+{
+    /// <summary>The mean (PyTorch's default): over the batch's rows, or over every element for mse and bce.</summary>
+    Mean,
+
+    /// <summary>The sum.</summary>
+    Sum,
+}

@@ -1,0 +1,161 @@
+using CsCheck;
+
+namespace Grader.Reference.Tests;
+
+/// <summary>
+/// Property-based gradient checks (CsCheck): for every operation, over generated shapes, strides,
+/// paddings and values, reverse-mode gradients agree with central finite differences. Values are
+/// generated away from kinks (a kink's derivative is a convention, checked in <see cref="KinkTests"/>).
+/// A failure is shrunk by CsCheck and reported with the seed that reproduces it.
+/// </summary>
+public class PropertyGradientTests
+{
+    private const int Iterations = 25;
+
+    public static TheoryData<string> Operations => [.. Cases.Keys];
+
+    private static readonly Gen<int[]> AnyShape = Gen.Int[0, 3].SelectMany(rank => Gen.Int[1, 4].Array[rank]);
+
+    private static readonly Dictionary<string, Gen<Case>> Cases = new()
+    {
+        ["add"] = Same(2, n => Ops.Add(n[0], n[1])),
+        ["sub"] = Same(2, n => Ops.Sub(n[0], n[1])),
+        ["mul"] = Same(2, n => Ops.Mul(n[0], n[1])),
+        ["div"] = AnyShape.SelectMany(s => Gen.Select(Values(s), AwayFromZero(s), (a, b) => new Case(n => Ops.Div(n[0], n[1]), a, b))),
+        ["pow"] = AnyShape.SelectMany(s => Gen.Select(Positive(s), Values(s), (a, b) => new Case(n => Ops.Pow(n[0], n[1]), a, b))),
+        ["broadcast-scalar"] = AnyShape.SelectMany(s => Gen.Select(Values([]), Values(s), (a, b) => new Case(n => Ops.Mul(n[0], n[1]), a, b))),
+        ["neg"] = Same(1, n => Ops.Neg(n[0])),
+        ["exp"] = Same(1, n => Ops.Exp(n[0])),
+        ["log"] = Unary(Positive, Ops.Log),
+        ["sin"] = Same(1, n => Ops.Sin(n[0])),
+        ["cos"] = Same(1, n => Ops.Cos(n[0])),
+        ["tan"] = Unary(s => Values(s, 1.2), Ops.Tan),
+        ["sqrt"] = Unary(Positive, Ops.Sqrt),
+        ["abs"] = Unary(AwayFromZero, Ops.Abs),
+        ["tanh"] = Same(1, n => Ops.Tanh(n[0])),
+        ["sigmoid"] = Same(1, n => Ops.Sigmoid(n[0])),
+        ["relu"] = Unary(AwayFromZero, Ops.Relu),
+        ["leaky_relu"] = Gen.Double[0.01, 0.5].SelectMany(slope => Unary(AwayFromZero, x => Ops.LeakyRelu(x, slope))),
+        ["elu"] = Gen.Double[0.1, 3].SelectMany(alpha => Unary(AwayFromZero, x => Ops.Elu(x, alpha))),
+        ["softmax"] = Same(1, n => Ops.Softmax(n[0])),
+        ["log_softmax"] = Same(1, n => Ops.LogSoftmax(n[0])),
+        ["maximum"] = AnyShape.SelectMany(s => Gen.Select(Values(s), AwayFromZero(s), (a, d) => new Case(n => Ops.Maximum(n[0], n[1]), a, a.Zip(d, (x, y) => x + y)))),
+        ["sum"] = Same(1, n => Ops.Sum(n[0])),
+        ["mean"] = Same(1, n => Ops.Mean(n[0])),
+        ["max"] = Unary(Distinct, Ops.Max),
+        ["norm"] = Unary(AwayFromZero, Ops.Norm),
+        ["reshape"] = Same(1, n => Ops.Reshape(n[0], [n[0].Value.Count])),
+        ["transpose"] = Matrix().Select(a => new Case(n => Ops.Transpose(n[0]), a)),
+        ["flip"] = Matrix().Select(a => new Case(n => Ops.Flip(n[0]), a)),
+        ["matmul"] = Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4], Gen.Int[1, 4], Gen.Int[0, 3]).SelectMany((m, k, p, form) =>
+        {
+            int[] a = form is 0 or 1 ? [m, k] : [k];
+            int[] b = form is 0 or 2 ? [k, p] : [k];
+            return Gen.Select(Values(a), Values(b), (x, y) => new Case(n => Ops.MatMul(n[0], n[1]), x, y));
+        }),
+        ["dot"] = Gen.Int[1, 5].SelectMany(k => Gen.Select(Values([k]), Values([k]), (a, b) => new Case(n => Ops.Dot(n[0], n[1]), a, b))),
+        ["outer"] = Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4]).SelectMany((m, k) => Gen.Select(Values([m]), Values([k]), (a, b) => new Case(n => Ops.Outer(n[0], n[1]), a, b))),
+        ["conv2d"] = Conv(),
+        ["maxpool2d"] = Pool(Distinct, (x, size, stride, padding) => Ops.MaxPool2d(x, size, stride, padding)),
+        ["avgpool2d"] = Pool(s => Values(s), (x, size, stride, padding) => Ops.AvgPool2d(x, size, stride, padding)),
+        ["mse"] = Gen.Bool.SelectMany(sum => Same(2, n => Losses.Mse(n[0], n[1], sum ? Reduction.Sum : Reduction.Mean))),
+        ["sse"] = Same(2, n => Losses.Sse(n[0], n[1])),
+        ["cross_entropy"] = Gen.Select(Gen.Int[1, 4], Gen.Int[2, 5], Gen.Bool, Gen.Bool).SelectMany((rows, c, batch, sum) =>
+            Gen.Select(Values(batch ? [rows, c] : [c]), Gen.Int[0, c - 1].Array[batch ? rows : 1], (logits, labels) =>
+                new Case(n => Losses.CrossEntropy(n[0], Node.Constant(new Tensor(batch ? [rows] : [], [.. labels.Select(l => (double)l)])), sum ? Reduction.Sum : Reduction.Mean), logits))),
+        ["hinge"] = Gen.Select(Gen.Int[1, 4], Gen.Int[2, 5], Gen.Bool, Gen.Bool).SelectMany((rows, c, batch, sum) =>
+            Gen.Select(Distinct(batch ? [rows, c] : [c], 0.13), Gen.Int[0, c - 1].Array[batch ? rows : 1], (scores, labels) =>
+                new Case(n => Losses.Hinge(n[0], Node.Constant(new Tensor(batch ? [rows] : [], [.. labels.Select(l => (double)l)])), sum ? Reduction.Sum : Reduction.Mean), scores))),
+        ["bce"] = Gen.Bool.SelectMany(sum => AnyShape.SelectMany(s => Gen.Select(Values(s, 0.4), Gen.Int[0, 1].Array[Tensor.Numel(s)], (p, t) =>
+            new Case(n => Losses.Bce(n[0], n[1], sum ? Reduction.Sum : Reduction.Mean), p.Map(v => v + 0.5), new Tensor(s, [.. t.Select(v => (double)v)]))))),
+    };
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void Gradients_agree_with_finite_differences(string operation) =>
+        Cases[operation].Sample(c => GradientCheck.Assert(c.F, c.Inputs, seed: 1), iter: Iterations, threads: 1);
+
+    [Fact]
+    public void Every_function_class_has_a_property()
+    {
+        var covered = string.Join(" ", Cases.Keys).Replace("_", "").Replace("-", "");
+        var through = new Dictionary<string, string> { ["expand"] = "broadcast", ["reciprocal"] = "div", ["pool2d"] = "maxpool2d" };
+        foreach (var name in typeof(Function).Assembly.GetTypes()
+                     .Where(t => t.IsSubclassOf(typeof(Function)) && !t.IsAbstract)
+                     .Select(t => t.Name.ToLowerInvariant()))
+        {
+            Assert.Contains(through.GetValueOrDefault(name, name), covered);
+        }
+    }
+
+    /// <summary>A function of graph nodes and the values it is checked at.</summary>
+    public sealed record Case(Func<Node[], Node> F, params Tensor[] Inputs)
+    {
+        /// <inheritdoc />
+        public override string ToString() => string.Join(" ; ", Inputs.Select(t => t.ToString()));
+    }
+
+    private static Gen<Tensor> Values(int[] shape, double scale = 2) =>
+        Gen.Double[-scale, scale].Array[Tensor.Numel(shape)].Select(d => new Tensor(shape, d));
+
+    private static Gen<Tensor> Positive(int[] shape) =>
+        Gen.Double[0.3, 2.3].Array[Tensor.Numel(shape)].Select(d => new Tensor(shape, d));
+
+    private static Gen<Tensor> AwayFromZero(int[] shape) =>
+        Gen.Select(Gen.Double[0.2, 1.2], Gen.Bool).Array[Tensor.Numel(shape)]
+            .Select(d => new Tensor(shape, [.. d.Select(v => v.Item2 ? v.Item1 : -v.Item1)]));
+
+    /// <summary>
+    /// Values a fixed spacing apart in a generated order, so max and pooling see no ties;
+    /// hinge uses 0.13, so that no two scores differ by exactly the margin 1 either.
+    /// </summary>
+    private static Gen<Tensor> Distinct(int[] shape) => Distinct(shape, 0.1);
+
+    private static Gen<Tensor> Distinct(int[] shape, double spacing)
+    {
+        var n = Tensor.Numel(shape);
+        return Gen.Double.Unit.Array[n].Select(keys =>
+        {
+            var order = Enumerable.Range(0, n).OrderBy(i => keys[i]).ToArray();
+            var values = new double[n];
+            for (var rank = 0; rank < n; rank++)
+            {
+                values[order[rank]] = spacing * (rank - (n / 2.0));
+            }
+
+            return new Tensor(shape, values);
+        });
+    }
+
+    private static Gen<Case> Same(int count, Func<Node[], Node> f) =>
+        AnyShape.SelectMany(s => Values(s).Array[count].Select(inputs => new Case(f, inputs)));
+
+    private static Gen<Case> Unary(Func<int[], Gen<Tensor>> draw, Func<Node, Node> f) =>
+        AnyShape.SelectMany(draw).Select(x => new Case(n => f(n[0]), x));
+
+    private static Gen<Tensor> Matrix() => Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4]).SelectMany((m, k) => Values([m, k]));
+
+    /// <summary>Conv2d over every form: plain (H, W) with (kH, kW), or channels, filters and an optional bias; any stride and padding that fit.</summary>
+    private static Gen<Case> Conv() =>
+        Gen.Select(Gen.Int[0, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 2], Gen.Int[0, 4]).SelectMany((c, kh, kw, stride, f, padding, extra) =>
+        {
+            var (h, w) = (Math.Max(1, kh - (2 * padding)) + extra, Math.Max(1, kw - (2 * padding)) + (extra / 2));
+            if (c == 0)
+            {
+                return Gen.Select(Values([h, w]), Values([kh, kw]), (x, k) => new Case(n => Ops.Conv2d(n[0], n[1], null, stride, padding), x, k));
+            }
+
+            return Gen.Select(Values([c, h, w]), Values([f, c, kh, kw]), Values([f]), Gen.Bool, (x, k, b, bias) => bias
+                ? new Case(n => Ops.Conv2d(n[0], n[1], n[2], stride, padding), x, k, b)
+                : new Case(n => Ops.Conv2d(n[0], n[1], null, stride, padding), x, k));
+        });
+
+    /// <summary>Pooling with any window 1..3, stride 1..3 and padding up to half the window, over (H, W) or (C, H, W).</summary>
+    private static Gen<Case> Pool(Func<int[], Gen<Tensor>> draw, Func<Node, int, int, int, Node> pool) =>
+        Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 2]).SelectMany((size, stride, pad, extra, channels) =>
+        {
+            var padding = Math.Min(pad, size / 2);
+            int[] shape = channels == 0 ? [size + extra, size + (extra / 2)] : [channels, size + extra, size];
+            return draw(shape).Select(x => new Case(n => pool(n[0], size, stride, padding), x));
+        });
+}
