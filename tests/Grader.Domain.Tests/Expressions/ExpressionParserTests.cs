@@ -32,6 +32,16 @@ public class ExpressionParserTests
     [InlineData("hinge([3, 1, 2.5], 0)", 0.5)]
     [InlineData("cross_entropy([0, 0], 1)", 0.69314718055994529)] // ln 2: two equal logits
     [InlineData("sqrt(16) + abs(-1)", 5)]
+    // Batched losses reduce as PyTorch's default (mean over the batch's rows) unless reduction="sum".
+    [InlineData("cross_entropy([[0, 0, 0], [0, 0, 0]], [0, 2])", 1.0986122886681098)] // each row ln 3; mean ln 3
+    [InlineData("cross_entropy([[0, 0, 0], [0, 0, 0]], [0, 2], reduction=\"sum\")", 2.1972245773362196)] // 2 ln 3
+    [InlineData("cross_entropy([[0, 0], [0, 0]], [[1, 0], [0, 1]], reduction='mean')", 0.69314718055994529)] // one-hot rows, ln 2 each
+    [InlineData("cross_entropy([0, 0, 0], 1, reduction=\"sum\")", 1.0986122886681098)] // one sample: mean = sum
+    [InlineData("mse([1, 2], [0, 0], reduction=\"sum\")", 5)]
+    [InlineData("bce([0.5, 0.5], [1, 0])", 0.69314718055994529)] // −mean(ln ½, ln ½)
+    [InlineData("bce([0.5, 0.5], [1, 0], reduction=\"sum\")", 1.3862943611198906)]
+    [InlineData("hinge([[1, 1, 0], [0, 0, 0]], [0, 0])", 1.5)] // rows: 1 + 0 and 1 + 1; mean 1.5
+    [InlineData("hinge([[1, 1, 0], [0, 0, 0]], [0, 0], reduction=\"sum\")", 3)]
     public void Evaluates_constant_expressions(string text, double expected) =>
         Assert.Equal(expected, Evaluate(text).ScalarValue, 12);
 
@@ -74,11 +84,27 @@ public class ExpressionParserTests
     [InlineData("hinge([1, 2], 5)", 1, "class index 5")]
     [InlineData("", 1, "empty expression")]
     [InlineData("sum(y=1)", 5, "has no argument 'y'")]
+    [InlineData("mse([1], [2], reduction=\"none\")", 25, "reduction is \"mean\" (the default) or \"sum\"")]
+    [InlineData("mse([1], [2], reduction=sum)", 25, "reduction is \"mean\"")]
+    [InlineData("1 + \"sum\"", 5, "only an option's value")]
+    [InlineData("mse([1], \"sum)", 10, "never closed")]
     public void Errors_point_at_the_column(string text, int column, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
         Assert.Contains(message, ex.Message);
         Assert.Equal(column, ex.Column);
+    }
+
+    [Theory]
+    [InlineData("cross_entropy([1, 2], 5)", "cross_entropy: class index 5")]
+    [InlineData("hinge([[[1]]], 0)", "hinge needs a score vector")]
+    [InlineData("sum(1, 2)", "sum takes at most 1")]
+    public void Error_texts_name_the_function_once(string text, string message)
+    {
+        var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
+        Assert.StartsWith(message, ex.Message);
+        var name = message[..message.IndexOfAny([':', ' '])];
+        Assert.Equal(ex.Message.IndexOf(name, StringComparison.Ordinal), ex.Message.LastIndexOf(name, StringComparison.Ordinal));
     }
 
     [Fact]
