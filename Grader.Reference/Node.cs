@@ -31,6 +31,25 @@ public sealed class Node
     public static Node Constant(Tensor value) => new(value, null, [], requiresGrad: false);
 
     /// <summary>
+    /// This node with another value (of the same number of elements, taken in this node's shape)
+    /// whose gradient still flows to this node's inputs exactly as this node's would: nodes
+    /// computed from it see the new value, so their local derivatives are evaluated there, and
+    /// the local derivative of this node's own operation is the original one. This is how a
+    /// student's earlier answer stands in for a node of the graph without cutting it off from
+    /// what it was computed from.
+    /// </summary>
+    public Node WithValue(Tensor value)
+    {
+        if (value.Count != Value.Count)
+        {
+            throw new ShapeException($"a substitute value needs {Value.Count} element(s) of shape {Value.ShapeText}, got shape {value.ShapeText}");
+        }
+
+        var reshaped = value.SameShape(Value) ? value : value.Reshape(Value.Shape);
+        return new Node(reshaped, Creator, Parents, RequiresGrad);
+    }
+
+    /// <summary>
     /// Reverse-mode differentiation of this one-element node: the gradient of this node with
     /// respect to every node it depends on, each of that node's shape.
     /// </summary>

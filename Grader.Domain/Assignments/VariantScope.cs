@@ -13,6 +13,7 @@ public sealed class VariantScope : IEvaluationScope
     private readonly Assignment assignment;
     private readonly Dictionary<string, Node> leaves = [];
     private readonly Dictionary<string, GraphNode> definitions;
+    private readonly Dictionary<string, Tensor> overrides = [];
     private readonly Dictionary<string, Node> evaluated = [];
     private readonly HashSet<string> failed = [];
     private readonly List<string> inProgress = [];
@@ -22,9 +23,10 @@ public sealed class VariantScope : IEvaluationScope
 
     /// <summary>
     /// Creates the scope of a variant from its instantiated values. <paramref name="overrides"/>
-    /// replaces graph nodes by given values, and <paramref name="substitutions"/> replaces
-    /// sub-expressions (by canonical text): both serve to recompute a student's later answers
-    /// from their own earlier ones.
+    /// gives graph nodes other values, and <paramref name="substitutions"/> gives sub-expressions
+    /// (by canonical text) other values: both serve to recompute a student's later answers from
+    /// their own earlier ones. Either replaces a node's value only: gradients still flow through
+    /// it to what it was computed from, as in the original graph (<see cref="Node.WithValue"/>).
     /// </summary>
     public VariantScope(
         Assignment assignment,
@@ -38,12 +40,19 @@ public sealed class VariantScope : IEvaluationScope
             leaves[name] = Node.Leaf(value);
         }
 
+        definitions = assignment.Graph.ToDictionary(g => g.Name);
         foreach (var (name, value) in overrides ?? new Dictionary<string, Tensor>())
         {
-            leaves[name] = Node.Leaf(value);
+            if (definitions.ContainsKey(name))
+            {
+                this.overrides[name] = value;
+            }
+            else
+            {
+                leaves[name] = Node.Leaf(value);
+            }
         }
 
-        definitions = assignment.Graph.ToDictionary(g => g.Name);
         evaluator = new ExpressionEvaluator(this, substitutions);
     }
 
@@ -166,6 +175,13 @@ public sealed class VariantScope : IEvaluationScope
 
             // A graph node is always differentiable with respect to, even when it is a constant.
             node = node.RequiresGrad ? node : Node.Leaf(node.Value);
+
+            // An overridden node takes the given value; gradients still flow through it to its inputs.
+            if (overrides.TryGetValue(name, out var given) && given.Count == node.Value.Count)
+            {
+                node = node.WithValue(given);
+            }
+
             evaluated[name] = node;
             return node;
         }

@@ -11,12 +11,17 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
     /// <summary>Evaluates an expression.</summary>
     public Node Evaluate(Expr expr)
     {
-        if (substitutions is not null && expr is not (NumberExpr or NameExpr)
-            && substitutions.TryGetValue(ExprText.Of(expr), out var substitute))
-        {
-            return Node.Leaf(substitute);
-        }
+        var node = EvaluateItself(expr);
 
+        // A substituted sub-expression takes the given value; gradients still flow through it.
+        return substitutions is not null && expr is not (NumberExpr or NameExpr or TextExpr)
+            && substitutions.TryGetValue(ExprText.Of(expr), out var substitute) && substitute.Count == node.Value.Count
+            ? node.WithValue(substitute)
+            : node;
+    }
+
+    private Node EvaluateItself(Expr expr)
+    {
         try
         {
             return expr switch

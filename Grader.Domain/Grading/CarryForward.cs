@@ -7,8 +7,13 @@ namespace Grader.Domain.Grading;
 /// <summary>
 /// Error carried forward: a later answer that is wrong against the key but right when computed
 /// from the student's own earlier wrong answers earns its credit. An earlier question whose
-/// answer is a graph node replaces that node; any other earlier answer replaces the same
-/// sub-expression (by canonical text) in the later question.
+/// answer is a graph node gives that node the student's value; any other earlier answer gives
+/// the same sub-expression (by canonical text) the student's value, in the later question and in
+/// every graph node it is computed from. Only values change: gradients still flow through a
+/// replaced node to what it was computed from (its local derivatives taken at the student's
+/// values), so a student's value of a loss never changes a gradient. An earlier answer of zeros
+/// where the key is not zero carries nothing forward: zeros make the later steps trivial
+/// (tanh 0 = 0, W·0 = 0, W − lr·0 = W).
 /// </summary>
 public static class CarryForward
 {
@@ -19,22 +24,25 @@ public static class CarryForward
         Assignment assignment, AnswerKey key, Question question, Tensor given,
         IReadOnlyList<(Question Question, Tensor Given)> earlierWrong)
     {
-        if (earlierWrong.Count == 0)
+        var usable = earlierWrong.Where(e => !CarriesNothing(assignment, key, e.Question, e.Given)).ToList();
+        if (usable.Count == 0)
         {
             return null;
         }
 
         var graph = assignment.Graph.ToDictionary(g => g.Name);
+        var own = OwnTexts(question, graph);
         var overrides = new Dictionary<string, Tensor>();
         var substitutions = new Dictionary<string, Tensor>();
         var used = new List<string>();
 
-        // Earlier answers that stand as sub-expressions of this one replace them first.
-        var subExpressions = ExprText.Walk(question.Answer).Skip(1).Select(ExprText.Of).ToHashSet();
-        foreach (var (earlier, value) in earlierWrong)
+        // Earlier answers that stand as sub-expressions of this one, or of a graph node it is
+        // computed from, replace them first.
+        var subExpressions = Reachable(question.Answer, graph, []).SelectMany(e => ExprText.Walk(e)).Select(ExprText.Of).ToHashSet();
+        foreach (var (earlier, value) in usable)
         {
             var text = ExprText.Of(earlier.Answer);
-            if (earlier.Answer is not NameExpr && subExpressions.Contains(text))
+            if (earlier.Answer is not NameExpr && subExpressions.Contains(text) && !own.Contains(text))
             {
                 substitutions[text] = value;
                 used.Add(earlier.Id);
@@ -42,11 +50,11 @@ public static class CarryForward
         }
 
         // Then earlier answers that are graph nodes this one still depends on replace those nodes.
-        var dependsOn = Dependencies(question.Answer, graph, substitutions);
-        foreach (var (earlier, value) in earlierWrong)
+        var dependsOn = Reachable(question.Answer, graph, substitutions).SelectMany(e => ExprText.Walk(e, x => substitutions.ContainsKey(ExprText.Of(x))))
+            .OfType<NameExpr>().Select(n => n.Name).ToHashSet();
+        foreach (var (earlier, value) in usable)
         {
-            if (earlier.Answer is NameExpr n && graph.ContainsKey(n.Name) && dependsOn.Contains(n.Name)
-                && ExprText.Of(question.Answer) != n.Name)
+            if (earlier.Answer is NameExpr n && graph.ContainsKey(n.Name) && dependsOn.Contains(n.Name) && !own.Contains(n.Name))
             {
                 overrides[n.Name] = value;
                 used.Add(earlier.Id);
@@ -64,22 +72,50 @@ public static class CarryForward
         return recomputed is not null && Comparison.Matches(given, recomputed, tolerance) ? used : null;
     }
 
-    private static HashSet<string> Dependencies(Expr e, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substituted)
+    /// <summary>
+    /// True for an earlier answer of zeros where the key is not zero (under the earlier
+    /// question's tolerance): such an answer makes every later step trivial.
+    /// </summary>
+    public static bool CarriesNothing(Assignment assignment, AnswerKey key, Question earlier, Tensor given)
     {
+        var expected = key.AnswerTo(earlier.Id);
+        var tolerance = earlier.Tolerance(assignment.Defaults);
+        return expected is not null && given.Data.All(v => v == 0) && expected.Data.Any(k => !tolerance.Accepts(0, k));
+    }
+
+    /// <summary>The texts that stand for the question itself: its answer, and the definition of the graph node it names.</summary>
+    private static HashSet<string> OwnTexts(Question question, Dictionary<string, GraphNode> graph)
+    {
+        var own = new HashSet<string> { ExprText.Of(question.Answer) };
+        if (question.Answer is NameExpr n && graph.TryGetValue(n.Name, out var node))
+        {
+            own.Add(ExprText.Of(node.Expression));
+        }
+
+        return own;
+    }
+
+    /// <summary>
+    /// The expression and the definitions of every graph node it is computed from, not looking
+    /// under sub-expressions that are substituted.
+    /// </summary>
+    private static List<Expr> Reachable(Expr e, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substituted)
+    {
+        var found = new List<Expr> { e };
         var seen = new HashSet<string>();
-        var stack = new Stack<string>(ExprText.Walk(e, x => substituted.ContainsKey(ExprText.Of(x))).OfType<NameExpr>().Select(n => n.Name));
+        var stack = new Stack<Expr>([e]);
         while (stack.Count > 0)
         {
-            var name = stack.Pop();
-            if (seen.Add(name) && graph.TryGetValue(name, out var node))
+            foreach (var name in ExprText.Walk(stack.Pop(), x => substituted.ContainsKey(ExprText.Of(x))).OfType<NameExpr>().Select(n => n.Name))
             {
-                foreach (var n in ExprText.Names(node.Expression))
+                if (seen.Add(name) && graph.TryGetValue(name, out var node))
                 {
-                    stack.Push(n);
+                    found.Add(node.Expression);
+                    stack.Push(node.Expression);
                 }
             }
         }
 
-        return seen;
+        return found;
     }
 }
