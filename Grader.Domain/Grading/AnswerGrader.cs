@@ -95,15 +95,18 @@ public static class AnswerGrader
         var origin = from is null ? "" : $"; your answer follows correctly from your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)}, so the mistake is there";
 
         var allWrong = Enumerable.Range(0, expected.Count).Select(expected.IndexOf).ToList();
-        if (!cmp.ShapeMatches)
+
+        // The key's numbers with the axes in another order (a transpose, channels last) score 0
+        // whether or not the shape happens to match (a square transpose is no better than another).
+        var arrangement = Arrangement.Of(value, expected, tolerance);
+        if (!cmp.ShapeMatches || arrangement is not null)
         {
-            var feedback = cmp.Transposed
-                ? $"your answer is the transpose of the key: shape {value.ShapeText} where {expected.ShapeText} is expected (a gradient has the shape of the variable it is taken with respect to)"
-                : $"wrong shape: expected {expected.ShapeText}, got {value.ShapeText}"
+            var feedback = arrangement?.Description
+                ?? $"wrong shape: expected {expected.ShapeText}, got {value.ShapeText}"
                   + (value.Count == expected.Count && Comparison.Matches(value.Reshape(expected.Shape), expected, tolerance) ? " (the numbers are right, arranged in the wrong shape)" : "");
-            if (!cmp.Transposed && Recognise(key, q, value, tolerance) is { } mistake)
+            if (arrangement is null && MistakeFinder.Misconceived(key, q, value, tolerance) is { } mistake)
             {
-                feedback = mistake + "; " + feedback;
+                feedback = mistake.Description + "; " + feedback;
             }
 
             return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, allWrong);
@@ -113,7 +116,7 @@ public static class AnswerGrader
         var partial = q.Partial(a.Defaults);
         var score = partial ? points * cmp.RightCount / expected.Count : 0;
         var status = partial && cmp.RightCount > 0 ? QuestionStatus.Partial : QuestionStatus.Incorrect;
-        var named = Name(key, q, value, cmp, tolerance);
+        var named = MistakeFinder.Find(key, q, value, expected, cmp, tolerance)?.Description;
         var details = Details(expected, value, cmp, wrong);
         var text = (named is null ? details : named + "; " + details) + origin;
         if (partial && cmp.RightCount > 0)
@@ -122,36 +125,6 @@ public static class AnswerGrader
         }
 
         return Result(status, score, text, value, wrong);
-    }
-
-    private static string? Name(AnswerKey key, Question q, Tensor value, Comparison cmp, Tolerance tolerance)
-    {
-        if (cmp.SignFlipped)
-        {
-            return "the sign is flipped: your answer is the negative of the key";
-        }
-
-        if (cmp.Transposed)
-        {
-            return "your answer is the transpose of the key (a gradient has the shape of the variable, dL/dW[i, j] = ∂L/∂W_ij)";
-        }
-
-        return Recognise(key, q, value, tolerance);
-    }
-
-    private static string? Recognise(AnswerKey key, Question q, Tensor value, Tolerance tolerance)
-    {
-        foreach (var m in Misconception.Known)
-        {
-            if (m.Rewrite(q.Answer) is { } rewritten
-                && new VariantScope(key.Assignment, key.ValueMap).Evaluate(q, rewritten) is { } alternative
-                && Comparison.Matches(value, alternative, tolerance))
-            {
-                return m.Feedback;
-            }
-        }
-
-        return null;
     }
 
     private static string Details(Tensor expected, Tensor value, Comparison cmp, List<int[]> wrong)

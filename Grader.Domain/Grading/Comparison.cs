@@ -5,10 +5,10 @@ namespace Grader.Domain.Grading;
 
 /// <summary>
 /// A given tensor compared with the key: shape first (a one-element tensor equals a scalar),
-/// then each element under the tolerance; also whether the answer is the key's transpose or
-/// negative, so feedback can name those mistakes.
+/// then each element under the tolerance; also whether the answer is the key's negative, so
+/// feedback can name that mistake (arrangements are <see cref="Arrangement"/>'s).
 /// </summary>
-public sealed record Comparison(bool ShapeMatches, bool[] Right, bool Transposed, bool SignFlipped)
+public sealed record Comparison(bool ShapeMatches, bool[] Right, bool SignFlipped)
 {
     /// <summary>The number of right elements.</summary>
     public int RightCount => Right.Count(r => r);
@@ -20,11 +20,9 @@ public sealed record Comparison(bool ShapeMatches, bool[] Right, bool Transposed
     public static Comparison Of(Tensor given, Tensor key, Tolerance tolerance)
     {
         var shapeMatches = given.SameShape(key) || (given.IsScalarLike && key.IsScalarLike);
-        var transposed = key.Rank == 2 && given.Rank == 2 && given.Shape[0] == key.Shape[1] && given.Shape[1] == key.Shape[0]
-            && !IsSymmetric(key, tolerance) && Matches(Transpose(given), key, tolerance);
         if (!shapeMatches)
         {
-            return new Comparison(false, new bool[key.Count], transposed, false);
+            return new Comparison(false, new bool[key.Count], false);
         }
 
         var right = new bool[key.Count];
@@ -35,16 +33,11 @@ public sealed record Comparison(bool ShapeMatches, bool[] Right, bool Transposed
 
         var signFlipped = !right.All(r => r) && key.Data.Any(k => !tolerance.Accepts(0, k))
             && key.Data.Select((k, i) => tolerance.Accepts(-given.Data[i], k)).All(ok => ok);
-        return new Comparison(true, right, transposed, signFlipped);
+        return new Comparison(true, right, signFlipped);
     }
 
     /// <summary>True when every element of <paramref name="given"/> is accepted against <paramref name="key"/> (same count).</summary>
     public static bool Matches(Tensor given, Tensor key, Tolerance tolerance) =>
         given.Count == key.Count && (given.SameShape(key) || (given.IsScalarLike && key.IsScalarLike))
         && given.Data.Select((g, i) => tolerance.Accepts(g, key.Data[i])).All(ok => ok);
-
-    private static bool IsSymmetric(Tensor key, Tolerance tolerance) =>
-        key.Shape[0] == key.Shape[1] && Matches(Transpose(key), key, tolerance);
-
-    private static Tensor Transpose(Tensor m) => Reference.Functions.Transpose.Of(m);
 }

@@ -100,13 +100,16 @@ public class AnswerGraderTests
         Assert.Contains("transpose of the key: shape (3, 2) where (2, 3) is expected", r.Feedback);
     }
 
-    [Fact]
-    public void A_square_transpose_is_named_and_gets_its_diagonal()
+    [Theory]
+    [InlineData("[[1, 2], [3, 4]]", "[[1, 3], [2, 4]]", 4)] // square: its diagonal is in place, but it is a transpose all the same
+    [InlineData("[[1, 2, 3], [4, 5, 6]]", "[[1, 4], [2, 5], [3, 6]]", 6)] // not square
+    public void A_transpose_is_named_and_scores_0_square_or_not(string key, string given, int elements)
     {
-        var r = Grade.One("[[1, 2], [3, 4]]", "[[1, 3], [2, 4]]");
-        Assert.Equal(QuestionStatus.Partial, r.Status);
-        Assert.Equal(0.5, r.Score);
+        var r = Grade.One(key, given);
+        Assert.Equal(QuestionStatus.Incorrect, r.Status);
+        Assert.Equal(0, r.Score);
         Assert.Contains("transpose of the key", r.Feedback);
+        Assert.Equal(elements, r.Wrong.Count);
     }
 
     [Theory]

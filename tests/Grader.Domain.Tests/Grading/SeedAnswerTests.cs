@@ -35,11 +35,12 @@ public class SeedAnswerTests
         { "residual-block", "residual-block.seed-003.yaml", "params", QuestionStatus.Incorrect, 0, "expected 608257, got 357057" },
         { "residual-block", "residual-block.seed-003.yaml", "dz-dw0", QuestionStatus.Correct, 1, "correct" },
 
-        // Seed 004: rounded to 2–4 digits and accepted; its gradients are transposed.
+        // Seed 004: rounded to 2–4 digits and accepted; its gradients are transposed (a transpose
+        // scores 0, square or not).
         { "tanh-network", "tanh-network.seed-004.yaml", "x2", QuestionStatus.Correct, 1, "correct" },
         { "tanh-network", "tanh-network.seed-004.yaml", "loss", QuestionStatus.Correct, 1, "correct" },
         { "tanh-network", "tanh-network.seed-004.yaml", "dL-dx1", QuestionStatus.Correct, 1, "correct" },
-        { "tanh-network", "tanh-network.seed-004.yaml", "grad-W0", QuestionStatus.Partial, 1, "transpose of the key" },
+        { "tanh-network", "tanh-network.seed-004.yaml", "grad-W0", QuestionStatus.Incorrect, 0, "transpose of the key" },
         { "tanh-network", "tanh-network.seed-004.yaml", "grad-W1", QuestionStatus.Incorrect, 0, "transpose of the key: shape (2, 1) where (1, 2)" },
         { "tanh-network", "tanh-network.seed-004.yaml", "W0-next", QuestionStatus.Correct, 1, "correct" },
         { "tanh-network", "tanh-network.seed-004.yaml", "W1-next", QuestionStatus.Correct, 1, "correct" },
@@ -59,7 +60,7 @@ public class SeedAnswerTests
     [InlineData("sin-network", "sin-network.seed-000.yaml", 7.75, 8)]
     [InlineData("relu-network", "relu-network.seed-001.yaml", 16, 16)]
     [InlineData("residual-block", "residual-block.seed-003.yaml", 7, 14)]
-    [InlineData("tanh-network", "tanh-network.seed-004.yaml", 10, 13)]
+    [InlineData("tanh-network", "tanh-network.seed-004.yaml", 9, 13)]
     public void Totals(string assignment, string answers, double score, double max)
     {
         var report = Report(assignment, answers);
