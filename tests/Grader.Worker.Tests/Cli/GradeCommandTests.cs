@@ -14,7 +14,7 @@ public class GradeCommandTests
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal("tanh-network", root.GetProperty("assignment").GetString());
         Assert.Equal("seed-004", root.GetProperty("student").GetString());
-        Assert.Equal(10, root.GetProperty("score").GetDouble());
+        Assert.Equal(9, root.GetProperty("score").GetDouble());
         Assert.Equal(13, root.GetProperty("maxScore").GetDouble());
         var forward = root.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "forward");
         Assert.Equal("correct", forward.GetProperty("status").GetString());

@@ -35,18 +35,18 @@ public class BrowserTests(ITestOutputHelper output)
 
         await page.GotoAsync($"{site}/assignments/tanh-network?token={TestService.TaToken}");
 
-        // Histogram: ada and bob score 10/13 (77%, bin 70–80), cy and dee 13/13 (bin 90–100).
+        // Histogram: ada and bob score 9/13 (69%, bin 60–70), cy and dee 13/13 (bin 90–100).
         var bars = page.Locator("#histogram rect.bar");
         Assert.Equal(10, await bars.CountAsync());
-        Assert.Equal("2", await page.Locator("#histogram rect[data-bin='7']").GetAttributeAsync("data-count"));
+        Assert.Equal("2", await page.Locator("#histogram rect[data-bin='6']").GetAttributeAsync("data-count"));
         Assert.Equal("2", await page.Locator("#histogram rect[data-bin='9']").GetAttributeAsync("data-count"));
         Assert.Equal("0", await page.Locator("#histogram rect[data-bin='0']").GetAttributeAsync("data-count"));
 
-        // grad-W0: two transposed answers at 1 of 2 points (partial), two exact: mean 1.5 of 2.
+        // grad-W0: two transposed answers at 0 of 2 points (a transpose scores 0), two exact: mean 1 of 2.
         var gradW0 = page.Locator("#question-stats tr[data-question='grad-W0']");
-        Assert.Equal("1.5 / 2", (await gradW0.Locator("td.mean").InnerTextAsync()).Trim());
+        Assert.Equal("1 / 2", (await gradW0.Locator("td.mean").InnerTextAsync()).Trim());
         Assert.Equal("50%", (await gradW0.Locator("td.correct").InnerTextAsync()).Trim());
-        Assert.Equal("50%", (await gradW0.Locator("td.partial").InnerTextAsync()).Trim());
+        Assert.Equal("50%", (await gradW0.Locator("td.incorrect").InnerTextAsync()).Trim());
         Assert.Contains("transpose of the key", await gradW0.InnerTextAsync());
 
         // grad-W1: the seed's column vector twice is the most common wrong answer.
@@ -63,21 +63,21 @@ public class BrowserTests(ITestOutputHelper output)
         Assert.Equal(scores.Order(), scores);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "assignment-page.png"), FullPage = true });
 
-        // ada's report: grad-W0 is the transpose, so its two off-diagonal cells are highlighted.
+        // ada's report: grad-W0 is the transpose, so every cell is highlighted (none is in its place).
         await page.GotoAsync($"{site}/submissions/{submitted["ada"].Id}");
         var wrong = page.Locator("tr[data-question='grad-W0'] td.given td.wrong");
-        Assert.Equal(2, await wrong.CountAsync());
-        Assert.Equal("0,1", await wrong.Nth(0).GetAttributeAsync("data-index"));
-        Assert.Equal("1,0", await wrong.Nth(1).GetAttributeAsync("data-index"));
+        Assert.Equal(4, await wrong.CountAsync());
+        Assert.Equal("0,1", await wrong.Nth(1).GetAttributeAsync("data-index"));
+        Assert.Equal("1,0", await wrong.Nth(2).GetAttributeAsync("data-index"));
         Assert.Equal(0, await page.Locator("tr[data-question='forward'] td.wrong").CountAsync());
-        Assert.Contains("10 / 13", await page.Locator("#score").InnerTextAsync());
+        Assert.Contains("9 / 13", await page.Locator("#score").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "submission-page.png"), FullPage = true });
 
         // The student opens the same report with the receipt from their 202, in a browser with no TA cookie.
         var student = await browser.NewPageAsync();
         var response = await student.GotoAsync($"{site}/submissions/{submitted["ada"].Id}?receipt={submitted["ada"].Receipt}");
         Assert.Equal(200, response!.Status);
-        Assert.Equal(2, await student.Locator("tr[data-question='grad-W0'] td.wrong").CountAsync());
+        Assert.Equal(4, await student.Locator("tr[data-question='grad-W0'] td.wrong").CountAsync());
         response = await student.GotoAsync($"{site}/assignments/tanh-network?receipt={submitted["ada"].Receipt}");
         Assert.Equal(403, response!.Status);
         output.WriteLine($"screenshots in {shots}");

@@ -4,7 +4,7 @@ namespace Grader.Worker.Tests.Reports;
 
 /// <summary>
 /// A class of four graded tanh-network submissions: two students hand in seed 004's worked
-/// solution (10 of 13: grad-W0 half right as a transpose, grad-W1 wrong, mlp-params missing),
+/// solution (9 of 13: grad-W0 and grad-W1 transposed, which scores 0; mlp-params missing),
 /// two hand in the exact key (13 of 13), and one student submits twice (only the latest counts).
 /// </summary>
 public static class ClassFixture

@@ -20,10 +20,10 @@ public class GradebookTests
         var byStudent = rows.Skip(1).ToDictionary(r => r[0], r => r);
         var col = (string name) => Array.IndexOf(rows[0], name);
 
-        // Seed 004's solution: grad-W0 1 of 2 (transpose, diagonal right), grad-W1 0, mlp-params missing: 10 / 13.
-        Assert.Equal("1", byStudent["ada"][col("grad-W0")]);
+        // Seed 004's solution: grad-W0 and grad-W1 transposed (0), mlp-params missing: 9 / 13.
+        Assert.Equal("0", byStudent["ada"][col("grad-W0")]);
         Assert.Equal("0", byStudent["ada"][col("grad-W1")]);
-        Assert.Equal("10", byStudent["ada"][col("total")]);
+        Assert.Equal("9", byStudent["ada"][col("total")]);
         Assert.Equal("13", byStudent["ada"][col("max_score")]);
         Assert.Equal("13", byStudent["cy"][col("total")]);
 
@@ -39,7 +39,7 @@ public class GradebookTests
         await ClassFixture.SubmitAsync(service);
         var json = System.Text.Json.JsonDocument.Parse(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.json")).RootElement;
         Assert.Equal(4, json.GetProperty("students").GetArrayLength());
-        Assert.Equal(10, json.GetProperty("students")[0].GetProperty("total").GetDouble());
+        Assert.Equal(9, json.GetProperty("students")[0].GetProperty("total").GetDouble());
 
         var output = Path.Combine(service.Dir.Path, "out.csv");
         var (exit, _, error) = Cli.Cli.Run("report", "tanh-network", "--csv", output, "--database", service.DatabasePath, "--assignments", service.AssignmentsPath);
