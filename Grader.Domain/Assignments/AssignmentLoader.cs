@@ -38,7 +38,7 @@ public static partial class AssignmentLoader
             return new AssignmentLoadResult(null, bag.Items);
         }
 
-        var assignment = Load(root, bag);
+        var assignment = Load(FlowCommas.Mend(root, bag), bag);
         return new AssignmentLoadResult(bag.IsEmpty ? assignment : null, bag.Items);
     }
 
@@ -312,7 +312,7 @@ public static partial class AssignmentLoader
     {
         foreach (var e in m.Entries.Where(e => !known.Contains(e.Key.Value)))
         {
-            bag.Report(e.Key, $"unknown key '{YamlValues.Shorten(e.Key.Value)}' in {what} (expected one of: {string.Join(", ", known)})");
+            bag.Report(e.Key, $"unknown key '{YamlValues.Shorten(e.Key.Value)}' in {what}{DidYouMean.Hint(e.Key.Value, known)} (expected one of: {string.Join(", ", known)})");
         }
     }
 

@@ -96,7 +96,7 @@ public static class NetworkReader
                 return new ActivationLayer(s.Value);
             }
 
-            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}' (layers: dense, conv2d, maxpool2d, avgpool2d, flatten, {string.Join(", ", ActivationLayer.Known)})");
+            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}'{DidYouMean.Hint(s.Value, ["dense", "conv2d", "maxpool2d", "avgpool2d", "flatten", .. ActivationLayer.Known])} (layers: dense, conv2d, maxpool2d, avgpool2d, flatten, {string.Join(", ", ActivationLayer.Known)})");
             return null;
         }
 
@@ -118,7 +118,7 @@ public static class NetworkReader
 
     private static Layer? Unknown(YScalar kind, DiagnosticBag bag)
     {
-        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}' (layers with settings: dense, conv2d, maxpool2d, avgpool2d)");
+        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}'{DidYouMean.Hint(kind.Value, ["dense", "conv2d", "maxpool2d", "avgpool2d"])} (layers with settings: dense, conv2d, maxpool2d, avgpool2d)");
         return null;
     }
 

@@ -206,9 +206,10 @@ public sealed class VariantScope : IEvaluationScope
 
     private string Suggest(string name)
     {
-        var known = leaves.Keys.Concat(definitions.Keys).Concat(assignment.Networks.Keys);
-        var close = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        return close is null ? "" : $" (did you mean '{close}'?)";
+        var known = leaves.Keys.Concat(definitions.Keys).Concat(assignment.Networks.Keys).Concat(["pi", "e"]);
+        return Builtins.Functions.ContainsKey(name)
+            ? $" ('{name}' is a function: call it, {name}(...))"
+            : DidYouMean.Hint(name, known);
     }
 
     private static string Shorten(Tensor t)

@@ -70,7 +70,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
     {
         if (!Builtins.Functions.TryGetValue(call.Function, out var signature))
         {
-            throw new ExpressionException($"unknown function '{call.Function}'", call.Column);
+            throw new ExpressionException($"unknown function '{call.Function}'{DidYouMean.Hint(call.Function, Builtins.Functions.Keys)}", call.Column);
         }
 
         var args = Bind(call, signature);
@@ -156,7 +156,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
             if (i < 0)
             {
                 throw new ExpressionException(
-                    $"{call.Function} has no argument '{kw.Name}' (it takes {string.Join(", ", names)})", kw.Column);
+                    $"{call.Function} has no argument '{kw.Name}'{DidYouMean.Hint(kw.Name, names)} (it takes {string.Join(", ", names)})", kw.Column);
             }
 
             if (bound[i] is not null)

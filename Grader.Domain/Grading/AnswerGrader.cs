@@ -29,7 +29,7 @@ public static class AnswerGrader
 
         foreach (var extra in file.Answers.Where(a => assignment.FindQuestion(a.QuestionId) is null))
         {
-            warnings.Add($"line {extra.Where.Line}: unknown question id '{extra.QuestionId}' ignored");
+            warnings.Add($"line {extra.Where.Line}: unknown question id '{extra.QuestionId}' ignored{DidYouMean.Hint(extra.QuestionId, assignment.Questions.Select(q => q.Id))}");
         }
 
         foreach (var dup in file.Answers.GroupBy(a => a.QuestionId).Where(g => g.Count() > 1))
@@ -137,7 +137,7 @@ public static class AnswerGrader
         var listed = wrong.Take(MaxListedElements).Select(ix =>
         {
             var i = expected.Offset(ix);
-            return $"[{string.Join(", ", ix)}] expected {TensorText.Number(expected.Data[i])}, got {TensorText.Number(value.Data[i])}";
+            return $"[{string.Join(", ", ix)}] expected {TensorText.Number(expected.Data[i], TensorText.Scale(expected))}, got {TensorText.Number(value.Data[i], TensorText.Scale(value))}";
         });
         var more = wrong.Count > MaxListedElements ? $"; and {wrong.Count - MaxListedElements} more" : "";
         return $"wrong element{(wrong.Count > 1 ? "s" : "")}: " + string.Join("; ", listed) + more;

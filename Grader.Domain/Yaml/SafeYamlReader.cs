@@ -69,7 +69,10 @@ public static class SafeYamlReader
         catch (YamlException ex)
         {
             var pos = new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column);
-            throw new YamlFormatException(pos, "YAML syntax: " + Clean(ex.Message));
+            var hint = ex.Message.Contains("flow mapping", StringComparison.Ordinal)
+                ? " (inside { ... } a comma or bracket ends the value: quote an expression that has them, answer: \"f(a, [1, 2])\")"
+                : "";
+            throw new YamlFormatException(pos, "YAML syntax: " + Clean(ex.Message) + hint);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
