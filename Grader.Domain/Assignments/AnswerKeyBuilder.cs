@@ -6,11 +6,13 @@ namespace Grader.Domain.Assignments;
 /// <summary>Computes the answer key of one student's variant of a loaded assignment.</summary>
 public static class AnswerKeyBuilder
 {
-    /// <summary>Draws the variant's values, evaluates the graph and every question.</summary>
+    /// <summary>How many draws a variant gets to meet the assignment's requirements.</summary>
+    public const int MaxDraws = 100;
+
+    /// <summary>Draws the variant's values (until they meet the requirements), evaluates the graph and every question.</summary>
     public static AnswerKey Build(Assignment assignment, string? studentId)
     {
-        var values = Instantiate(assignment, studentId);
-        var scope = new VariantScope(assignment, values.ToDictionary());
+        var (values, scope) = Draw(assignment, studentId);
         scope.EvaluateGraph();
         var answers = new List<KeyValuePair<string, Tensor>>();
         foreach (var q in assignment.Questions)
@@ -29,6 +31,39 @@ public static class AnswerKeyBuilder
     /// <see cref="StudentIds.Key"/> (trimmed, case-folded): <c>Alice </c> and <c>alice</c> draw the same numbers.
     /// </summary>
     public static List<KeyValuePair<string, Tensor>> Instantiate(Assignment assignment, string? studentId) =>
+        Draw(assignment, studentId).Values;
+
+    /// <summary>
+    /// The first draw (0, 1, 2, …) whose values meet every requirement, with its scope. Draw 0 is
+    /// the variant as it always was, so an assignment without requirements, and a student whose
+    /// first draw meets them, keep their numbers. When no draw within <see cref="MaxDraws"/> does,
+    /// the last is kept and the failure is recorded at the requirement that failed.
+    /// </summary>
+    private static (List<KeyValuePair<string, Tensor>> Values, VariantScope Scope) Draw(Assignment assignment, string? studentId)
+    {
+        var draws = assignment.Requirements.Count == 0 ? 1 : assignment.HasRandomValues ? MaxDraws : 1;
+        for (var draw = 0; ; draw++)
+        {
+            var values = Values(assignment, studentId, draw);
+            var scope = new VariantScope(assignment, values.ToDictionary());
+            var failed = assignment.Requirements.FirstOrDefault(r => scope.Holds(r) != true);
+            if (failed is null || scope.Failures.Count > 0)
+            {
+                return (values, scope);
+            }
+
+            if (draw + 1 >= draws)
+            {
+                var message = assignment.HasRandomValues
+                    ? $"requirement {failed.Text}: no draw of {(studentId is null ? "the default variant" : $"student '{studentId}'")} meets it within {MaxDraws} draws"
+                    : $"requirement {failed.Text} does not hold, and no value is random to draw again";
+                scope.Report($"requirement {failed.Text}", failed.Where.At(1), message);
+                return (values, scope);
+            }
+        }
+    }
+
+    private static List<KeyValuePair<string, Tensor>> Values(Assignment assignment, string? studentId, int draw) =>
         [.. assignment.Values.Select(v => new KeyValuePair<string, Tensor>(
-            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, StudentIds.Key(studentId), v.Name))))];
+            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, StudentIds.Key(studentId), v.Name, draw))))];
 }

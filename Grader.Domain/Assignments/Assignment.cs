@@ -13,6 +13,9 @@ public sealed record Assignment(
     IReadOnlyList<Question> Questions,
     string File)
 {
+    /// <summary>Conditions every student's variant must meet (<c>require:</c>); draws are repeated until they hold.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+
     /// <summary>True when any value is drawn per student.</summary>
     public bool HasRandomValues => Values.Any(v => v.Spec.IsRandom);
 

@@ -11,7 +11,7 @@ namespace Grader.Domain.Assignments;
 /// </summary>
 public static partial class AssignmentLoader
 {
-    private static readonly string[] TopLevelKeys = ["id", "title", "defaults", "values", "graph", "networks", "questions"];
+    private static readonly string[] TopLevelKeys = ["id", "title", "defaults", "values", "graph", "networks", "questions", "require"];
     private static readonly string[] SettingKeys = ["points", "tolerance", "partial", "show_key", "carry_forward"];
     private static readonly string[] QuestionKeys = ["id", "text", "answer", .. SettingKeys];
 
@@ -60,7 +60,8 @@ public static partial class AssignmentLoader
         var graph = ReadGraph(top["graph"], bag, names);
         var networks = ReadNetworks(top["networks"], bag, names);
         var questions = ReadQuestions(top["questions"], top, bag);
-        return new Assignment(id ?? "", title ?? id ?? "", defaults, values, graph, networks, questions, bag.File);
+        var requirements = RequirementReader.Read(top["require"], bag);
+        return new Assignment(id ?? "", title ?? id ?? "", defaults, values, graph, networks, questions, bag.File) { Requirements = requirements };
     }
 
     private static string? ReadId(YMapping top, DiagnosticBag bag)

@@ -22,6 +22,16 @@ public sealed class VariantRandom
     public VariantRandom(string assignmentId, string? studentId, string valueName) =>
         state = Fnv1a64(Encoding.UTF8.GetBytes($"{assignmentId}\n{studentId}\n{valueName}"));
 
+    /// <summary>
+    /// The stream of a value on a later draw of the variant, when an earlier one did not meet the
+    /// assignment's requirements: draw 0 is the stream above; draw k ≥ 1 hashes
+    /// <c>assignment-id + "\n" + student-id + "\n" + value-name + "\n" + k</c>.
+    /// </summary>
+    public VariantRandom(string assignmentId, string? studentId, string valueName, int draw) =>
+        state = Fnv1a64(Encoding.UTF8.GetBytes(draw == 0
+            ? $"{assignmentId}\n{studentId}\n{valueName}"
+            : $"{assignmentId}\n{studentId}\n{valueName}\n{draw}"));
+
     private VariantRandom(ulong seed) => state = seed;
 
     /// <summary>The stream from a raw 64-bit seed.</summary>

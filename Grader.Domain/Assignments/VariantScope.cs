@@ -103,6 +103,33 @@ public sealed class VariantScope : IEvaluationScope
         }
     }
 
+    /// <summary>Whether a requirement holds in this variant, or null when it cannot be evaluated (the failure is recorded).</summary>
+    public bool? Holds(Requirement requirement)
+    {
+        var owner = $"requirement {requirement.Text}";
+        try
+        {
+            return requirement.Holds(evaluator.Evaluate(requirement.Left).Value, evaluator.Evaluate(requirement.Right).Value);
+        }
+        catch (DependencyFailedException)
+        {
+            return null;
+        }
+        catch (ExpressionException ex)
+        {
+            Fail(owner, requirement.Where.At(ex.Column), $"{owner}: {ex.Message}");
+            return null;
+        }
+        catch (ShapeException ex)
+        {
+            Fail(owner, requirement.Where.At(1), ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Records a failure that is not an expression's (a requirement no draw meets).</summary>
+    public void Report(string owner, SourcePosition at, string message) => Fail(owner, at, message);
+
     /// <inheritdoc />
     public Node Resolve(string name, int column)
     {
