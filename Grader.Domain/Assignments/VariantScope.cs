@@ -56,6 +56,28 @@ public sealed class VariantScope : IEvaluationScope
         evaluator = new ExpressionEvaluator(this, substitutions);
     }
 
+    /// <summary>
+    /// A scope for a changed version of <paramref name="basis"/>'s assignment (one graph node
+    /// rewritten) that reuses the basis's leaves and the already evaluated nodes named in
+    /// <paramref name="reusable"/> (those the change does not reach), so only what the change
+    /// affects is computed again.
+    /// </summary>
+    public VariantScope(Assignment changed, VariantScope basis, IReadOnlySet<string> reusable)
+    {
+        assignment = changed;
+        leaves = basis.leaves;
+        foreach (var (name, node) in basis.evaluated)
+        {
+            if (reusable.Contains(name))
+            {
+                evaluated[name] = node;
+            }
+        }
+
+        definitions = changed.Graph.ToDictionary(g => g.Name);
+        evaluator = new ExpressionEvaluator(this);
+    }
+
     /// <summary>Every root failure found so far (a failure caused by another is not repeated).</summary>
     public IReadOnlyList<EvaluationFailure> Failures => failures;
 

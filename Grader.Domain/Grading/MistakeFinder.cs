@@ -28,20 +28,42 @@ public static class MistakeFinder
     public static Mistake? Misconceived(AnswerKey key, Question q, Tensor value, Tolerance tolerance)
     {
         var a = key.Assignment;
+        var basis = new VariantScope(a, key.ValueMap);
         foreach (var (mistake, rewritten) in Misconception.Rewrites(q.Answer))
         {
-            if (Explains(new VariantScope(a, key.ValueMap).Evaluate(q, rewritten), value, tolerance))
+            if (Explains(basis.Evaluate(q, rewritten), value, tolerance))
             {
                 return mistake;
             }
         }
 
-        foreach (var node in NodesBehind(q.Answer, a))
+        var behind = NodesBehind(q.Answer, a);
+        if (behind.Count == 0)
         {
+            return null;
+        }
+
+        basis.EvaluateGraph();
+        var reaches = Reaches(a);
+        var expected = key.AnswerTo(q.Id);
+        var shapeMatches = expected is not null && (value.SameShape(expected) || (value.IsScalarLike && expected.IsScalarLike));
+        foreach (var node in behind)
+        {
+            // Nodes the rewritten one does not reach keep their values from the basis.
+            var reusable = a.Graph.Select(g => g.Name).Where(n => n != node.Name && !reaches[n].Contains(node.Name)).ToHashSet();
             foreach (var (mistake, rewritten) in Misconception.Rewrites(node.Expression))
             {
                 var changed = a with { Graph = [.. a.Graph.Select(g => g.Name == node.Name ? g with { Expression = rewritten } : g)] };
-                if (Explains(new VariantScope(changed, key.ValueMap).Evaluate(q, q.Answer), value, tolerance))
+                var scope = new VariantScope(changed, basis, reusable);
+
+                // A rewrite that changes the node's shape (another stride) cannot explain an answer
+                // of the key's shape computed through it; skip it before computing what follows.
+                if (shapeMatches && !SameShape(scope, basis, node.Name))
+                {
+                    continue;
+                }
+
+                if (Explains(scope.Evaluate(q, q.Answer), value, tolerance))
                 {
                     return mistake;
                 }
@@ -49,6 +71,25 @@ public static class MistakeFinder
         }
 
         return null;
+    }
+
+    /// <summary>True when the node evaluates in the changed scope to the basis's shape.</summary>
+    private static bool SameShape(VariantScope changed, VariantScope basis, string name)
+    {
+        try
+        {
+            return changed.Resolve(name, 1).Value.SameShape(basis.Resolve(name, 1).Value);
+        }
+        catch (ExpressionException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>For each graph node, every graph node it is computed from.</summary>
+    private static Dictionary<string, HashSet<string>> Reaches(Assignment a)
+    {
+        return a.Graph.ToDictionary(g => g.Name, g => NodesBehind(g.Expression, a).Select(n => n.Name).ToHashSet());
     }
 
     private static bool Explains(Tensor? alternative, Tensor value, Tolerance tolerance) =>
