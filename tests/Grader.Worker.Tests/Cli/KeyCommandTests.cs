@@ -63,11 +63,11 @@ public class KeyCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("Output x3 of the network", output);
 
-        // dL/dW0[i, j] = (x3 − y)·W1[i]·(1 − tanh²(x1[i]))·x0[j], printed to ten figures in aligned columns.
+        // dL/dW0[i, j] = (x3 − y)·W1[i]·(1 − tanh²(x1[i]))·x0[j], printed to 15 significant figures in aligned columns.
         var x3 = Math.Tanh(0.7) - Math.Tanh(0.3);
         var row0 = (x3 - 0.5) * (1 - (Math.Tanh(0.7) * Math.Tanh(0.7)));
         var row1 = (x3 - 0.5) * -1 * (1 - (Math.Tanh(0.3) * Math.Tanh(0.3)));
-        string[] cells = [.. new[] { row0, row0 * 0.1, row1, row1 * 0.1 }.Select(v => v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture))];
+        string[] cells = [.. new[] { row0, row0 * 0.1, row1, row1 * 0.1 }.Select(v => v.ToString("G15", System.Globalization.CultureInfo.InvariantCulture))];
         int w0 = Math.Max(cells[0].Length, cells[2].Length), w1 = Math.Max(cells[1].Length, cells[3].Length);
         Assert.Contains($"[{cells[0].PadLeft(w0)}  {cells[1].PadLeft(w1)}]", output);
         Assert.Contains($"[{cells[2].PadLeft(w0)}  {cells[3].PadLeft(w1)}]", output);

@@ -76,10 +76,10 @@ public class RegradeTests
         await hook.Done.WaitAsync(TimeSpan.FromSeconds(60));
 
         // The submission ends graded at its current generation, with that generation's grade current:
-        // the seed's answers score 10 of 13 against the unchanged assignment.
+        // the seed's answers score 9 of 13 against the unchanged assignment (its transposed gradients score 0).
         var graded = await WaitForGradeAtCurrentGenerationAsync(service, id);
         Assert.Equal(1, graded.Generation);
-        Assert.Equal(10, graded.Score);
+        Assert.Equal(9, graded.Score);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class RegradeTests
         await using var second = await TestService.StartAsync(dir);
         var graded = await WaitForGradeAtCurrentGenerationAsync(second, id);
         Assert.Equal(1, graded.Generation);
-        Assert.Equal(10, graded.Score);
+        Assert.Equal(9, graded.Score);
     }
 
     private static async Task<(long Id, long Version)> AddAcceptedAsync(TestService service, byte[] content)
