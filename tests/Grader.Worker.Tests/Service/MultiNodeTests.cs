@@ -146,7 +146,8 @@ public class MultiNodeTests
         }
 
         var graded = await service.WaitForAsync([id], seconds: 60);
-        Assert.Equal(10, graded[id].GetProperty("score").GetDouble());
+        // Seed 004's worked solution scores 9 of 13 (its two gradients are transposed: SeedAnswerTests).
+        Assert.Equal(9, graded[id].GetProperty("score").GetDouble());
         await using var read = service.Db();
         Assert.Equal(1, await read.Grades.CountAsync(g => g.SubmissionId == id));
     }
