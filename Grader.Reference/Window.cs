@@ -2,7 +2,8 @@ namespace Grader.Reference;
 
 /// <summary>
 /// The geometry of a sliding window (convolution or pooling) along one axis:
-/// output size floor((n + 2p − k) / s) + 1.
+/// output size floor((n + 2p − k) / s) + 1. Padding is at most k − 1 (the "full" convolution):
+/// more adds rows and columns of nothing but zeros, and would let a tiny input ask for a huge output.
 /// </summary>
 public readonly record struct Window(int Size, int Stride, int Padding)
 {
@@ -22,6 +23,11 @@ public readonly record struct Window(int Size, int Stride, int Padding)
         if (Padding < 0)
         {
             throw new ShapeException($"{what}: padding must not be negative, got {Padding}");
+        }
+
+        if (Padding > 0 && Padding >= Size)
+        {
+            throw new ShapeException($"{what}: padding {Padding} must be less than the window size {Size} (padding beyond it adds only zeros)");
         }
 
         if (n + (2L * Padding) < Size)

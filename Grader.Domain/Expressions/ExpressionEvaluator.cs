@@ -5,9 +5,14 @@ namespace Grader.Domain.Expressions;
 /// <summary>
 /// Evaluates a parsed expression to a node of the reference engine's graph. Every error is an
 /// <see cref="ExpressionException"/> at the column of the operator, call or name at fault.
+/// Every operation is charged to the ambient <see cref="EvaluationBudget"/> (or, without one,
+/// to this evaluator's own default budget): operations that can grow their result (matrix
+/// products, outer products, convolution, pooling) before they run, every result after.
 /// </summary>
 public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDictionary<string, Reference.Tensor>? substitutions = null)
 {
+    private readonly EvaluationBudget budget = EvaluationBudget.Current ?? new EvaluationBudget();
+
     /// <summary>Evaluates an expression.</summary>
     public Node Evaluate(Expr expr)
     {
@@ -22,12 +27,17 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
 
     private Node EvaluateItself(Expr expr)
     {
+        if (expr is NameExpr name)
+        {
+            // Names stand for values already charged when they were made.
+            return scope.Resolve(name.Name, name.Column);
+        }
+
         try
         {
-            return expr switch
+            var node = expr switch
             {
                 NumberExpr n => Node.Constant(Tensor.Scalar(n.Value)),
-                NameExpr n => scope.Resolve(n.Name, n.Column),
                 TextExpr t => throw new ExpressionException($"a quoted word (\"{t.Text}\") is only an option's value, as in reduction=\"sum\"", t.Column),
                 ListExpr l => Node.Constant(TensorLiteral.Build(l, e => Evaluate(e).Value)),
                 UnaryExpr { Operator: '-' } u => Ops.Neg(Evaluate(u.Operand)),
@@ -36,12 +46,30 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 CallExpr c => Call(c),
                 _ => throw new ExpressionException("unsupported expression", expr.Column),
             };
+            budget.Charge(What(expr), node.Value.Count);
+            return node;
         }
         catch (ShapeException ex)
         {
             throw new ExpressionException(ex.Message, expr.Column);
         }
+        catch (EvaluationBudgetException ex)
+        {
+            throw new ExpressionException(ex.Message, expr.Column);
+        }
+        catch (OverflowException)
+        {
+            throw new ExpressionException("a size in this expression is too large", expr.Column);
+        }
     }
+
+    private static string What(Expr expr) => expr switch
+    {
+        CallExpr c => c.Function,
+        BinaryExpr b => $"'{b.Operator}'",
+        ListExpr => "the list",
+        _ => "the expression",
+    };
 
     private Node Binary(BinaryExpr b)
     {
@@ -49,6 +77,11 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         var right = Evaluate(b.Right);
         try
         {
+            if (b.Operator == '@')
+            {
+                ReserveProduct("@", left.Value, right.Value);
+            }
+
             return b.Operator switch
             {
                 '+' => Ops.Add(left, right),
@@ -63,6 +96,20 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         catch (ShapeException ex)
         {
             throw new ExpressionException(ex.Message, b.Column);
+        }
+        catch (EvaluationBudgetException ex)
+        {
+            throw new ExpressionException(ex.Message, b.Column);
+        }
+    }
+
+    /// <summary>Reserves a matrix product's result and work: (m,n)@(n,k) makes m·k elements for m·n·k multiply-adds.</summary>
+    private void ReserveProduct(string what, Tensor a, Tensor b)
+    {
+        if (a.Rank is 1 or 2 && b.Rank is 1 or 2)
+        {
+            double m = a.Rank == 2 ? a.Shape[0] : 1, n = a.Shape[^1], k = b.Rank == 2 ? b.Shape[1] : 1;
+            budget.Reserve(what, m * k, m * n * k);
         }
     }
 
@@ -99,13 +146,13 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 "max" => Ops.Max(Arg(0)),
                 "maximum" => Ops.Maximum(Arg(0), Arg(1)),
                 "dot" => Ops.Dot(Arg(0), Arg(1)),
-                "outer" => Ops.Outer(Arg(0), Arg(1)),
+                "outer" => Outer(Arg(0), Arg(1)),
                 "norm" => Ops.Norm(Arg(0)),
                 "reshape" => Ops.Reshape(Arg(0), Shape(args[1]!)),
                 "flatten" => Ops.Flatten(Arg(0)),
                 "transpose" => Ops.Transpose(Arg(0)),
                 "flip" => Ops.Flip(Arg(0)),
-                "conv2d" => Ops.Conv2d(Arg(0), Arg(1), Optional(2), Whole(args[3], 1), Whole(args[4], 0)),
+                "conv2d" => Conv2d(Arg(0), Arg(1), Optional(2), Whole(args[3], 1), Whole(args[4], 0)),
                 "maxpool2d" => Pool(args, Ops.MaxPool2d),
                 "avgpool2d" => Pool(args, Ops.AvgPool2d),
                 "mse" => Losses.Mse(Arg(0), Arg(1), ReductionOf(args[2])),
@@ -125,6 +172,32 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         {
             throw new ExpressionException(Prefixed(call.Function, ex.Message), call.Column);
         }
+        catch (EvaluationBudgetException ex)
+        {
+            throw new ExpressionException(ex.Message, call.Column);
+        }
+    }
+
+    private Node Outer(Node a, Node b)
+    {
+        budget.Reserve("outer", (double)a.Value.Count * b.Value.Count, (double)a.Value.Count * b.Value.Count);
+        return Ops.Outer(a, b);
+    }
+
+    /// <summary>Reserves the convolution's output (F·H'·W') and work (outputs·C·kH·kW) before it runs.</summary>
+    private Node Conv2d(Node x, Node k, Node? bias, int stride, int padding)
+    {
+        var (xs, ks) = (x.Value.Shape, k.Value.Shape);
+        if (xs.Length is 2 or 3 && ks.Length is 2 or 4)
+        {
+            int c = xs.Length == 3 ? xs[0] : 1, f = ks.Length == 4 ? ks[0] : 1, kh = ks[^2], kw = ks[^1];
+            double outputs = (double)f
+                * new Window(kh, stride, padding).OutputLength(xs[^2], "conv2d height")
+                * new Window(kw, stride, padding).OutputLength(xs[^1], "conv2d width");
+            budget.Reserve("conv2d", outputs, outputs * c * kh * kw);
+        }
+
+        return Ops.Conv2d(x, k, bias, stride, padding);
     }
 
     /// <summary>The message with the function's name in front, unless it already starts with it.</summary>
@@ -178,10 +251,21 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         return bound;
     }
 
+    /// <summary>Reserves the pooling's output (C·H'·W') and work (outputs·size²) before it runs.</summary>
     private Node Pool(Expr?[] args, Func<Node, int, int?, int, Node> pool)
     {
         var size = Whole(args[1], 0);
-        return pool(Evaluate(args[0]!), size, args[2] is null ? null : Whole(args[2], size), Whole(args[3], 0));
+        var x = Evaluate(args[0]!);
+        var stride = args[2] is null ? (int?)null : Whole(args[2], size);
+        var padding = Whole(args[3], 0);
+        if (x.Value.Shape is { Length: 2 or 3 } xs && 2 * padding <= size)
+        {
+            var window = new Window(size, stride ?? size, padding);
+            double outputs = (double)(xs.Length == 3 ? xs[0] : 1) * window.OutputLength(xs[^2], "pooling height") * window.OutputLength(xs[^1], "pooling width");
+            budget.Reserve("pooling", outputs, outputs * size * size);
+        }
+
+        return pool(x, size, stride, padding);
     }
 
     private Node Gradient(Expr f, Expr v)
@@ -199,6 +283,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         }
 
         var target = scope.Resolve(name.Name, name.Column);
+        budget.CheckTime();
         var grads = scope.GradientsOf(output);
         return Node.Constant(grads.TryGetValue(target, out var g) ? g : Tensor.Zeros(target.Value.Shape));
     }

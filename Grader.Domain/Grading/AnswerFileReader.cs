@@ -33,6 +33,8 @@ public static class AnswerFileReader
     /// <summary>Reads an answer file's text; <paramref name="name"/> names it in messages.</summary>
     public static AnswerFileReadResult Read(string text, string name)
     {
+        // One budget for the whole file, so many answers cannot each spend a full one.
+        using var budget = Expressions.EvaluationBudget.UseDefaultIfNone();
         var bag = new DiagnosticBag(name);
         YNode root;
         try

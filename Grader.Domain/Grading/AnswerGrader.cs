@@ -13,9 +13,15 @@ public static class AnswerGrader
 {
     private const int MaxListedElements = 5;
 
-    /// <summary>Builds the student's key and grades the file.</summary>
-    public static GradeReport Grade(Assignment assignment, AnswerFile file) =>
-        Grade(AnswerKeyBuilder.Build(assignment, file.Student), file);
+    /// <summary>
+    /// Builds the student's key and grades the file, all under one evaluation budget (the ambient
+    /// one, e.g. the service's per-submission time budget, or else a default one).
+    /// </summary>
+    public static GradeReport Grade(Assignment assignment, AnswerFile file)
+    {
+        using var budget = Expressions.EvaluationBudget.UseDefaultIfNone();
+        return Grade(AnswerKeyBuilder.Build(assignment, file.Student), file);
+    }
 
     /// <summary>Grades a file against a key already built for its student.</summary>
     public static GradeReport Grade(AnswerKey key, AnswerFile file)
@@ -63,7 +69,10 @@ public static class AnswerGrader
 
         if (expected is null)
         {
-            return Result(QuestionStatus.Invalid, 0, "the key of this question could not be computed; tell your instructor");
+            var over = Expressions.EvaluationBudget.Current?.Exceeded;
+            return Result(QuestionStatus.Invalid, 0, over is null
+                ? "the key of this question could not be computed; tell your instructor"
+                : $"not graded: {over}");
         }
 
         if (given is null || given.IsEmpty)
