@@ -6,25 +6,44 @@ namespace Grader.Domain;
 /// <summary>Reads an input file as UTF-8 text, refusing files over <see cref="Limits.MaxFileBytes"/> before reading them.</summary>
 public static class FileText
 {
-    /// <summary>The text, or null with the reason reported.</summary>
+    /// <summary>
+    /// The text, or null with the reason reported. Only regular files are read (a link is followed
+    /// to one): an empty entry is refused without opening it, since FIFOs, devices and sockets
+    /// also report no length and opening a FIFO would block; reading stops at the limit whatever
+    /// the reported length.
+    /// </summary>
     public static string? Read(string path, DiagnosticBag bag)
     {
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
+            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
+            if (target is null || !target.Exists)
             {
-                bag.Report(new SourcePosition(1, 1), "file not found");
+                bag.Report(new SourcePosition(1, 1), Directory.Exists(path) ? "is a folder, not a file" : "file not found");
                 return null;
             }
 
-            if (info.Length > Limits.MaxFileBytes)
+            if (target.Length == 0)
             {
-                bag.Report(new SourcePosition(1, 1), $"file is {info.Length} bytes; the limit is {Limits.MaxFileBytes}");
+                bag.Report(new SourcePosition(1, 1), "the file is empty or not a regular file (FIFOs, devices and sockets are not read)");
                 return null;
             }
 
-            return Decode(File.ReadAllBytes(path), bag);
+            if (target.Length > Limits.MaxFileBytes)
+            {
+                bag.Report(new SourcePosition(1, 1), $"file is {target.Length} bytes; the limit is {Limits.MaxFileBytes}");
+                return null;
+            }
+
+            var bytes = ReadBounded(target.FullName, Limits.MaxFileBytes);
+            if (bytes is null)
+            {
+                bag.Report(new SourcePosition(1, 1), $"file is over the limit of {Limits.MaxFileBytes} bytes");
+                return null;
+            }
+
+            return Decode(bytes, bag);
         }
         catch (IOException ex)
         {
@@ -36,6 +55,31 @@ public static class FileText
             bag.Report(new SourcePosition(1, 1), "cannot read the file: " + ex.Message);
             return null;
         }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes of a file; null when it holds more.</summary>
+    public static byte[]? ReadBounded(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return ReadBounded(stream, limit);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes of a stream; null when it holds more.</summary>
+    public static byte[]? ReadBounded(Stream stream, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Decodes bytes as strict UTF-8 (a BOM is allowed), or null with the reason reported.</summary>

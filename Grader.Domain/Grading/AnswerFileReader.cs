@@ -69,9 +69,9 @@ public static class AnswerFileReader
         if (m["student"] is { } s && YamlValues.Text(s, bag, "student") is { } sid)
         {
             student = sid.Trim().Length == 0 ? null : sid.Trim();
-            if (student is { Length: > 200 })
+            if (student is not null && StudentId.Problem(student) is { } problem)
             {
-                bag.Report(s, "student id longer than 200 characters");
+                bag.Report(s, problem);
             }
         }
 

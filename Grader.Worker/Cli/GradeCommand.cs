@@ -26,10 +26,11 @@ public static class GradeCommand
     /// <summary>Grades and prints; returns the exit code.</summary>
     public static int Run(string assignmentFile, string answersFile, string format, CliConsole console)
     {
-        var loaded = AssignmentLoader.LoadFile(assignmentFile);
-        if (loaded.Assignment is null)
+        // The assignment is validated as the service validates it: a cycle or a shape error is refused, not graded as 0.
+        var (assignment, problems) = AssignmentValidator.ValidateFile(assignmentFile);
+        if (assignment is null)
         {
-            return Refuse($"{assignmentFile}: cannot be read as an assignment:", loaded.Diagnostics, console);
+            return Refuse($"{assignmentFile}: cannot be read as an assignment:", problems, console);
         }
 
         var read = AnswerFileReader.ReadFile(answersFile);
@@ -38,7 +39,7 @@ public static class GradeCommand
             return Refuse($"{answersFile}: cannot be read as an answer file:", read.Diagnostics, console);
         }
 
-        var report = AnswerGrader.Grade(loaded.Assignment, read.File);
+        var report = AnswerGrader.Grade(assignment, read.File);
         console.Out.Write(format == "json" ? GradeReportJson.Write(report) + Environment.NewLine : GradeReportText.Write(report));
         return 0;
     }

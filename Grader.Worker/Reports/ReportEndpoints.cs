@@ -26,7 +26,7 @@ public static class ReportEndpoints
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
             if (title is null && rows.Count == 0)
             {
-                return PageResult.Message(404, "Not found", $"No assignment '{id}'", linkHref: "/", linkText: "← assignments");
+                return PageResult.Message(404, "Not found", $"No assignment '{Hardening.LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
             var latest = await records.ReportsAsync(ClassRecords.LatestPerStudent(rows), ct);
@@ -54,13 +54,23 @@ public static class ReportEndpoints
         });
 
         app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
-            ForTa(http, tokens, async () => Results.File(
-                System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")));
+            ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
+                : UnknownAssignment(id)));
 
         app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
-            ForTa(http, tokens, async () => Results.Content((await BuildAsync(id, records, catalog, ct)).ToJson(), "application/json")));
+            ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
+                ? Results.Content((await BuildAsync(id, records, catalog, ct)).ToJson(), "application/json")
+                : UnknownAssignment(id)));
         return app;
     }
+
+    /// <summary>True when the assignment is loaded or has submissions (as for its page).</summary>
+    public static async Task<bool> IsKnownAsync(string id, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+        catalog.CurrentVersion(id) is not null || (await records.SubmissionsAsync(id, ct)).Count > 0;
+
+    private static IResult UnknownAssignment(string id) =>
+        Results.Json(new { error = $"unknown assignment '{Hardening.LogText.Escape(id, 100)}'" }, statusCode: 404);
 
     /// <summary>Runs a TA-only handler, or refuses the request.</summary>
     public static async Task<IResult> ForTa(HttpContext http, TaTokenStore tokens, Func<Task<IResult>> handler)

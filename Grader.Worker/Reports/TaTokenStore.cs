@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Grader.Worker.Reports;
 
 /// <summary>
-/// The TA token: configured as <c>Grader:TaToken</c>, or else generated at first start, stored
-/// beside the database in <c>ta-token.txt</c> (readable by its owner only) and printed once.
+/// The TA token: configured as <c>Grader:TaToken</c>, or else generated at first start and stored
+/// beside the database in <c>ta-token.txt</c> (written atomically, readable by its owner only; the
+/// token itself is never logged). A configured token shorter than
+/// <see cref="Hardening.ServiceLimits.MinTaTokenLength"/> stops the service at start; a token file
+/// that is empty or short is replaced by a new token. An empty presented token never matches.
 /// </summary>
 public sealed class TaTokenStore(IOptions<GraderOptions> options, ILogger<TaTokenStore> logger)
 {
@@ -23,32 +26,51 @@ public sealed class TaTokenStore(IOptions<GraderOptions> options, ILogger<TaToke
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!, "ta-token.txt");
 
     /// <summary>The token of a service with these settings, configured or already generated, or null.</summary>
-    public static string? Find(GraderOptions settings) =>
-        !string.IsNullOrWhiteSpace(settings.TaToken) ? settings.TaToken.Trim()
-        : File.Exists(FileFor(settings)) ? File.ReadAllText(FileFor(settings)).Trim()
-        : null;
+    public static string? Find(GraderOptions settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.TaToken))
+        {
+            return settings.TaToken.Trim();
+        }
 
-    /// <summary>True when a presented token is the TA token (compared in constant time).</summary>
+        var file = FileFor(settings);
+        var stored = File.Exists(file) ? Domain.FileText.ReadBounded(file, 4096) : null;
+        var text = stored is null ? null : System.Text.Encoding.UTF8.GetString(stored).Trim();
+        return text is { Length: >= Hardening.ServiceLimits.MinTaTokenLength } ? text : null;
+    }
+
+    /// <summary>Why a configured token is refused (empty means "generate one"), or null.</summary>
+    public static string? Problem(GraderOptions settings) =>
+        settings.TaToken is { } t && !string.IsNullOrWhiteSpace(t) && t.Trim().Length < Hardening.ServiceLimits.MinTaTokenLength
+            ? $"the configured TA token (Grader:TaToken) is {t.Trim().Length} characters; it must be at least {Hardening.ServiceLimits.MinTaTokenLength} (or leave it empty to have one generated)"
+            : null;
+
+    /// <summary>True when a presented token is the TA token (compared in constant time); never for an empty one.</summary>
     public bool Matches(string? presented) =>
-        presented is not null && CryptographicOperations.FixedTimeEquals(
+        !string.IsNullOrEmpty(presented) && CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(Token));
 
     private string Load()
     {
+        if (Problem(options.Value) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         if (Find(options.Value) is { } existing)
         {
             return existing;
         }
 
-        var created = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        File.WriteAllText(FilePath, created + Environment.NewLine);
-        if (!OperatingSystem.IsWindows())
+        if (File.Exists(FilePath))
         {
-            File.SetUnixFileMode(FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            logger.LogWarning("The TA token file {File} is empty or too short; a new token replaces it", FilePath);
         }
 
-        logger.LogWarning("Generated a TA token (shown once; kept in {File}): {Token}", FilePath, created);
+        var created = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        Hardening.PrivateFile.WriteAtomically(FilePath, created + Environment.NewLine);
+        logger.LogWarning("Generated a TA token; read it from {File} (readable by you only)", FilePath);
         return created;
     }
 }

@@ -20,6 +20,7 @@ public sealed class GradeSubmissionsJob(
     IDbContextFactory<GraderDbContext> dbFactory,
     AssignmentCatalog catalog,
     ParsedSubmissions parsed,
+    Microsoft.Extensions.Options.IOptions<Hardening.ServiceLimits> limits,
     ILogger<GradeSubmissionsJob> logger)
 {
     /// <summary>Grades the submissions with these ids.</summary>
@@ -54,7 +55,11 @@ public sealed class GradeSubmissionsJob(
 
         var outcomes = new ConcurrentDictionary<long, (GradeReport? Report, string? Failure)>();
         Parallel.ForEach(todo, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-            outcomes[s.Id] = Grade(s, files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments));
+        {
+            // Each submission has its own budget (time, elements, work) for reading and grading.
+            using var budget = Domain.Expressions.EvaluationBudget.Use(new Domain.Expressions.EvaluationBudget(limits.Value.GradingTimeBudget, ct));
+            outcomes[s.Id] = Grade(s, () => files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments);
+        });
 
         var now = DateTime.UtcNow;
         var grades = new List<Grade>();
@@ -65,7 +70,7 @@ public sealed class GradeSubmissionsJob(
             if (report is null)
             {
                 failures.Add((s.Id, s.Generation, failure!));
-                logger.LogError("Grading submission {SubmissionId} for {Assignment} from {Student} failed: {Reason}", s.Id, s.AssignmentId, s.Student, failure);
+                logger.LogError("Grading submission {SubmissionId} for {Assignment} from {Student} failed: {Reason}", s.Id, s.AssignmentId, Hardening.LogText.Quote(s.Student), failure);
                 continue;
             }
 
@@ -90,10 +95,11 @@ public sealed class GradeSubmissionsJob(
     private static AnswerFile? Read(byte[]? content, string? fileName) =>
         content is null ? null : AnswerFileReader.Read(content, fileName ?? "submission").File;
 
-    private (GradeReport? Report, string? Failure) Grade(Pending s, AnswerFile? file, Dictionary<long, Domain.Assignments.Assignment?> assignments)
+    private (GradeReport? Report, string? Failure) Grade(Pending s, Func<AnswerFile?> read, Dictionary<long, Domain.Assignments.Assignment?> assignments)
     {
         try
         {
+            var file = read();
             if (s.AssignmentVersionId is not { } v || assignments[v] is not { } assignment)
             {
                 return (null, $"assignment version {s.AssignmentVersionId} cannot be loaded");
@@ -109,8 +115,8 @@ public sealed class GradeSubmissionsJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Grading submission {SubmissionId} for {Assignment} from {Student} threw", s.Id, s.AssignmentId, s.Student);
-            return (null, "grading failed: " + ex.Message);
+            logger.LogError(ex, "Grading submission {SubmissionId} for {Assignment} from {Student} threw", s.Id, s.AssignmentId, Hardening.LogText.Quote(s.Student));
+            return (null, "grading failed: " + Hardening.LogText.Escape(ex.Message, 300));
         }
     }
 

@@ -85,6 +85,7 @@ public static class GraderServiceExtensions
 
         var path = Path.GetFullPath(options.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Hardening.PrivateFile.Ensure(path); // 0600; SQLite gives its WAL and shared-memory files the same mode
         return SqliteDatabase.Configure(builder, path);
     }
 }

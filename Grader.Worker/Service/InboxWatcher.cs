@@ -1,5 +1,7 @@
+using System.Text;
 using Grader.Data;
 using Grader.Data.Entities;
+using Grader.Worker.Hardening;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,31 +12,45 @@ namespace Grader.Worker.Service;
 /// moved to <c>accepted/</c> (with its receipt, the link to its report, beside it in <c>NAME.receipt.txt</c>)
 /// or <c>rejected/</c> (with its reason beside it in <c>NAME.reason.txt</c>).
 /// A file seen again after a crash between the two steps is recognised by name and content and only moved.
+/// Only regular files with content are read: links are never followed (a link is moved aside,
+/// not its target), and an entry that reports no size (empty, FIFO, device, socket) is set aside
+/// without being opened, so nothing blocks the watcher. A file that keeps failing is set aside as
+/// rejected with its reason after <see cref="ServiceLimits.InboxAttempts"/> tries; one bad file never
+/// stops the others or the service.
 /// </summary>
 public sealed class InboxWatcher(
     SubmissionIntake intake,
     IDbContextFactory<GraderDbContext> dbFactory,
     ServiceLinks links,
     IOptions<GraderOptions> options,
+    IOptions<ServiceLimits> limits,
     ILogger<InboxWatcher> logger) : BackgroundService
 {
+    /// <summary>The longest name, in UTF-8 bytes, a file moved aside keeps (its reason or receipt file adds <c>.reason.txt</c> or <c>.receipt.txt</c> within 255).</summary>
+    public const int MaxKeptNameBytes = 200;
+
+    private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var inbox = Path.GetFullPath(options.Value.InboxPath);
-        Directory.CreateDirectory(inbox);
-        Directory.CreateDirectory(Path.Combine(inbox, "accepted"));
-        Directory.CreateDirectory(Path.Combine(inbox, "rejected"));
         logger.LogInformation("Watching inbox {Inbox}", inbox);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                Directory.CreateDirectory(Path.Combine(inbox, "accepted"));
+                Directory.CreateDirectory(Path.Combine(inbox, "rejected"));
                 await ScanAsync(inbox, stoppingToken);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Inbox scan failed; trying again");
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Inbox scan failed ({Reason}); trying again", LogText.Quote(ex.Message, 300));
             }
 
             await Task.Delay(options.Value.InboxPollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -43,52 +59,116 @@ public sealed class InboxWatcher(
 
     private async Task ScanAsync(string inbox, CancellationToken ct)
     {
-        foreach (var path in Directory.EnumerateFiles(inbox).Order(StringComparer.Ordinal))
+        var entries = new DirectoryInfo(inbox).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        foreach (var entry in entries)
         {
-            var name = Path.GetFileName(path);
-            var info = new FileInfo(path);
-            if (name.StartsWith('.') || DateTime.UtcNow - info.LastWriteTimeUtc < TimeSpan.FromMilliseconds(300))
+            ct.ThrowIfCancellationRequested();
+            var isLink = entry.LinkTarget is not null;
+            if (entry.Name.StartsWith('.') || (entry is DirectoryInfo && !isLink)
+                || (!isLink && DateTime.UtcNow - entry.LastWriteTimeUtc < TimeSpan.FromMilliseconds(300)))
             {
                 continue;
             }
 
-            var limit = options.Value.MaxSubmissionBytes;
-            byte[] content;
-            await using (var stream = File.OpenRead(path))
+            try
             {
-                var length = (int)Math.Min(stream.Length, limit + 1);
-                content = new byte[length];
-                await stream.ReadExactlyAsync(content, ct);
+                await TakeAsync(inbox, entry, isLink, ct);
+                failures.Remove(entry.Name);
             }
-
-            var truncated = info.Length > limit;
-            if (truncated)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                content = content[..(int)limit];
+                throw;
             }
+            catch (Exception ex)
+            {
+                var attempt = failures[entry.Name] = failures.GetValueOrDefault(entry.Name) + 1;
+                logger.LogWarning("Inbox file {File} could not be taken in (attempt {Attempt} of {Attempts}): {Reason}",
+                    LogText.Quote(entry.Name), attempt, limits.Value.InboxAttempts, LogText.Quote(ex.Message, 300));
+                if (attempt >= limits.Value.InboxAttempts)
+                {
+                    failures.Remove(entry.Name);
+                    TrySetAside(inbox, entry, null, $"could not be taken in after {attempt} attempts: {ex.Message}");
+                }
+            }
+        }
+    }
 
+    private async Task TakeAsync(string inbox, FileSystemInfo entry, bool isLink, CancellationToken ct)
+    {
+        if (isLink)
+        {
+            SetAside(inbox, entry, null, "a symbolic link: the inbox takes only regular files and never follows links");
+            return;
+        }
+
+        var file = (FileInfo)entry;
+        if (file.Length == 0)
+        {
+            SetAside(inbox, entry, null, "empty, or not a regular file (a FIFO, device or socket): the inbox takes only regular files with content");
+            return;
+        }
+
+        var limit = options.Value.MaxSubmissionBytes;
+        var content = file.Length > limit ? null : Domain.FileText.ReadBounded(file.FullName, limit);
+        IntakeResult result;
+        if (content is null)
+        {
+            result = await intake.RejectAsync($"the file is over the size limit of {limit} bytes (it was not stored)", "inbox", entry.Name, 413, ct);
+        }
+        else
+        {
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
-            IntakeResult result;
-            await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            {
-                var earlier = await db.Submissions.AsNoTracking()
-                    .Where(s => s.Source == "inbox" && s.FileName == name && s.ContentHash == hash)
-                    .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
-                result = earlier is not null
-                    ? new IntakeResult(earlier.Id, earlier.Status != SubmissionStatus.Rejected, earlier.Reason, earlier.ReceiptToken)
-                    : await intake.AcceptAsync(content, "inbox", name, Students.Submitter.TrustedChannel, truncated, ct);
-            }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var earlier = await db.Submissions.AsNoTracking()
+                .Where(s => s.Source == "inbox" && s.FileName == entry.Name && s.ContentHash == hash)
+                .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+            result = earlier is not null
+                ? new IntakeResult(earlier.Id, earlier.Status != SubmissionStatus.Rejected, earlier.Reason, earlier.ReceiptToken)
+                : await intake.AcceptAsync(content, "inbox", entry.Name, Students.Submitter.TrustedChannel, false, ct);
+        }
 
-            var target = Path.Combine(inbox, result.Accepted ? "accepted" : "rejected", $"{result.Id}-{name}");
-            File.Move(path, target, overwrite: true);
-            if (result.Accepted)
-            {
-                await File.WriteAllTextAsync(target + ".receipt.txt", Receipt(result), ct);
-            }
-            else
-            {
-                await File.WriteAllTextAsync(target + ".reason.txt", result.Reason + Environment.NewLine, ct);
-            }
+        if (result.Accepted)
+        {
+            var target = Path.Combine(inbox, "accepted", KeptName(result.Id.ToString(), entry.Name));
+            File.Move(file.FullName, target, overwrite: true);
+            await File.WriteAllTextAsync(target + ".receipt.txt", Receipt(result), ct);
+        }
+        else
+        {
+            SetAside(inbox, entry, result.Id, result.Reason ?? "rejected");
+        }
+    }
+
+    private void TrySetAside(string inbox, FileSystemInfo entry, long? id, string reason)
+    {
+        try
+        {
+            SetAside(inbox, entry, id, reason);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Inbox file {File} could not be set aside either: {Reason}", LogText.Quote(entry.Name), LogText.Quote(ex.Message, 300));
+        }
+    }
+
+    /// <summary>Moves an entry (a link itself, never its target) to <c>rejected/</c> with its reason beside it.</summary>
+    private void SetAside(string inbox, FileSystemInfo entry, long? id, string reason)
+    {
+        var prefix = id?.ToString() ?? "refused-" + DateTime.UtcNow.ToString("yyyyMMddTHHmmssfff");
+        var target = Path.Combine(inbox, "rejected", KeptName(prefix, entry.Name));
+        if (entry is DirectoryInfo)
+        {
+            Directory.Move(entry.FullName, target);
+        }
+        else
+        {
+            File.Move(entry.FullName, target, overwrite: true);
+        }
+
+        File.WriteAllText(target + ".reason.txt", reason + Environment.NewLine);
+        if (id is null)
+        {
+            logger.LogWarning("Inbox entry {File} set aside: {Reason}", LogText.Quote(entry.Name), LogText.Quote(reason, 300));
         }
     }
 
@@ -99,4 +179,29 @@ public sealed class InboxWatcher(
         status: {links.Absolute(result.StatusPath)}
 
         """;
+
+    /// <summary><c>PREFIX-NAME</c>, the name cut (at a character boundary) to <see cref="MaxKeptNameBytes"/> UTF-8 bytes in all.</summary>
+    public static string KeptName(string prefix, string name)
+    {
+        var kept = $"{prefix}-{name}";
+        if (Encoding.UTF8.GetByteCount(kept) <= MaxKeptNameBytes)
+        {
+            return kept;
+        }
+
+        var sb = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in kept.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > MaxKeptNameBytes - 3)
+            {
+                break;
+            }
+
+            sb.Append(rune.ToString());
+            bytes += rune.Utf8SequenceLength;
+        }
+
+        return sb.Append('…').ToString();
+    }
 }

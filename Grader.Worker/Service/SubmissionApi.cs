@@ -26,30 +26,56 @@ public static class SubmissionApi
     {
         var limit = options.Value.MaxSubmissionBytes;
         string? fileName = null;
-        Stream body = request.Body;
         IFormCollection? form = null;
-        if (request.HasFormContentType)
+        byte[] content;
+        bool over;
+        try
         {
-            form = await request.ReadFormAsync(ct);
-            var file = form.Files.FirstOrDefault();
-            if (file is null)
+            if (request.HasFormContentType && !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
-                return Results.Json(new { error = "the multipart upload has no file" }, statusCode: 400);
+                return Refused(await intake.RejectAsync(
+                    "a form-encoded body (curl -d) is not an answer file: send the file as the body (curl --data-binary @FILE -H 'Content-Type: application/yaml') or as a multipart upload (curl -F file=@FILE)",
+                    "api", null, 400, ct));
             }
 
-            fileName = file.FileName;
-            body = file.OpenReadStream();
+            if (request.HasFormContentType)
+            {
+                form = await request.ReadFormAsync(ct);
+                if (form.Files.Count != 1)
+                {
+                    return Refused(await intake.RejectAsync(
+                        form.Files.Count == 0 ? "the multipart upload has no file (send it as -F file=@FILE)" : $"the multipart upload has {form.Files.Count} files; send one",
+                        "api", null, 400, ct));
+                }
+
+                fileName = form.Files[0].FileName;
+                await using var stream = form.Files[0].OpenReadStream();
+                (content, over) = await ReadLimitedAsync(stream, limit, ct);
+            }
+            else
+            {
+                (content, over) = await ReadLimitedAsync(request.Body, limit, ct);
+            }
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException && !ct.IsCancellationRequested)
+        {
+            var (status, error) = Hardening.RequestShield.Refusal(ex);
+            var reason = status == 413 ? $"the file is over the size limit of {limit} bytes (it was not stored)" : error;
+            return Refused(await intake.RejectAsync(reason, "api", fileName, status, ct));
         }
 
-        var (content, truncated) = await ReadLimitedAsync(body, limit, ct);
         var token = StudentSignIn.TokenOf(request, form);
         var submitter = tokens.Matches(token) ? Submitter.TrustedChannel : Submitter.Presenting(token, await students.FindByTokenAsync(token, ct));
-        var result = await intake.AcceptAsync(content, "api", fileName, submitter, truncated, ct);
+        var result = await intake.AcceptAsync(content, "api", fileName, submitter, over, ct);
         var url = result.StatusPath;
         return result.Accepted
             ? Results.Accepted(url, new { id = result.Id, status = "accepted", statusUrl = url, receipt = result.ReceiptToken, reportUrl = result.ReportPath })
-            : Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: result.RefusedWith);
+            : Refused(result);
     }
+
+    /// <summary>A rejected submission's answer: its id (it is kept), status and reason, with the status that says why.</summary>
+    private static IResult Refused(IntakeResult result) =>
+        Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: result.RefusedWith);
 
     private static async Task<IResult> GetSubmission(long id, HttpContext http, Reports.TaTokenStore tokens, IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CancellationToken ct)
     {
@@ -105,7 +131,8 @@ public static class SubmissionApi
             ? Results.Json(new { assignment = id, queued = count }, statusCode: 202)
             : Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404));
 
-    private static async Task<(byte[] Content, bool Truncated)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
+    /// <summary>Reads at most <paramref name="limit"/> bytes; Over when the body holds more (the rest is not read).</summary>
+    private static async Task<(byte[] Content, bool Over)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
@@ -116,8 +143,7 @@ public static class SubmissionApi
             {
                 if (buffer.Length + read > limit)
                 {
-                    buffer.Write(chunk, 0, (int)(limit - buffer.Length));
-                    return (buffer.ToArray(), true);
+                    return ([], true);
                 }
 
                 buffer.Write(chunk, 0, read);

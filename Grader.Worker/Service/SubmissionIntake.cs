@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Grader.Data.Entities;
+using Grader.Domain.Expressions;
 using Grader.Domain.Grading;
 using Grader.Domain.Students;
+using Grader.Worker.Hardening;
 using Grader.Worker.Students;
 using Microsoft.Extensions.Options;
 
@@ -15,27 +17,29 @@ namespace Grader.Worker.Service;
 /// a student on the list, anyone else presents that student's token (a file without a student id
 /// is filled in with the token's student).
 /// </summary>
-public sealed class SubmissionIntake(
+public sealed partial class SubmissionIntake(
     AssignmentCatalog catalog,
     SubmissionWriter writer,
     GradingQueue queue,
     ParsedSubmissions parsed,
     StudentDirectory students,
     IOptions<GraderOptions> options,
+    IOptions<ServiceLimits> limits,
     ILogger<SubmissionIntake> logger)
 {
-    /// <summary>Checks, stores and queues a file handed in by <paramref name="submitter"/>.</summary>
+    /// <summary>
+    /// Checks, stores and queues a file handed in by <paramref name="submitter"/>. A file over the
+    /// size limit (<paramref name="truncated"/>: only its first part was read) is stored as rejected
+    /// without its content (413), never truncated.
+    /// </summary>
     public async Task<IntakeResult> AcceptAsync(byte[] content, string source, string? fileName, Submitter submitter, bool truncated = false, CancellationToken ct = default)
     {
-        var submission = new Submission
+        if (truncated || content.LongLength > options.Value.MaxSubmissionBytes)
         {
-            ReceivedAt = DateTime.UtcNow,
-            Content = content,
-            ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Source = source,
-            FileName = fileName is null ? null : Path.GetFileName(fileName),
-            ReceiptToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
-        };
+            return await RejectAsync($"the file is over the size limit of {options.Value.MaxSubmissionBytes} bytes (it was not stored)", source, fileName, 413, ct);
+        }
+
+        var submission = New(content, source, fileName);
 
         AnswerFile? file = null;
         string? reason;
@@ -50,7 +54,7 @@ public sealed class SubmissionIntake(
         }
         else
         {
-            reason = Check(submission, truncated, classList && submitter.Student is not null, out file);
+            reason = Check(submission, classList && submitter.Student is not null, ct, out file);
         }
 
         if (reason is null && classList)
@@ -58,6 +62,28 @@ public sealed class SubmissionIntake(
             (reason, refusedWith) = await CheckStudentAsync(submission, submitter, ct);
         }
 
+        return await StoreAsync(submission, reason, file, refusedWith, ct);
+    }
+
+    /// <summary>Stores a refused upload (no usable content: over-size, malformed) as rejected with its reason.</summary>
+    public async Task<IntakeResult> RejectAsync(string reason, string source, string? fileName, int status, CancellationToken ct = default) =>
+        await StoreAsync(New([], source, fileName), reason, null, status, ct);
+
+    private static Submission New(byte[] content, string source, string? fileName) => new()
+    {
+        ReceivedAt = DateTime.UtcNow,
+        Content = content,
+        ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
+        Source = source,
+        FileName = fileName is null ? null : Cut(Path.GetFileName(fileName), 255),
+        ReceiptToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+    };
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private async Task<IntakeResult> StoreAsync(Submission submission, string? reason, AnswerFile? file, int refusedWith, CancellationToken ct)
+    {
+        var source = submission.Source;
         submission.Status = reason is null ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
         submission.Reason = reason;
         await writer.WriteAsync(submission, ct);
@@ -65,11 +91,11 @@ public sealed class SubmissionIntake(
         {
             parsed.Keep(submission.Id, file!);
             queue.Enqueue([submission.Id]);
-            logger.LogInformation("Accepted submission {SubmissionId} for {Assignment} from {Student} via {Source}", submission.Id, submission.AssignmentId, submission.Student, source);
+            logger.LogInformation("Accepted submission {SubmissionId} for {Assignment} from {Student} via {Source}", submission.Id, submission.AssignmentId, LogText.Quote(submission.Student), source);
         }
         else
         {
-            logger.LogInformation("Rejected submission {SubmissionId} via {Source}: {Reason}", submission.Id, source, reason);
+            logger.LogInformation("Rejected submission {SubmissionId} via {Source}: {Reason}", submission.Id, source, LogText.Quote(reason, 300));
         }
 
         return new IntakeResult(submission.Id, reason is null, reason, submission.ReceiptToken, refusedWith);
@@ -98,27 +124,32 @@ public sealed class SubmissionIntake(
         return ($"student '{submission.Student}' is not on the class list", 403);
     }
 
-    private string? Check(Submission submission, bool truncated, bool studentFromToken, out AnswerFile? file)
+    private string? Check(Submission submission, bool studentFromToken, CancellationToken ct, out AnswerFile? file)
     {
         file = null;
-        var limit = options.Value.MaxSubmissionBytes;
-        if (truncated || submission.Content.LongLength > limit)
-        {
-            return $"the file is over the size limit of {limit} bytes";
-        }
-
         if (submission.Content.Length == 0)
         {
             return "the file is empty";
         }
 
-        var read = AnswerFileReader.Read(submission.Content, submission.FileName ?? "submission");
+        // Answers written as expressions are evaluated here, under the same budget as grading.
+        AnswerFileReadResult read;
+        using (EvaluationBudget.Use(new EvaluationBudget(limits.Value.GradingTimeBudget, ct)))
+        {
+            read = AnswerFileReader.Read(submission.Content, submission.FileName ?? "submission");
+        }
+
         if (read.File is null)
         {
-            return "not an answer file: " + string.Join("; ", read.Diagnostics.Select(d => $"line {d.Line}, column {d.Column}: {d.Message}"));
+            return "not an answer file: " + LogText.Escape(string.Join("; ", read.Diagnostics.Select(d => $"line {d.Line}, column {d.Column}: {d.Message}")), 1000);
         }
 
         file = read.File;
+        if (!AssignmentIdPattern().IsMatch(read.File.AssignmentId))
+        {
+            return $"unknown assignment '{LogText.Escape(read.File.AssignmentId, 100)}' (an id is letters, digits and '-'; known: {string.Join(", ", catalog.Ids)})";
+        }
+
         submission.AssignmentId = read.File.AssignmentId;
         submission.Student = read.File.Student;
         if (read.File.Student is null && !studentFromToken)
@@ -131,4 +162,7 @@ public sealed class SubmissionIntake(
             ? $"unknown assignment '{read.File.AssignmentId}' (known: {string.Join(", ", catalog.Ids)})"
             : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]{1,100}$")]
+    private static partial System.Text.RegularExpressions.Regex AssignmentIdPattern();
 }

@@ -27,7 +27,7 @@ public sealed class TestService : IAsyncDisposable
         Http = http;
     }
 
-    public const string TaToken = "test-ta-token";
+    public const string TaToken = "test-ta-token-0123456789";
 
     public TempDir Dir { get; }
 

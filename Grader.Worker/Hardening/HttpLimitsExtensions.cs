@@ -1,0 +1,95 @@
+using System.Threading.RateLimiting;
+using Grader.Worker.Service;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Hardening;
+
+/// <summary>
+/// The service's defences, in one place: Kestrel's connection, header, body and timeout limits,
+/// multipart limits, a request rate per client address, JSON for every refusal, request logs with
+/// query strings redacted, and background services that outlive a failing item.
+/// </summary>
+public static class HttpLimitsExtensions
+{
+    /// <summary>Registers the limits (section <c>Grader:Limits</c>) and the framework features that enforce them.</summary>
+    public static WebApplicationBuilder AddGraderHttpLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section);
+        builder.Services.AddOptions<GraderOptions>()
+            .Validate(o => Reports.TaTokenStore.Problem(o) is null,
+                $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
+            .ValidateOnStart();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServiceLimits>, IOptions<GraderOptions>>((kestrel, limits, grader) =>
+        {
+            var l = limits.Value;
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = l.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = l.MaxConcurrentUpgradedConnections;
+            kestrel.Limits.KeepAliveTimeout = l.KeepAliveTimeout;
+            kestrel.Limits.RequestHeadersTimeout = l.RequestHeadersTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(l.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5));
+            kestrel.Limits.MaxRequestHeadersTotalSize = l.MaxRequestHeadersTotalSize;
+            kestrel.Limits.MaxRequestBodySize = BodyLimit(l, grader.Value);
+        });
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<ServiceLimits>, IOptions<GraderOptions>>((form, limits, grader) =>
+        {
+            var l = limits.Value;
+            form.MultipartBodyLengthLimit = BodyLimit(l, grader.Value);
+            form.ValueCountLimit = l.MaxMultipartParts;
+            form.MultipartHeadersCountLimit = 8;
+            form.MultipartHeadersLengthLimit = l.MaxMultipartHeadersBytes;
+            form.KeyLengthLimit = 256;
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, BodyLimit(l, grader.Value));
+        });
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await context.HttpContext.Response.WriteAsJsonAsync(new { error = "too many requests from your address; wait a second and try again" }, ct);
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var l = http.RequestServices.GetRequiredService<IOptions<ServiceLimits>>().Value;
+                if (l.RequestsPerSecondPerClient <= 0 || http.Request.Path.StartsWithSegments("/health"))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
+                return RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = Math.Max(1, l.RequestBurstPerClient),
+                    TokensPerPeriod = l.RequestsPerSecondPerClient,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+        });
+
+        // The framework's own request log prints full URLs (a ?token= among them) at Information;
+        // RequestLog below logs requests with their query values redacted instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        // One bad item must never stop the host: each service catches per item, and an escaped
+        // exception is logged rather than shutting the service down.
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        return builder;
+    }
+
+    /// <summary>Adds the request log, the JSON refusal shield and the rate limiter to the pipeline.</summary>
+    public static WebApplication UseGraderHttpLimits(this WebApplication app)
+    {
+        app.UseMiddleware<RequestShield>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>The largest request body: the configured bound, and never less than a submission plus multipart framing.</summary>
+    public static long BodyLimit(ServiceLimits limits, GraderOptions grader) =>
+        Math.Max(limits.MaxRequestBodyBytes, grader.MaxSubmissionBytes + (64 * 1024));
+}

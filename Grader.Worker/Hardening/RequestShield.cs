@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Grader.Worker.Hardening;
+
+/// <summary>
+/// The outermost middleware: logs each request (method, path, query keys with values redacted,
+/// status, time; at Debug) and turns anything that escapes a handler into a JSON refusal —
+/// 413 for an over-size body, 400 for a malformed one, 500 (logged, never with an empty body)
+/// otherwise.
+/// </summary>
+public sealed class RequestShield(RequestDelegate next, ILogger<RequestShield> logger)
+{
+    /// <summary>Runs the request.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            var (status, error) = Refusal(ex);
+            if (status == 500)
+            {
+                logger.LogError(ex, "Request {Method} {Path} failed", context.Request.Method, LogText.RedactQuery(context.Request.Path, context.Request.QueryString));
+            }
+
+            context.Response.Clear();
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new { error });
+        }
+        finally
+        {
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("HTTP {Method} {Path} {Status} in {Elapsed:0.0} ms", context.Request.Method,
+                    LogText.RedactQuery(context.Request.Path, context.Request.QueryString), context.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+    }
+
+    /// <summary>The status and message for an exception that escaped a handler.</summary>
+    public static (int Status, string Error) Refusal(Exception ex) => ex switch
+    {
+        BadHttpRequestException { StatusCode: 413 } => (413, "the request body is over the size limit"),
+        InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (413, "the request body is over the size limit"),
+        BadHttpRequestException e => (e.StatusCode, "bad request: " + LogText.Escape(e.Message, 200)),
+        InvalidDataException e => (400, "malformed request body: " + LogText.Escape(e.Message, 200)),
+        _ => (500, $"internal error (logged at {DateTime.UtcNow:O}); the service keeps running"),
+    };
+}
