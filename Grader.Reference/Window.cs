@@ -2,8 +2,9 @@ namespace Grader.Reference;
 
 /// <summary>
 /// The geometry of a sliding window (convolution or pooling) along one axis:
-/// output size floor((n + 2p − k) / s) + 1. Padding is at most k − 1 (the "full" convolution):
-/// more adds rows and columns of nothing but zeros, and would let a tiny input ask for a huge output.
+/// output size floor((n + 2p − k) / s) + 1. Padding is at most the larger of the input length
+/// and k − 1 (the "full" convolution): more adds nothing but zeros, and would let a tiny input ask
+/// for a huge output (the output side stays below 3n + 2k).
 /// </summary>
 public readonly record struct Window(int Size, int Stride, int Padding)
 {
@@ -25,9 +26,9 @@ public readonly record struct Window(int Size, int Stride, int Padding)
             throw new ShapeException($"{what}: padding must not be negative, got {Padding}");
         }
 
-        if (Padding > 0 && Padding >= Size)
+        if (Padding > n && Padding >= Size)
         {
-            throw new ShapeException($"{what}: padding {Padding} must be less than the window size {Size} (padding beyond it adds only zeros)");
+            throw new ShapeException($"{what}: padding {Padding} must be at most the input size {n} or the window size less one {Size - 1}");
         }
 
         if (n + (2L * Padding) < Size)

@@ -11,7 +11,7 @@ public class HostileAnswerTests
 
     public static TheoryData<string, string, string> Answers => new()
     {
-        { "conv padding (the issue's file)", HostileCorpus.Text("answers/conv-padding.yaml"), "padding 1000000 must be less than the window size 1" },
+        { "conv padding (the issue's file)", HostileCorpus.Text("answers/conv-padding.yaml"), "padding 1000000 must be at most the input size 1 or the window size less one 0" },
         { "outer-product bomb", HostileCorpus.OuterBomb(), "outer would make a tensor of 9,000,000 elements" },
         { "many products past the file's budget", HostileCorpus.ManyOuters(), "more than 5,000,000 tensor elements in all" },
         { "a convolution that costs too much", HostileCorpus.CostlyConv(), "conv2d needs more computation than allowed" },
@@ -66,7 +66,7 @@ public class HostileAnswerTests
 
     [Theory]
     [InlineData("assignments/cycle.yaml", "cycle in the graph: a -> b -> a")]
-    [InlineData("assignments/conv-padding.yaml", "padding 1000000 must be less than the window size 1")]
+    [InlineData("assignments/conv-padding.yaml", "padding 1000000 must be at most the input size 1 or the window size less one 0")]
     public void A_hostile_assignment_is_refused_at_its_line_and_column(string file, string reason)
     {
         var (assignment, problems) = AssignmentValidator.ValidateFile(HostileCorpus.File(file));
