@@ -45,7 +45,7 @@ public sealed class RequestShield(RequestDelegate next, ILogger<RequestShield> l
     public static (int Status, string Error) Refusal(Exception ex) => ex switch
     {
         BadHttpRequestException { StatusCode: 413 } => (413, "the request body is over the size limit"),
-        InvalidDataException e when e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => (413, "the request body is over the size limit"),
+        InvalidDataException e when e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) => (413, "the request body is over the size limit"),
         BadHttpRequestException e => (e.StatusCode, "bad request: " + LogText.Escape(e.Message, 200)),
         InvalidDataException e => (400, "malformed request body: " + LogText.Escape(e.Message, 200)),
         _ => (500, $"internal error (logged at {DateTime.UtcNow:O}); the service keeps running"),

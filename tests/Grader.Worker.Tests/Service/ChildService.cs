@@ -47,6 +47,7 @@ public sealed class ChildService : IDisposable
         start.Environment["Grader__Url"] = $"http://127.0.0.1:{port}";
         start.Environment["Grader__TaToken"] = TestService.TaToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Grader__Limits__RequestsPerSecondPerClient"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
