@@ -1,0 +1,96 @@
+using System.Net.Sockets;
+using Grader.Worker.Tests.Service;
+
+namespace Grader.Worker.Tests.Hardening;
+
+[Collection("service")]
+public class ConnectionLimitTests
+{
+    [Fact]
+    public async Task Idle_connections_past_the_limit_are_refused_and_the_service_keeps_serving()
+    {
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Grader:Limits:MaxConcurrentConnections"] = "20",
+        });
+        var port = service.Http.BaseAddress!.Port;
+        var idle = new List<TcpClient>();
+        try
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                var client = new TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                idle.Add(client);
+            }
+
+            // Connections past the limit are closed by the server at once: a read sees the end of the stream.
+            var closed = 0;
+            foreach (var client in idle)
+            {
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+                try
+                {
+                    if (await client.GetStream().ReadAsync(new byte[1], wait.Token) == 0)
+                    {
+                        closed++;
+                    }
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException)
+                {
+                    closed += ex is IOException ? 1 : 0;
+                }
+            }
+
+            Assert.InRange(closed, 60 - 20, 60);
+        }
+        finally
+        {
+            idle.ForEach(c => c.Dispose());
+        }
+
+        // Once the idle ones are gone the service answers again.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await Health.AssertServingAsync(service.Http);
+                break;
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_client_over_its_request_rate_gets_429_in_JSON_and_health_is_not_limited()
+    {
+        await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Grader:Limits:RequestsPerSecondPerClient"] = "1",
+            ["Grader:Limits:RequestBurstPerClient"] = "3",
+        });
+        var statuses = new List<int>();
+        string? refusal = null;
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await service.Http.GetAsync("/api/assignments");
+            statuses.Add((int)response.StatusCode);
+            if ((int)response.StatusCode == 429)
+            {
+                refusal = await response.Content.ReadAsStringAsync();
+                Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            }
+        }
+
+        Assert.All(statuses.Take(3), s => Assert.Equal(200, s));
+        Assert.Contains(429, statuses);
+        Assert.Contains("too many requests from your address", refusal);
+        for (var i = 0; i < 10; i++)
+        {
+            await Health.AssertServingAsync(service.Http);
+        }
+    }
+}
