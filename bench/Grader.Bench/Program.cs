@@ -52,6 +52,11 @@ try
         Console.Error.WriteLine($"PostgreSQL phase skipped: {postgres.Note}");
     }
 
+    if (Runs("hostile"))
+    {
+        Console.WriteLine(HostileBenchmark.Table(await HostileBenchmark.RunAsync(Path.Combine(folder, "hostile"), options.Assignments)));
+    }
+
     var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched, postgres);
     Console.WriteLine(report.Table());
     var json = JsonSerializer.Serialize(report.ToJson(), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
