@@ -14,46 +14,47 @@ public static class FileText
     /// </summary>
     public static string? Read(string path, DiagnosticBag bag)
     {
+        var (bytes, problem) = ReadBytes(path, Limits.MaxFileBytes);
+        if (bytes is null)
+        {
+            bag.Report(new SourcePosition(1, 1), problem!);
+            return null;
+        }
+
+        return Decode(bytes, bag);
+    }
+
+    /// <summary>
+    /// The bytes of a regular file (a link is followed to one) of at most <paramref name="limit"/>
+    /// bytes, or null with the reason: missing, a folder, empty or not a regular file (never
+    /// opened, so a FIFO cannot block), over the limit (read with a bound, whatever size is reported).
+    /// </summary>
+    public static (byte[]? Bytes, string? Problem) ReadBytes(string path, long limit)
+    {
         try
         {
             var info = new FileInfo(path);
             var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
             if (target is null || !target.Exists)
             {
-                bag.Report(new SourcePosition(1, 1), Directory.Exists(path) ? "is a folder, not a file" : "file not found");
-                return null;
+                return (null, Directory.Exists(path) ? "is a folder, not a file" : "file not found");
             }
 
             if (target.Length == 0)
             {
-                bag.Report(new SourcePosition(1, 1), "the file is empty or not a regular file (FIFOs, devices and sockets are not read)");
-                return null;
+                return (null, "the file is empty or not a regular file (FIFOs, devices and sockets are not read)");
             }
 
-            if (target.Length > Limits.MaxFileBytes)
+            if (target.Length > limit)
             {
-                bag.Report(new SourcePosition(1, 1), $"file is {target.Length} bytes; the limit is {Limits.MaxFileBytes}");
-                return null;
+                return (null, $"file is {target.Length} bytes; the limit is {limit}");
             }
 
-            var bytes = ReadBounded(target.FullName, Limits.MaxFileBytes);
-            if (bytes is null)
-            {
-                bag.Report(new SourcePosition(1, 1), $"file is over the limit of {Limits.MaxFileBytes} bytes");
-                return null;
-            }
-
-            return Decode(bytes, bag);
+            return ReadBounded(target.FullName, limit) is { } bytes ? (bytes, null) : (null, $"file is over the limit of {limit} bytes");
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            bag.Report(new SourcePosition(1, 1), "cannot read the file: " + ex.Message);
-            return null;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            bag.Report(new SourcePosition(1, 1), "cannot read the file: " + ex.Message);
-            return null;
+            return (null, "cannot read the file: " + ex.Message);
         }
     }
 

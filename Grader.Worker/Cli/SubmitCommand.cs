@@ -31,9 +31,11 @@ public static class SubmitCommand
     /// <summary>Submits; returns 0 when accepted (and graded, with --wait), 1 when rejected, 2 when the service cannot be reached.</summary>
     public static async Task<int> RunAsync(string path, string server, bool wait, CliConsole console, CancellationToken ct, string? token = null)
     {
-        if (!File.Exists(path))
+        // Read with a bound: /dev/zero or a FIFO must not be read forever (the service applies its own limit).
+        var (bytes, problem) = Domain.FileText.ReadBytes(path, 16 * Domain.Limits.MaxFileBytes);
+        if (bytes is null)
         {
-            console.Error.WriteLine($"{path}: no such file");
+            console.Error.WriteLine($"{path}: {problem}");
             return 1;
         }
 
@@ -45,7 +47,7 @@ public static class SubmitCommand
 
         try
         {
-            using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path, ct));
+            using var content = new ByteArrayContent(bytes);
             content.Headers.ContentType = new MediaTypeHeaderValue(path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "application/yaml");
             using var response = await http.PostAsync("/api/submissions", content, ct);
             var body = await response.Content.ReadAsStringAsync(ct);

@@ -26,7 +26,7 @@ public static class HttpLimitsExtensions
         {
             var l = limits.Value;
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxConcurrentConnections = l.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentConnections = FileDescriptors.ConnectionLimit(l.MaxConcurrentConnections, FileDescriptors.SoftLimit());
             kestrel.Limits.MaxConcurrentUpgradedConnections = l.MaxConcurrentUpgradedConnections;
             kestrel.Limits.KeepAliveTimeout = l.KeepAliveTimeout;
             kestrel.Limits.RequestHeadersTimeout = l.RequestHeadersTimeout;

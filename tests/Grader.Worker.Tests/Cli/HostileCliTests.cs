@@ -28,6 +28,14 @@ public class HostileCliTests
     }
 
     [Fact]
+    public async Task Submitting_dev_zero_is_refused_without_reading_it()
+    {
+        var (exit, _, error) = await RunBoundedAsync("submit", "/dev/zero", "--server", "http://127.0.0.1:9");
+        Assert.Equal(1, exit);
+        Assert.Contains("/dev/zero: the file is empty or not a regular file", error);
+    }
+
+    [Fact]
     public async Task Grading_a_FIFO_is_refused_without_waiting_for_a_writer()
     {
         using var dir = new TempDir();

@@ -93,4 +93,21 @@ public class ConnectionLimitTests
             await Health.AssertServingAsync(service.Http);
         }
     }
+
+    [Theory]
+    [InlineData(1000, 20000L, 1000)]   // room enough: as configured
+    [InlineData(1000, 1024L, 768)]     // a 1,024-descriptor limit: connections stop 256 short of it
+    [InlineData(1000, 100L, 16)]
+    [InlineData(1000, null, 1000)]     // unknown limit (not Linux)
+    public void The_connection_limit_stays_below_the_descriptor_limit(long configured, long? soft, long expected) =>
+        Assert.Equal(expected, Grader.Worker.Hardening.FileDescriptors.ConnectionLimit(configured, soft));
+
+    [Fact]
+    public void The_descriptor_limit_of_this_process_is_read()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.InRange(Grader.Worker.Hardening.FileDescriptors.SoftLimit()!.Value, 64, long.MaxValue);
+        }
+    }
 }
