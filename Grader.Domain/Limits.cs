@@ -29,15 +29,15 @@ public static class Limits
 
     /// <summary>
     /// The most tensor elements one evaluation budget may produce in all (every intermediate
-    /// result counted): one answer file, one answer key, or one submission's grading (40 MB of doubles).
+    /// result counted): one answer file, one answer key, or one submission's grading (16 MB of doubles).
     /// </summary>
-    public const long MaxEvaluationElements = 5_000_000;
+    public const long MaxEvaluationElements = 2_000_000;
 
     /// <summary>
     /// The most multiply-adds one evaluation budget may spend (a matrix product (m,n)@(n,k) costs
     /// m·n·k, a convolution outputs·C·kH·kW, an element-wise operation one per element).
     /// </summary>
-    public const long MaxEvaluationWork = 50_000_000;
+    public const long MaxEvaluationWork = 20_000_000;
 
     /// <summary>The longest student id, in characters.</summary>
     public const int MaxStudentIdLength = 200;

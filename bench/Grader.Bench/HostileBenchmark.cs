@@ -51,7 +51,12 @@ public static class HostileBenchmark
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+            // Like curl: Expect: 100-continue, waiting for the server's answer before sending a body it may refuse.
+            using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
+            {
+                BaseAddress = new Uri(address),
+                Timeout = TimeSpan.FromMinutes(2),
+            };
             await Post(http, "warm-up", () => Raw(Encoding.UTF8.GetBytes(HostileCorpus.Text("answers/conv-padding.yaml")), "application/yaml"));
             cases.Add(await Post(http, "POST: outer product bomb (12 KB)", () => Raw(Encoding.UTF8.GetBytes(HostileCorpus.OuterBomb()), "application/yaml")));
             cases.Add(await Post(http, "POST: 50 MB raw body", () => Raw(HostileCorpus.HugeBody(), "application/yaml")));

@@ -22,10 +22,10 @@ public static class HostileCorpus
         $"assignment: tanh-network\nstudent: mallory\nanswers:\n  forward: \"sum(outer({Ones(n)}, {Ones(n)}))\"\n";
 
     /// <summary>
-    /// An expression under the per-tensor limit at every step whose results add up to 6·10⁶
-    /// elements: a 1,000 × 1,000 outer product scaled five times.
+    /// An expression under the per-tensor limit at every step whose results add up to 3·10⁶
+    /// elements: a 1,000 × 1,000 outer product scaled twice.
     /// </summary>
-    public static string ScaledOuter() => $"sum(outer({Ones(1000)}, {Ones(1000)}) * 2 * 2 * 2 * 2 * 2)";
+    public static string ScaledOuter() => $"sum(outer({Ones(1000)}, {Ones(1000)}) * 2 * 2)";
 
     /// <summary>
     /// An answer file whose every expression stays under the per-tensor limit and the per-file
@@ -34,7 +34,7 @@ public static class HostileCorpus
     public static string ManyOuters() =>
         $"assignment: tanh-network\nstudent: mallory\nanswers:\n  grad-W0: \"{ScaledOuterSmall()}\"\n  forward: \"{ScaledOuterSmall()}\"\n";
 
-    private static string ScaledOuterSmall() => $"sum(outer({Ones(1000)}, {Ones(1000)}) * 2 * 2)";
+    private static string ScaledOuterSmall() => $"sum(outer({Ones(1000)}, {Ones(1000)}))";
 
     /// <summary>A convolution that fits every size bound but costs 6·10¹⁰ multiply-adds.</summary>
     public static string CostlyConv() =>

@@ -68,7 +68,12 @@ public class HostileRequestTests(HostileServiceFixture fixture) : IClassFixture<
         // As curl does for large bodies: the server can refuse before the body is sent.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = Bodies[name]() };
         request.Headers.ExpectContinue = true;
-        using var response = await service.Http.SendAsync(request);
+        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
+        {
+            BaseAddress = service.Http.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(120),
+        };
+        using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(status == (int)response.StatusCode, $"{name}: {(int)response.StatusCode} {text}");
         using var body = JsonDocument.Parse(text);
