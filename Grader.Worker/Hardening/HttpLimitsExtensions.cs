@@ -38,7 +38,7 @@ public static class HttpLimitsExtensions
         {
             var l = limits.Value;
             form.MultipartBodyLengthLimit = BodyLimit(l, grader.Value);
-            form.ValueCountLimit = l.MaxMultipartParts;
+            form.ValueCountLimit = l.MaxFormFields;
             form.MultipartHeadersCountLimit = 8;
             form.MultipartHeadersLengthLimit = l.MaxMultipartHeadersBytes;
             form.KeyLengthLimit = 256;
@@ -55,7 +55,8 @@ public static class HttpLimitsExtensions
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var l = http.RequestServices.GetRequiredService<IOptions<ServiceLimits>>().Value;
-                if (l.RequestsPerSecondPerClient <= 0 || http.Request.Path.StartsWithSegments("/health"))
+                if (l.RequestsPerSecondPerClient <= 0 || http.Request.Path.StartsWithSegments("/health")
+                    || http.Request.Path.StartsWithSegments("/assets") || http.Request.Path.StartsWithSegments("/katex"))
                 {
                     return RateLimitPartition.GetNoLimiter("");
                 }

@@ -34,8 +34,8 @@ public sealed class ServiceLimits
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = Domain.Limits.MaxFileBytes + (64 * 1024);
 
-    /// <summary>The most parts (files and fields) of a multipart upload.</summary>
-    public int MaxMultipartParts { get; set; } = 8;
+    /// <summary>The most fields and files of one form, multipart or URL-encoded (a student's answer form has one field per question).</summary>
+    public int MaxFormFields { get; set; } = 256;
 
     /// <summary>The longest multipart part headers (a file name lives there), in bytes.</summary>
     public int MaxMultipartHeadersBytes { get; set; } = 4096;

@@ -41,7 +41,7 @@ public class HostileRequestTests(HostileServiceFixture fixture) : IClassFixture<
         { "50 MB raw body", 413, "over the size limit of 1048576 bytes (it was not stored)" },
         { "just over 1 MiB raw body", 413, "over the size limit of 1048576 bytes (it was not stored)" },
         { "50 MB multipart upload", 413, "over the size limit of 1048576 bytes (it was not stored)" },
-        { "1,025 multipart parts", 400, "malformed request body: Form value count limit 8 exceeded" },
+        { "1,025 multipart parts", 400, "malformed request body: Form value count limit 256 exceeded" },
         { "100 KB file name", 400, "malformed request body: Multipart headers length limit 4096 exceeded" },
         { "multipart without a boundary", 400, "malformed request body: Missing content-type boundary" },
         { "form-encoded body (curl -d)", 400, "a form-encoded body (curl -d) is not an answer file" },
