@@ -45,10 +45,11 @@ public class HostileInboxTests
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(kept)) <= InboxWatcher.MaxKeptNameBytes);
         Assert.Contains("unknown assignment 'nope'", File.ReadAllText(kept + ".reason.txt"));
 
-        var accepted = Directory.EnumerateFiles(Path.Combine(inbox, "accepted")).Select(Path.GetFileName).Order().ToList();
+        var accepted = Directory.EnumerateFiles(Path.Combine(inbox, "accepted")).Where(f => !f.EndsWith(".receipt.txt")).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(2, accepted.Count);
         Assert.EndsWith("-d-conv.yaml", accepted[0]);
         Assert.EndsWith("-z-good.yaml", accepted[1]);
+        Assert.True(File.Exists(Path.Combine(inbox, "accepted", accepted[1] + ".receipt.txt")));
 
         await using var db = service.Db();
         Assert.False(await db.Submissions.AnyAsync(s => s.FileName == "b-passwd.yaml"), "a link's target is never read or stored");
