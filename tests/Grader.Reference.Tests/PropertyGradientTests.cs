@@ -140,6 +140,7 @@ public class PropertyGradientTests
         Gen.Select(Gen.Int[0, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 2], Gen.Int[0, 4]).SelectMany((c, kh, kw, stride, f, padding, extra) =>
         {
             var (h, w) = (Math.Max(1, kh - (2 * padding)) + extra, Math.Max(1, kw - (2 * padding)) + (extra / 2));
+            padding = Math.Min(padding, Math.Min(Math.Max(kh - 1, h), Math.Max(kw - 1, w))); // the bound of Window: the input's length or the window less one
             if (c == 0)
             {
                 return Gen.Select(Values([h, w]), Values([kh, kw]), (x, k) => new Case(n => Ops.Conv2d(n[0], n[1], null, stride, padding), x, k));
