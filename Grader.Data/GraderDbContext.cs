@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data;
 
-/// <summary>The grader's database: assignment versions, submissions, grades and the class list.</summary>
+/// <summary>The grader's database: assignment versions, submissions, grades, the class list, extensions and score overrides.</summary>
 public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
 {
     /// <summary>Assignment files by content.</summary>
@@ -17,6 +17,12 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 
     /// <summary>The class list: students and their sign-in tokens.</summary>
     public DbSet<Student> Students => Set<Student>();
+
+    /// <summary>Per-student due dates.</summary>
+    public DbSet<Extension> Extensions => Set<Extension>();
+
+    /// <summary>TAs' score overrides, every one kept (the audit trail).</summary>
+    public DbSet<ScoreOverrideRecord> ScoreOverrides => Set<ScoreOverrideRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

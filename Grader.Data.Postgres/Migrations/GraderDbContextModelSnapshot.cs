@@ -64,6 +64,41 @@ namespace Grader.Data.Postgres.Migrations
                     b.ToTable("assignment_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Grader.Data.Entities.Extension", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignmentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Due")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Student")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "Student")
+                        .IsUnique();
+
+                    b.ToTable("extensions", (string)null);
+                });
+
             modelBuilder.Entity("Grader.Data.Entities.Grade", b =>
                 {
                     b.Property<long>("Id")
@@ -107,6 +142,46 @@ namespace Grader.Data.Postgres.Migrations
                     b.HasIndex("SubmissionId", "IsCurrent");
 
                     b.ToTable("grades", (string)null);
+                });
+
+            modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("AutoScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "QuestionId", "At");
+
+                    b.ToTable("score_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Grader.Data.Entities.Student", b =>
@@ -239,6 +314,15 @@ namespace Grader.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Submission");
+                });
+
+            modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
+                {
+                    b.HasOne("Grader.Data.Entities.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grader.Data.Entities.Submission", b =>

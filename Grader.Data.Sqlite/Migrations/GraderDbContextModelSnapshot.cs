@@ -57,6 +57,39 @@ namespace Grader.Data.Sqlite.Migrations
                     b.ToTable("assignment_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Grader.Data.Entities.Extension", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Student")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "Student")
+                        .IsUnique();
+
+                    b.ToTable("extensions", (string)null);
+                });
+
             modelBuilder.Entity("Grader.Data.Entities.Grade", b =>
                 {
                     b.Property<long>("Id")
@@ -98,6 +131,44 @@ namespace Grader.Data.Sqlite.Migrations
                     b.HasIndex("SubmissionId", "IsCurrent");
 
                     b.ToTable("grades", (string)null);
+                });
+
+            modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AutoScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "QuestionId", "At");
+
+                    b.ToTable("score_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Grader.Data.Entities.Student", b =>
@@ -226,6 +297,15 @@ namespace Grader.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Submission");
+                });
+
+            modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
+                {
+                    b.HasOne("Grader.Data.Entities.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Grader.Data.Entities.Submission", b =>

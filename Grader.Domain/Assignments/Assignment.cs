@@ -16,6 +16,9 @@ public sealed record Assignment(
     /// <summary>Conditions every student's variant must meet (<c>require:</c>); draws are repeated until they hold.</summary>
     public IReadOnlyList<Requirement> Requirements { get; init; } = [];
 
+    /// <summary>The course rules: dates, late window, attempts, which submission counts.</summary>
+    public Policy.CoursePolicy Policy { get; init; } = Domain.Policy.CoursePolicy.None;
+
     /// <summary>True when any value is drawn per student.</summary>
     public bool HasRandomValues => Values.Any(v => v.Spec.IsRandom);
 

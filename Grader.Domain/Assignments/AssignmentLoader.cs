@@ -11,7 +11,7 @@ namespace Grader.Domain.Assignments;
 /// </summary>
 public static partial class AssignmentLoader
 {
-    private static readonly string[] TopLevelKeys = ["id", "title", "defaults", "values", "graph", "networks", "questions", "require"];
+    private static readonly string[] TopLevelKeys = ["id", "title", "defaults", "values", "graph", "networks", "questions", "require", "show_key", .. Policy.PolicyReader.Keys];
     private static readonly string[] SettingKeys = ["points", "tolerance", "partial", "show_key", "carry_forward"];
     private static readonly string[] QuestionKeys = ["id", "text", "answer", .. SettingKeys];
 
@@ -54,6 +54,21 @@ public static partial class AssignmentLoader
         var id = ReadId(top, bag);
         var title = top["title"] is { } t ? YamlValues.Text(t, bag, "title") : null;
         var defaults = top["defaults"] is { } d ? ReadSettings(d, SettingKeys, bag, "defaults") : GradingSettings.None;
+        if (top["show_key"] is { } topShowKey)
+        {
+            // show_key beside the dates is the assignment-wide default, as under defaults:
+            var shown = ReadShowKey(topShowKey, bag);
+            if (defaults.ShowKey is not null)
+            {
+                bag.Report(topShowKey, "show_key is given both here and under defaults: keep one");
+            }
+            else
+            {
+                defaults = defaults with { ShowKey = shown };
+            }
+        }
+
+        var policy = Policy.PolicyReader.Read(top, bag);
 
         var names = new Dictionary<string, SourcePosition>();
         var values = ReadValues(top["values"], bag, names);
@@ -61,7 +76,7 @@ public static partial class AssignmentLoader
         var networks = ReadNetworks(top["networks"], bag, names);
         var questions = ReadQuestions(top["questions"], top, bag);
         var requirements = RequirementReader.Read(top["require"], bag);
-        return new Assignment(id ?? "", title ?? id ?? "", defaults, values, graph, networks, questions, bag.File) { Requirements = requirements };
+        return new Assignment(id ?? "", title ?? id ?? "", defaults, values, graph, networks, questions, bag.File) { Requirements = requirements, Policy = policy };
     }
 
     private static string? ReadId(YMapping top, DiagnosticBag bag)
@@ -225,24 +240,32 @@ public static partial class AssignmentLoader
 
         var tolerance = m["tolerance"] is { } t ? ToleranceReader.Read(t, bag) : null;
         var partial = m["partial"] is { } pa ? YamlValues.Bool(pa, bag, "partial") : null;
-        ShowKey? showKey = null;
-        if (m["show_key"] is { } sk && YamlValues.Text(sk, bag, "show_key") is { } skText)
-        {
-            showKey = skText switch
-            {
-                "after_grading" => ShowKey.AfterGrading,
-                "never" => ShowKey.Never,
-                "always" => ShowKey.Always,
-                _ => null,
-            };
-            if (showKey is null)
-            {
-                bag.Report(sk, $"show_key must be after_grading, never or always, got '{YamlValues.Shorten(skText)}'");
-            }
-        }
-
+        var showKey = m["show_key"] is { } sk ? ReadShowKey(sk, bag) : null;
         var carryForward = m["carry_forward"] is { } cf ? YamlValues.Bool(cf, bag, "carry_forward") : null;
         return new GradingSettings(points, tolerance, partial, showKey, carryForward);
+    }
+
+    private static ShowKey? ReadShowKey(YNode node, DiagnosticBag bag)
+    {
+        if (YamlValues.Text(node, bag, "show_key") is not { } text)
+        {
+            return null;
+        }
+
+        ShowKey? showKey = text switch
+        {
+            "after_due" => ShowKey.AfterDue,
+            "after_grading" => ShowKey.AfterGrading,
+            "never" => ShowKey.Never,
+            "always" => ShowKey.Always,
+            _ => null,
+        };
+        if (showKey is null)
+        {
+            bag.Report(node, $"show_key must be after_due, after_grading, never or always, got '{YamlValues.Shorten(text)}'");
+        }
+
+        return showKey;
     }
 
     private static (Expr Expr, Located Where)? ParseExpression(YNode node, DiagnosticBag bag, string what)

@@ -17,6 +17,6 @@ public sealed record Question(string Id, string? Text, string AnswerText, Expr A
     /// <summary>Whether an answer consistent with the student's own earlier wrong answers earns credit (default false).</summary>
     public bool CarryForward(GradingSettings defaults) => Settings.Over(defaults).CarryForward ?? false;
 
-    /// <summary>When the key may be shown to the student (default after grading).</summary>
-    public ShowKey ShowKey(GradingSettings defaults) => Settings.Over(defaults).ShowKey ?? Assignments.ShowKey.AfterGrading;
+    /// <summary>When the key may be shown to the student (default after the due date).</summary>
+    public ShowKey ShowKey(GradingSettings defaults) => Settings.Over(defaults).ShowKey ?? Assignments.ShowKey.AfterDue;
 }

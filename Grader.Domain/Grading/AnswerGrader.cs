@@ -64,8 +64,8 @@ public static class AnswerGrader
         var a = key.Assignment;
         var points = q.Points(a.Defaults);
         var expected = key.AnswerTo(q.Id);
-        QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null) =>
-            new(q.Id, q.Text, status, score, points, expected, value, feedback, wrong ?? []);
+        QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null, string? withoutKey = null) =>
+            new(q.Id, q.Text, status, score, points, expected, value, feedback, wrong ?? [], withoutKey ?? feedback);
 
         if (expected is null)
         {
@@ -96,9 +96,8 @@ public static class AnswerGrader
         var from = CarryForward.Check(a, key, q, value, earlierWrong);
         if (from is not null && q.CarryForward(a.Defaults))
         {
-            return Result(QuestionStatus.Correct, points,
-                $"correct given your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)} (credit carried forward); the key is {TensorText.Inline(expected)}",
-                value);
+            var carried = $"correct given your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)} (credit carried forward)";
+            return Result(QuestionStatus.Correct, points, $"{carried}; the key is {TensorText.Inline(expected)}", value, withoutKey: carried);
         }
 
         var origin = from is null ? "" : $"; your answer follows correctly from your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)}, so the mistake is there";
@@ -126,14 +125,22 @@ public static class AnswerGrader
         var score = partial ? points * cmp.RightCount / expected.Count : 0;
         var status = partial && cmp.RightCount > 0 ? QuestionStatus.Partial : QuestionStatus.Incorrect;
         var named = MistakeFinder.Find(key, q, value, expected, cmp, tolerance)?.Description;
-        var details = Details(expected, value, cmp, wrong);
-        var text = (named is null ? details : named + "; " + details) + origin;
-        if (partial && cmp.RightCount > 0)
+        string Compose(string details) =>
+            (named is null ? details : named + "; " + details) + origin
+            + (partial && cmp.RightCount > 0 ? $" ({cmp.RightCount} of {expected.Count} elements right)" : "");
+        return Result(status, score, Compose(Details(expected, value, cmp, wrong)), value, wrong, Compose(WrongElements(expected, wrong)));
+    }
+
+    /// <summary>Which elements are wrong, without the key's numbers.</summary>
+    private static string WrongElements(Tensor expected, List<int[]> wrong)
+    {
+        if (expected.IsScalarLike)
         {
-            text += $" ({cmp.RightCount} of {expected.Count} elements right)";
+            return "not within the tolerance of the key";
         }
 
-        return Result(status, score, text, value, wrong);
+        var more = wrong.Count > MaxListedElements ? $"; and {wrong.Count - MaxListedElements} more" : "";
+        return $"wrong element{(wrong.Count > 1 ? "s" : "")}: " + string.Join(", ", wrong.Take(MaxListedElements).Select(ix => $"[{string.Join(", ", ix)}]")) + more;
     }
 
     private static string Details(Tensor expected, Tensor value, Comparison cmp, List<int[]> wrong)

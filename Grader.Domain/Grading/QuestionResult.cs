@@ -5,6 +5,10 @@ namespace Grader.Domain.Grading;
 /// <summary>
 /// The grade of one question: status, score, the key and the given answer, which elements are
 /// wrong (multi-indices into the key), and feedback that names the mistake.
+/// <see cref="FeedbackWithoutKey"/> says the same without any of the key's numbers (which
+/// elements are wrong, the mistake's name); a student reads it while the key is withheld
+/// (see <see cref="KeyRedaction"/>). Null only in reports stored before it existed.
+/// <see cref="Override"/> is a TA's score that replaced the automatic one (<see cref="ManualGrading"/>).
 /// </summary>
 public sealed record QuestionResult(
     string Id,
@@ -15,4 +19,6 @@ public sealed record QuestionResult(
     Tensor? Expected,
     Tensor? Given,
     string Feedback,
-    IReadOnlyList<int[]> Wrong);
+    IReadOnlyList<int[]> Wrong,
+    string? FeedbackWithoutKey = null,
+    ScoreOverride? Override = null);

@@ -6,25 +6,27 @@ namespace Grader.Domain.Output;
 /// <summary>
 /// The grade as JSON: <c>{"assignment", "student", "score", "maxScore", "questions": [{"id", "status",
 /// "score", "maxScore", "expected", "given", "feedback", "wrong"}], "warnings": []}</c>. <c>wrong</c>
-/// lists the multi-indices of wrong elements; <c>expected</c> and <c>given</c> are null when absent,
+/// lists the multi-indices of wrong elements; the full report (a TA's, the stored one) also has
+/// <c>feedbackWithoutKey</c>, absent from a student's view (<see cref="KeyRedaction"/>); a question
+/// whose score a TA set has <c>override: {"score", "autoScore", "comment", "by", "at"}</c>; <c>expected</c> and <c>given</c> are null when absent,
 /// and a one-element tensor is written as a plain number (it counts as a scalar).
 /// </summary>
 public static class GradeReportJson
 {
-    /// <summary>The JSON text of a report; <paramref name="includeKey"/> false leaves "expected" null.</summary>
-    public static string Write(GradeReport report, bool indented = true, Func<QuestionResult, bool>? includeKey = null)
+    /// <summary>The JSON text of a report.</summary>
+    public static string Write(GradeReport report, bool indented = true)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
-            Write(writer, report, includeKey);
+            Write(writer, report);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Writes a report at the writer's position.</summary>
-    public static void Write(Utf8JsonWriter writer, GradeReport report, Func<QuestionResult, bool>? includeKey = null)
+    public static void Write(Utf8JsonWriter writer, GradeReport report)
     {
         writer.WriteStartObject();
         writer.WriteString("assignment", report.Assignment);
@@ -40,7 +42,7 @@ public static class GradeReportJson
             writer.WriteNumber("score", q.Score);
             writer.WriteNumber("maxScore", q.MaxScore);
             writer.WritePropertyName("expected");
-            if (q.Expected is null || (includeKey is not null && !includeKey(q)))
+            if (q.Expected is null)
             {
                 writer.WriteNullValue();
             }
@@ -60,6 +62,22 @@ public static class GradeReportJson
             }
 
             writer.WriteString("feedback", q.Feedback);
+            if (q.FeedbackWithoutKey is not null)
+            {
+                writer.WriteString("feedbackWithoutKey", q.FeedbackWithoutKey);
+            }
+
+            if (q.Override is { } o)
+            {
+                writer.WriteStartObject("override");
+                writer.WriteNumber("score", o.Score);
+                writer.WriteNumber("autoScore", o.AutoScore);
+                writer.WriteString("comment", o.Comment);
+                writer.WriteString("by", o.By);
+                writer.WriteString("at", o.At);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartArray("wrong");
             foreach (var index in q.Wrong)
             {

@@ -21,7 +21,10 @@ public static class GradeReportJsonReader
             ReadTensor(q.GetProperty("expected")),
             ReadTensor(q.GetProperty("given")),
             q.GetProperty("feedback").GetString() ?? "",
-            q.TryGetProperty("wrong", out var w) ? [.. w.EnumerateArray().Select(i => i.EnumerateArray().Select(x => x.GetInt32()).ToArray())] : [])).ToList();
+            q.TryGetProperty("wrong", out var w) ? [.. w.EnumerateArray().Select(i => i.EnumerateArray().Select(x => x.GetInt32()).ToArray())] : [],
+            q.TryGetProperty("feedbackWithoutKey", out var f) ? f.GetString() : null,
+            q.TryGetProperty("override", out var o) ? new ScoreOverride(q.GetProperty("id").GetString()!, o.GetProperty("score").GetDouble(), o.GetProperty("autoScore").GetDouble(),
+                o.GetProperty("comment").GetString() ?? "", o.GetProperty("by").GetString() ?? "", o.GetProperty("at").GetDateTime()) : null)).ToList();
         return new GradeReport(
             root.GetProperty("assignment").GetString()!,
             root.GetProperty("student").ValueKind == JsonValueKind.Null ? null : root.GetProperty("student").GetString(),

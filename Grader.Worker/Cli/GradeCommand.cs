@@ -6,8 +6,10 @@ using Grader.Domain.Output;
 namespace Grader.Worker.Cli;
 
 /// <summary>
-/// <c>grade &lt;assignment.yaml&gt; &lt;answers-file&gt; [--format text|json]</c>: grades one answer file.
-/// Exit 0 whenever a report is produced, whatever the score; 1 when either file cannot be read.
+/// <c>grade &lt;assignment.yaml&gt; &lt;answers-file&gt; [--format text|json] [--as-student]</c>: grades one
+/// answer file; <c>--as-student</c> prints what the student may see now (keys withheld as
+/// <c>show_key</c> says, through <see cref="KeyRedaction"/>). Exit 0 whenever a report is produced,
+/// whatever the score; 1 when either file cannot be read.
 /// </summary>
 public static class GradeCommand
 {
@@ -18,13 +20,14 @@ public static class GradeCommand
         var answers = new Argument<string>("answers") { Description = "The student's answer file (YAML or JSON)" };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("grade", "Grade an answer file against the assignment's key") { assignment, answers, format };
-        command.SetAction(r => Run(r.GetValue(assignment)!, r.GetValue(answers)!, r.GetValue(format)!, console));
+        var asStudent = new Option<bool>("--as-student") { Description = "Print what the student may see now: keys not yet released (show_key) are left out, feedback without the key's numbers" };
+        var command = new Command("grade", "Grade an answer file against the assignment's key") { assignment, answers, format, asStudent };
+        command.SetAction(r => Run(r.GetValue(assignment)!, r.GetValue(answers)!, r.GetValue(format)!, console, r.GetValue(asStudent)));
         return command;
     }
 
     /// <summary>Grades and prints; returns the exit code.</summary>
-    public static int Run(string assignmentFile, string answersFile, string format, CliConsole console)
+    public static int Run(string assignmentFile, string answersFile, string format, CliConsole console, bool asStudent = false)
     {
         // The assignment is validated as the service validates it: a cycle or a shape error is refused, not graded as 0.
         var (assignment, problems) = AssignmentValidator.ValidateFile(assignmentFile);
@@ -40,6 +43,15 @@ public static class GradeCommand
         }
 
         var report = AnswerGrader.Grade(assignment, read.File);
+        if (asStudent)
+        {
+            // This machine's course time zone; no extensions are known here.
+            var a = assignment;
+            var releaseAt = a.Policy.KeyReleaseAt(LocalSettings.Options().CourseZone, []);
+            report = KeyRedaction.ForStudent(report, id => a.FindQuestion(id) is not { } q
+                || !KeyRelease.IsReleased(q.ShowKey(a.Defaults), graded: true, releaseAt, DateTimeOffset.UtcNow));
+        }
+
         console.Out.Write(format == "json" ? GradeReportJson.Write(report) + Environment.NewLine : GradeReportText.Write(report));
         return 0;
     }

@@ -20,21 +20,11 @@ public static class RegradeCommand
         return command;
     }
 
-    /// <summary>The token a service on this machine generated, found through the same settings as <c>serve</c>.</summary>
-    private static string? LocalToken()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        return Reports.TaTokenStore.Find(configuration.GetSection(Service.GraderOptions.Section).Get<Service.GraderOptions>() ?? new Service.GraderOptions());
-    }
-
-    /// <summary>Asks for the regrade; returns 0 when queued.</summary>
+    /// <summary>Asks for the regrade; returns 0 when queued, 1 when refused (an invalid assignment file: its problems are printed), 2 when the service cannot be reached.</summary>
     public static async Task<int> RunAsync(string assignmentId, string server, string? token, CliConsole console, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = new Uri(server) };
-        token ??= LocalToken();
+        token ??= LocalSettings.Token();
         if (token is not null)
         {
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -45,6 +35,14 @@ public static class RegradeCommand
             using var response = await http.PostAsync($"/api/assignments/{Uri.EscapeDataString(assignmentId)}/regrade", null, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             (response.IsSuccessStatusCode ? console.Out : console.Error).WriteLine(body);
+            if ((int)response.StatusCode == 422 && System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("problems", out var problems))
+            {
+                foreach (var p in problems.EnumerateArray())
+                {
+                    console.Error.WriteLine(p.GetString());
+                }
+            }
+
             return response.IsSuccessStatusCode ? 0 : 1;
         }
         catch (HttpRequestException ex)

@@ -52,6 +52,8 @@ public static class ReportCommand
         builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => GraderServiceExtensions.UseDatabase(o, options));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<ClassRecords>();
+        builder.Services.AddSingleton<CourseRules>();
+        builder.Services.AddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);
         using var host = builder.Build();
         var catalog = host.Services.GetRequiredService<AssignmentCatalog>();
         await catalog.ReloadAsync(ct);

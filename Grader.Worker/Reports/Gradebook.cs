@@ -6,33 +6,33 @@ using Grader.Domain.Grading;
 namespace Grader.Worker.Reports;
 
 /// <summary>
-/// The gradebook of an assignment: one row per student (their latest graded submission), a
-/// column per question and the total. CSV for spreadsheets and LMS imports, and the same as JSON.
+/// The gradebook of an assignment: one row per student (the submission the course rules count),
+/// a column per question (raw), the raw total, the penalty, the counted total, attempts, how late,
+/// and whether the grade used an older version of the assignment. CSV for spreadsheets and LMS
+/// imports, and the same as JSON.
 /// </summary>
-public sealed record Gradebook(string Assignment, IReadOnlyList<string> Questions, IReadOnlyList<(SubmissionRow Row, GradeReport Report)> Students)
+public sealed record Gradebook(string Assignment, IReadOnlyList<string> Questions, IReadOnlyList<(Standing Standing, GradeReport Report)> Students)
 {
-    /// <summary>The CSV text: <c>student, submission, submitted_at, question ids…, total, max_score</c>.</summary>
+    /// <summary>
+    /// The CSV text: <c>student, submission, submitted_at, question ids…, raw, penalty, total,
+    /// max_score, attempts, late_hours, outdated</c>; <c>total</c> is the counted score.
+    /// </summary>
     public string ToCsv()
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            csv.WriteField("student");
-            csv.WriteField("submission");
-            csv.WriteField("submitted_at");
-            foreach (var q in Questions)
+            foreach (var h in (string[])["student", "submission", "submitted_at", .. Questions, "raw", "penalty", "total", "max_score", "attempts", "late_hours", "outdated"])
             {
-                csv.WriteField(q);
+                csv.WriteField(h);
             }
 
-            csv.WriteField("total");
-            csv.WriteField("max_score");
             csv.EndRecord();
-            foreach (var (row, report) in Students)
+            foreach (var (s, report) in Students)
             {
-                csv.WriteField(row.Student);
-                csv.WriteField(row.Id.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(row.ReceivedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                csv.WriteField(s.Student);
+                csv.WriteField(s.Row.Id.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(s.Row.ReceivedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                 foreach (var q in Questions)
                 {
                     if (report.Questions.FirstOrDefault(r => r.Id == q) is { } result)
@@ -46,7 +46,12 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                 }
 
                 csv.WriteField(Math.Round(report.Score, 6), "0.######");
+                csv.WriteField(Math.Round(s.Penalty, 6), "0.######");
+                csv.WriteField(Math.Round(s.Total, 6), "0.######");
                 csv.WriteField(Math.Round(report.MaxScore, 6), "0.######");
+                csv.WriteField(s.Attempts.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(Math.Round(s.Counted.Admission.Late.TotalHours, 2), "0.##");
+                csv.WriteField(s.Outdated ? "yes" : "no");
                 csv.EndRecord();
             }
         }
@@ -61,16 +66,21 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
         questions = Questions,
         students = Students.Select(s => new
         {
-            student = s.Row.Student,
-            submission = s.Row.Id,
-            submittedAt = s.Row.ReceivedAt,
+            student = s.Standing.Student,
+            submission = s.Standing.Row.Id,
+            submittedAt = s.Standing.Row.ReceivedAt,
             scores = Questions.ToDictionary(q => q, q => s.Report.Questions.FirstOrDefault(r => r.Id == q)?.Score),
-            total = s.Report.Score,
+            raw = s.Report.Score,
+            penalty = s.Standing.Penalty,
+            total = s.Standing.Total,
             maxScore = s.Report.MaxScore,
+            attempts = s.Standing.Attempts,
+            lateHours = Math.Round(s.Standing.Counted.Admission.Late.TotalHours, 2),
+            outdated = s.Standing.Outdated,
         }),
     }, new JsonSerializerOptions { WriteIndented = true });
 
-    /// <summary>Builds the gradebook from each student's latest report.</summary>
-    public static Gradebook Of(string assignment, IReadOnlyList<(SubmissionRow Row, GradeReport Report)> students, IEnumerable<string> questionOrder) =>
+    /// <summary>Builds the gradebook from each student's counted report.</summary>
+    public static Gradebook Of(string assignment, IReadOnlyList<(Standing Standing, GradeReport Report)> students, IEnumerable<string> questionOrder) =>
         new(assignment, [.. questionOrder.Union(students.SelectMany(s => s.Report.Questions.Select(q => q.Id)))], students);
 }

@@ -12,14 +12,15 @@ public static class ReportEndpoints
     /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> and the gradebook exports.</summary>
     public static WebApplication MapReportPages(this WebApplication app)
     {
-        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, CancellationToken ct) =>
+        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
             ForTa(http, tokens, async () => PageResult.Of<HomePage>(new
             {
                 Assignments = await records.AssignmentsAsync(ct),
                 Students = (await students.ListAsync(ct)).Count,
+                Problems = catalog.Problems,
             })));
 
-        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
         {
             var rows = await records.SubmissionsAsync(id, ct);
@@ -29,12 +30,24 @@ public static class ReportEndpoints
                 return PageResult.Message(404, "Not found", $"No assignment '{Hardening.LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
-            var latest = await records.ReportsAsync(ClassRecords.LatestPerStudent(rows), ct);
-            var stats = ClassStatistics.Of([.. latest.Select(r => r.Report)]);
-            return PageResult.Of<AssignmentPage>(new { Id = id, Title = title ?? id, Rows = rows, Statistics = stats });
+            var counted = await records.CountedReportsAsync(id, ct);
+            var stats = ClassStatistics.Of([.. counted.Select(r => r.Report)]);
+            var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
+            return PageResult.Of<AssignmentPage>(new
+            {
+                Id = id,
+                Title = title ?? id,
+                Rows = rows,
+                Statistics = stats,
+                Policy = assignment?.Policy,
+                Zone = rules.Zone,
+                Extensions = (IReadOnlyList<Grader.Data.Entities.Extension>)await rules.ExtensionsAsync(id, ct),
+                Standing = (IReadOnlyDictionary<long, Domain.Policy.ScoredAttempt>)await records.SubmissionStandingsAsync(id, rows, ct),
+                CountedIds = (IReadOnlySet<long>)counted.Select(c => c.Standing.Row.Id).ToHashSet(),
+            });
         }));
 
-        app.MapGet("/submissions/{id:long}", async (long id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+        app.MapGet("/submissions/{id:long}", async (long id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual, CancellationToken ct) =>
         {
             var access = Access.Of(http, tokens);
             if (!access.HasCredential)
@@ -50,7 +63,21 @@ public static class ReportEndpoints
 
             var (submission, report) = found!.Value;
             var assignment = submission.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            return PageResult.Of<SubmissionPage>(new { Submission = submission, Report = report, Assignment = assignment, IsTa = access.IsTa });
+            var (visible, withheld) = report is null ? (null, new HashSet<string>()) : await views.ForAsync(submission, report, access, ct);
+            var history = await records.HistoryAsync(id, ct);
+            var version = await records.VersionNoteAsync(submission.AssignmentId, history, ct);
+            var audit = access.IsTa ? await manual.AuditAsync(id, ct) : null;
+            return PageResult.Of<SubmissionPage>(new
+            {
+                Submission = submission,
+                Report = visible,
+                Assignment = assignment,
+                IsTa = access.IsTa,
+                Withheld = (IReadOnlySet<string>)withheld,
+                History = (IReadOnlyList<GradeHistoryEntry>)history,
+                Version = version,
+                Audit = (IReadOnlyList<Grader.Data.Entities.ScoreOverrideRecord>?)audit,
+            });
         });
 
         app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
@@ -83,6 +110,6 @@ public static class ReportEndpoints
     public static async Task<Gradebook> BuildAsync(string id, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct)
     {
         var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-        return Gradebook.Of(id, await records.LatestReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? []);
+        return Gradebook.Of(id, await records.CountedReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? []);
     }
 }

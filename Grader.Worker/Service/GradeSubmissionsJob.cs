@@ -61,12 +61,15 @@ public sealed class GradeSubmissionsJob(
             outcomes[s.Id] = Grade(s, () => files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments);
         });
 
+        // TAs' overrides are applied to every new grade, so they survive regrades.
+        var overrides = await ManualGradingService.ForAsync(db, [.. todo.Select(s => s.Id)], ct);
         var now = DateTime.UtcNow;
         var grades = new List<Grade>();
         var failures = new List<(long, int, string)>();
         foreach (var s in todo)
         {
-            var (report, failure) = outcomes[s.Id];
+            var (automatic, failure) = outcomes[s.Id];
+            var report = automatic is not null && overrides.TryGetValue(s.Id, out var manual) ? ManualGrading.Apply(automatic, manual) : automatic;
             if (report is null)
             {
                 failures.Add((s.Id, s.Generation, failure!));

@@ -48,6 +48,18 @@ public sealed class GraderOptions
     /// </summary>
     public string OrphanSweep { get; set; } = "* * * * *";
 
+    /// <summary>
+    /// The course's time zone (an IANA name such as Europe/Berlin): assignment dates written
+    /// without a UTC offset are read in it, unless the assignment sets its own <c>timezone</c>.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The course's time zone, resolved (UTC when the setting names no known zone).</summary>
+    public TimeZoneInfo CourseZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>How long the assignments folder must be quiet after a change before it is re-read (published).</summary>
+    public TimeSpan PublishDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How often the inbox is scanned.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

@@ -34,6 +34,7 @@ public static class GraderService
         app.UseStaticAssetFolders();
         app.UseAntiforgery();
         app.MapGraderApi();
+        app.MapExtensions();
         app.MapReportPages();
         app.MapRosterRoutes();
         app.MapStudentPages();

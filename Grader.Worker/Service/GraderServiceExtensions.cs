@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grader.Worker.Service;
 
@@ -38,6 +39,10 @@ public static class GraderServiceExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddTransient<RequeueOrphansJob>();
+        builder.Services.AddSingleton<Reports.StudentViews>();
+        builder.Services.AddSingleton<CourseRules>();
+        builder.Services.AddSingleton<ManualGradingService>();
+        builder.Services.TryAddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
@@ -72,6 +77,7 @@ public static class GraderServiceExtensions
             o.ShutdownTimeout = TimeSpan.FromSeconds(50);
         });
         builder.Services.AddHostedService<InboxWatcher>();
+        builder.Services.AddHostedService<AssignmentWatcher>();
         return builder;
     }
 

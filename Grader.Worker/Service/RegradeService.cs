@@ -10,13 +10,21 @@ namespace Grader.Worker.Service;
 /// </summary>
 public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, GradingQueue queue)
 {
-    /// <summary>The number of submissions queued, or null when the assignment is unknown.</summary>
-    public async Task<int?> RegradeAsync(string assignmentId, CancellationToken ct = default)
+    /// <summary>
+    /// Re-reads the folder and queues every submission of the assignment; when the assignment's
+    /// file is invalid nothing is queued and the refusal (with every problem) is returned.
+    /// </summary>
+    public async Task<RegradeOutcome> RegradeAsync(string assignmentId, CancellationToken ct = default)
     {
         await catalog.ReloadAsync(ct);
+        if (catalog.ProblemOf(assignmentId) is { } problem)
+        {
+            return new RegradeOutcome(null, problem);
+        }
+
         if (catalog.CurrentVersion(assignmentId) is not { } version)
         {
-            return null;
+            return new RegradeOutcome(null, null);
         }
 
         List<long> queued;
@@ -45,6 +53,6 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
             queue.Schedule(chunk);
         }
 
-        return queued.Count;
+        return new RegradeOutcome(queued.Count, null);
     }
 }

@@ -16,6 +16,8 @@ public static class SubmissionApi
         app.MapPost("/api/submissions", PostSubmission);
         app.MapGet("/api/submissions/{id:long}", GetSubmission);
         app.MapPost("/api/assignments/{id}/regrade", Regrade);
+        app.MapPost("/api/assignments/publish", Publish);
+        app.MapPost("/api/submissions/{id:long}/overrides", Override);
         app.MapGet("/api/assignments", (AssignmentCatalog catalog) => Results.Json(catalog.Ids));
         app.MapGet("/health", () => Results.Text("ok"));
         return app;
@@ -77,7 +79,7 @@ public static class SubmissionApi
     private static IResult Refused(IntakeResult result) =>
         Results.Json(new { id = result.Id, status = "rejected", error = result.Reason }, statusCode: result.RefusedWith);
 
-    private static async Task<IResult> GetSubmission(long id, HttpContext http, Reports.TaTokenStore tokens, IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> GetSubmission(long id, HttpContext http, Reports.TaTokenStore tokens, IDbContextFactory<GraderDbContext> dbFactory, Reports.StudentViews views, AssignmentCatalog catalog, CancellationToken ct)
     {
         var access = Reports.Access.Of(http, tokens);
         if (!access.HasCredential)
@@ -106,30 +108,55 @@ public static class SubmissionApi
             reason = s.Reason,
             score = current?.Score,
             maxScore = current?.MaxScore,
-            report = current is null ? (JsonElement?)null : await VisibleReportAsync(current.ReportJson, s, access, catalog, ct),
-            history = grades.Select(g => new { generation = g.Generation, score = g.Score, maxScore = g.MaxScore, gradedAt = g.GradedAt, current = g.IsCurrent }),
+            report = current is null ? (JsonElement?)null : await VisibleReportAsync(current.ReportJson, s, access, views, ct),
+            history = grades.Select(g => new { generation = g.Generation, score = g.Score, maxScore = g.MaxScore, gradedAt = g.GradedAt, current = g.IsCurrent, assignmentVersion = g.AssignmentVersionId }),
+            gradedAgainstCurrentVersion = current is null || s.AssignmentId is null ? (bool?)null : catalog.CurrentVersion(s.AssignmentId) == current.AssignmentVersionId,
         });
     }
 
-    private static async Task<JsonElement> VisibleReportAsync(string json, Submission s, Reports.Access access, AssignmentCatalog catalog, CancellationToken ct)
+    private static async Task<JsonElement> VisibleReportAsync(string json, Submission s, Reports.Access access, Reports.StudentViews views, CancellationToken ct)
     {
-        var assignment = s.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-        if (access.IsTa || assignment is null)
-        {
-            return JsonDocument.Parse(json).RootElement;
-        }
-
-        // A student sees the key only where the assignment allows it.
-        var report = Domain.Output.GradeReportJsonReader.Read(json);
-        var hidden = Domain.Output.GradeReportJson.Write(report, indented: false, includeKey: q =>
-            assignment.FindQuestion(q.Id)?.ShowKey(assignment.Defaults) != Domain.Assignments.ShowKey.Never);
-        return JsonDocument.Parse(hidden).RootElement;
+        var (report, _) = await views.ForAsync(s, Domain.Output.GradeReportJsonReader.Read(json), access, ct);
+        return JsonDocument.Parse(Domain.Output.GradeReportJson.Write(report, indented: false)).RootElement;
     }
 
     private static Task<IResult> Regrade(string id, HttpContext http, Reports.TaTokenStore tokens, RegradeService regrade, CancellationToken ct) =>
-        Reports.ReportEndpoints.ForTa(http, tokens, async () => await regrade.RegradeAsync(id, ct) is { } count
-            ? Results.Json(new { assignment = id, queued = count }, statusCode: 202)
-            : Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404));
+        Reports.ReportEndpoints.ForTa(http, tokens, async () => await regrade.RegradeAsync(id, ct) switch
+        {
+            { Queued: { } count } => Results.Json(new { assignment = id, queued = count }, statusCode: 202),
+            { Refused: { } p } => Results.Json(
+                new { error = $"the assignment file {Path.GetFileName(p.File)} is invalid; nothing was regraded and the previous version stays in force", problems = p.Problems },
+                statusCode: 422),
+            _ => Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404),
+        });
+
+    private static Task<IResult> Override(long id, OverrideRequest body, HttpContext http, Reports.TaTokenStore tokens, ManualGradingService manual, CancellationToken ct) =>
+        Reports.ReportEndpoints.ForTa(http, tokens, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Question) || body.Score is null)
+            {
+                return Results.Json(new { error = "say which question and score: {\"question\": ..., \"score\": ..., \"comment\": ...}" }, statusCode: 400);
+            }
+
+            var (total, error) = await manual.OverrideAsync(id, body.Question, body.Score.Value, body.Comment ?? "", string.IsNullOrWhiteSpace(body.By) ? "ta" : body.By, ct);
+            return total is null
+                ? Results.Json(new { error }, statusCode: error!.StartsWith("submission", StringComparison.Ordinal) ? 409 : 400)
+                : Results.Json(new { submission = id, question = body.Question, score = body.Score, total });
+        });
+
+    private static Task<IResult> Publish(HttpContext http, Reports.TaTokenStore tokens, AssignmentCatalog catalog, CancellationToken ct) =>
+        Reports.ReportEndpoints.ForTa(http, tokens, async () =>
+        {
+            var result = await catalog.ReloadAsync(ct);
+            return Results.Json(
+                new
+                {
+                    published = result.Published,
+                    unchanged = result.Unchanged,
+                    refused = result.Refused.Select(p => new { file = Path.GetFileName(p.File), assignment = p.AssignmentId, problems = p.Problems }),
+                },
+                statusCode: result.Ok ? 200 : 422);
+        });
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; Over when the body holds more (the rest is not read).</summary>
     private static async Task<(byte[] Content, bool Over)> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)

@@ -25,6 +25,7 @@ public sealed partial class SubmissionIntake(
     StudentDirectory students,
     IOptions<GraderOptions> options,
     IOptions<ServiceLimits> limits,
+    CourseRules rules,
     ILogger<SubmissionIntake> logger)
 {
     /// <summary>
@@ -62,16 +63,35 @@ public sealed partial class SubmissionIntake(
             (reason, refusedWith) = await CheckStudentAsync(submission, submitter, ct);
         }
 
-        return await StoreAsync(submission, reason, file, refusedWith, ct);
+        // The course rules (dates, attempts) by the receipt time; one student's intake for one
+        // assignment is held from the attempt count to the commit.
+        IDisposable? held = null;
+        if (reason is null && submission.AssignmentVersionId is { } version
+            && await catalog.GetVersionAsync(version, ct) is { } assignment && CourseRules.Restricts(assignment.Policy))
+        {
+            held = await rules.HoldAsync(assignment.Id, submission.Student!, ct);
+            try
+            {
+                var admission = await rules.AdmitAsync(assignment, submission.Student!, new DateTimeOffset(submission.ReceivedAt, TimeSpan.Zero), ct);
+                reason = admission.Accepted ? null : admission.Reason;
+            }
+            catch
+            {
+                held.Dispose();
+                throw;
+            }
+        }
+
+        return await StoreAsync(submission, reason, file, refusedWith, held, ct);
     }
 
     /// <summary>Stores a refused upload (no usable content: over-size, malformed) as rejected with its reason.</summary>
     public async Task<IntakeResult> RejectAsync(string reason, string source, string? fileName, int status, CancellationToken ct = default) =>
-        await StoreAsync(New([], source, fileName), reason, null, status, ct);
+        await StoreAsync(New([], source, fileName), reason, null, status, null, ct);
 
-    private static Submission New(byte[] content, string source, string? fileName) => new()
+    private Submission New(byte[] content, string source, string? fileName) => new()
     {
-        ReceivedAt = DateTime.UtcNow,
+        ReceivedAt = rules.Now.UtcDateTime,
         Content = content,
         ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
         Source = source,
@@ -81,12 +101,20 @@ public sealed partial class SubmissionIntake(
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private async Task<IntakeResult> StoreAsync(Submission submission, string? reason, AnswerFile? file, int refusedWith, CancellationToken ct)
+    /// <summary>Writes the submission (accepted or rejected); <paramref name="held"/> (the student's course-rules hold) is released once it is committed.</summary>
+    private async Task<IntakeResult> StoreAsync(Submission submission, string? reason, AnswerFile? file, int refusedWith, IDisposable? held, CancellationToken ct)
     {
         var source = submission.Source;
         submission.Status = reason is null ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
         submission.Reason = reason;
-        await writer.WriteAsync(submission, ct);
+        try
+        {
+            await writer.WriteAsync(submission, ct);
+        }
+        finally
+        {
+            held?.Dispose();
+        }
         if (reason is null)
         {
             parsed.Keep(submission.Id, file!);

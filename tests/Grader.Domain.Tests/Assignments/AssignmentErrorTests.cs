@@ -49,7 +49,7 @@ public class AssignmentErrorTests
         { "bad tolerance", Head + "    tolerance: { rel: -1 }\n", 5, 23, "must not be negative" },
         { "mixed tolerance", Head + "    tolerance: { rel: 0.1, sigfigs: 2 }\n", 5, 16, "choose one of" },
         { "bad sigfigs", Head + "    tolerance: { sigfigs: 0 }\n", 5, 27, "from 1 to 15" },
-        { "bad show_key", Head + "    show_key: sometimes\n", 5, 15, "after_grading, never or always" },
+        { "bad show_key", Head + "    show_key: sometimes\n", 5, 15, "after_due, after_grading, never or always" },
         { "negative points", Head + "    points: -2\n", 5, 13, "points must be from 0" },
         { "alias bomb", "id: t\na: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n", 6, 4, "expands to more than" },
         { "deep nesting", "id: t\nvalues:\n  x: " + new string('[', 100) + "1" + new string(']', 100) + "\n", 3, 36, "nesting deeper" },

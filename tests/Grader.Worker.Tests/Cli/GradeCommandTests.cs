@@ -59,4 +59,22 @@ public class GradeCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("cannot be read as an assignment", error);
     }
+
+    [Fact]
+    public void As_a_student_a_zeros_file_prints_no_key_number_in_text_or_json()
+    {
+        using var dir = new TempDir();
+        var assignment = Grader.Domain.Assignments.AssignmentLoader.LoadFile(Repo.Assignment("tanh-network")).Assignment!;
+        var key = Grader.Domain.Assignments.AnswerKeyBuilder.Build(assignment, "zed");
+        var zeros = dir.Write("zeros.yaml", Grader.Domain.Output.AnswerFileYaml.Write("tanh-network", "zed",
+            key.Answers.Select(a => new KeyValuePair<string, Grader.Reference.Tensor>(a.Key, new Grader.Reference.Tensor(a.Value.Shape, new double[a.Value.Count])))));
+        foreach (var format in new[] { "text", "json" })
+        {
+            var (exit, output, error) = Cli.Run("grade", Repo.Assignment("tanh-network"), zeros, "--format", format, "--as-student");
+            Assert.True(exit == 0, error);
+            Assert.Empty(KeyNumbers.Leaked(output, key));
+            var (_, full, _) = Cli.Run("grade", Repo.Assignment("tanh-network"), zeros, "--format", format);
+            Assert.NotEmpty(KeyNumbers.Leaked(full, key));
+        }
+    }
 }

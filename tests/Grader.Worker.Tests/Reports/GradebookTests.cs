@@ -15,7 +15,7 @@ public class GradebookTests
         var rows = Parse(csv);
 
         string[] questions = ["x1", "x2", "forward", "loss", "dL-dx3", "dL-dx2", "dL-dx1", "grad-W0", "grad-W1", "W0-next", "W1-next", "mlp-params"];
-        Assert.Equal(["student", "submission", "submitted_at", .. questions, "total", "max_score"], rows[0]);
+        Assert.Equal(["student", "submission", "submitted_at", .. questions, "raw", "penalty", "total", "max_score", "attempts", "late_hours", "outdated"], rows[0]);
         Assert.Equal(ClassFixture.Students, rows.Skip(1).Select(r => r[0]));
         var byStudent = rows.Skip(1).ToDictionary(r => r[0], r => r);
         var col = (string name) => Array.IndexOf(rows[0], name);
@@ -27,9 +27,11 @@ public class GradebookTests
         Assert.Equal("13", byStudent["ada"][col("max_score")]);
         Assert.Equal("13", byStudent["cy"][col("total")]);
 
-        // dee submitted twice: only the latest (exact) submission counts.
+        // dee submitted twice: the best (the exact second one) counts, by default.
         Assert.Equal(submitted["dee"].Id.ToString(), byStudent["dee"][col("submission")]);
         Assert.Equal("13", byStudent["dee"][col("total")]);
+        Assert.Equal("2", byStudent["dee"][col("attempts")]);
+        Assert.Equal("0", byStudent["dee"][col("penalty")]);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<TestService> StartAsync(TempDir? reuse = null, int workers = 4, Action<WebApplicationBuilder>? configure = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var dir = reuse ?? new TempDir();
         var assignments = Path.Combine(dir.Path, "assignments");
@@ -57,6 +57,11 @@ public sealed class TestService : IAsyncDisposable
 
         var app = GraderService.Build([], b =>
         {
+            if (clock is not null)
+            {
+                b.Services.AddKeyedSingleton(CourseRules.ClockKey, clock);
+            }
+
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Grader:DatabasePath"] = Path.Combine(dir.Path, "grader.db"),

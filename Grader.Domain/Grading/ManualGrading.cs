@@ -1,0 +1,35 @@
+namespace Grader.Domain.Grading;
+
+/// <summary>
+/// Applies TAs' score overrides to a report: each overridden question gets the TA's score (the
+/// automatic one is kept beside it) and the total is summed again. Applying again, or to a
+/// report graded anew by a regrade, gives the same result, so overrides survive regrades.
+/// </summary>
+public static class ManualGrading
+{
+    /// <summary>The report with the latest override of each question applied (overrides of unknown questions are ignored).</summary>
+    public static GradeReport Apply(GradeReport report, IEnumerable<ScoreOverride> overrides)
+    {
+        var latest = overrides.GroupBy(o => o.QuestionId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.At).Last());
+        if (latest.Count == 0)
+        {
+            return report;
+        }
+
+        var questions = report.Questions.Select(q => latest.TryGetValue(q.Id, out var o)
+            ? q with { Score = Math.Clamp(o.Score, 0, q.MaxScore), Override = o with { AutoScore = q.Override?.AutoScore ?? q.Score } }
+            : q).ToList();
+        return report with { Questions = questions, Score = questions.Sum(q => q.Score) };
+    }
+
+    /// <summary>Null when a TA may set this score on the question; otherwise why not.</summary>
+    public static string? Check(GradeReport report, string questionId, double score)
+    {
+        if (report.Questions.FirstOrDefault(q => q.Id == questionId) is not { } q)
+        {
+            return $"no question '{questionId}' in this submission's report (questions: {string.Join(", ", report.Questions.Select(x => x.Id))})";
+        }
+
+        return double.IsFinite(score) && score >= 0 && score <= q.MaxScore ? null : $"the score must be from 0 to {q.MaxScore}, got {score}";
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Net.Http.Json;
+
+namespace Grader.Worker.Cli;
+
+/// <summary>
+/// <c>extension STUDENT ASSIGNMENT --due DATE [--by NAME] [--server URL] [--token TOKEN]</c>: gives a
+/// student their own due date (the late window follows it) on the running service.
+/// </summary>
+public static class ExtensionCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var student = new Argument<string>("student") { Description = "The student id" };
+        var assignment = new Argument<string>("assignment") { Description = "The assignment id" };
+        var due = new Option<string>("--due") { Description = "The student's due date, ISO 8601 (2026-12-08T17:00+01:00; without an offset, in the course's time zone)", Required = true };
+        var by = new Option<string?>("--by") { Description = "Who grants it (kept with the extension; default: ta)" };
+        var server = ServerOption.Create();
+        var token = new Option<string?>("--token")
+        {
+            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
+        };
+        var command = new Command("extension", "Give a student their own due date for an assignment") { student, assignment, due, by, server, token };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(student)!, r.GetValue(assignment)!, r.GetValue(due)!, r.GetValue(by), r.GetValue(server)!, r.GetValue(token), console, ct));
+        return command;
+    }
+
+    /// <summary>Grants it; returns 0, 1 when refused (the reason printed), 2 when the service cannot be reached.</summary>
+    public static async Task<int> RunAsync(string student, string assignmentId, string due, string? by, string server, string? token, CliConsole console, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server) };
+        token ??= LocalSettings.Token();
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            using var response = await http.PostAsJsonAsync($"/api/assignments/{Uri.EscapeDataString(assignmentId)}/extensions", new { student, due, grantedBy = by }, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            (response.IsSuccessStatusCode ? console.Out : console.Error).WriteLine(body);
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (HttpRequestException ex)
+        {
+            console.Error.WriteLine($"cannot reach the grading service at {server}: {ex.Message}");
+            return 2;
+        }
+    }
+}

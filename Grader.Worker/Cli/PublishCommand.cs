@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Text.Json;
+using Grader.Domain.Assignments;
+
+namespace Grader.Worker.Cli;
+
+/// <summary>
+/// <c>publish [FILE] [--server URL] [--token TOKEN] [--assignments FOLDER]</c>: validates FILE
+/// (copying it into the assignments folder when it is elsewhere), or every file in the folder,
+/// then asks the running service to re-read the folder. Exit 0 when everything is published (or
+/// valid and the service is not running: it reads the folder when it starts), 1 when a file is
+/// invalid (its problems printed as <c>file:line:col: message</c>; the previous version stays in force).
+/// </summary>
+public static class PublishCommand
+{
+    /// <summary>Builds the verb.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string?>("file") { Description = "The assignment file to publish (default: every file in the assignments folder)", Arity = ArgumentArity.ZeroOrOne };
+        var server = ServerOption.Create();
+        var token = new Option<string?>("--token")
+        {
+            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
+        };
+        var folder = new Option<string?>("--assignments") { Description = "The assignments folder (default: the service's, assignments)" };
+        var command = new Command("publish", "Validate and publish an assignment file (or the whole assignments folder) to the running service") { file, server, token, folder };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(file), r.GetValue(server)!, r.GetValue(token), r.GetValue(folder), console, ct));
+        return command;
+    }
+
+    /// <summary>Validates and publishes; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string? file, string server, string? token, string? assignmentsFolder, CliConsole console, CancellationToken ct)
+    {
+        var folder = Path.GetFullPath(assignmentsFolder ?? LocalSettings.Options().AssignmentsPath);
+        var files = file is not null ? [file] : Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.y*ml").Order(StringComparer.Ordinal).ToList() : [];
+        var invalid = 0;
+        foreach (var f in files)
+        {
+            if (!File.Exists(f))
+            {
+                console.Error.WriteLine($"{f}:1:1: no such file");
+                return 1;
+            }
+
+            var (assignment, diagnostics) = AssignmentValidator.ValidateFile(f);
+            foreach (var d in diagnostics)
+            {
+                console.Error.WriteLine(d);
+            }
+
+            if (assignment is null)
+            {
+                invalid++;
+            }
+        }
+
+        if (file is not null && invalid > 0)
+        {
+            console.Error.WriteLine($"{file} was not published; the previous version stays in force");
+            return 1;
+        }
+
+        if (file is not null && !string.Equals(Path.GetDirectoryName(Path.GetFullPath(file)), folder, StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(folder);
+            var target = Path.Combine(folder, Path.GetFileName(file));
+            var temp = target + ".publishing";
+            File.Copy(file, temp, overwrite: true);
+            File.Move(temp, target, overwrite: true);
+            console.Out.WriteLine($"copied {file} to {target}");
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(server) };
+        token ??= LocalSettings.Token();
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            using var response = await http.PostAsync("/api/assignments/publish", null, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+            {
+                console.Error.WriteLine($"the service refused the TA token ({(int)response.StatusCode}); pass --token or set GRADER_TA_TOKEN");
+                return 1;
+            }
+
+            var result = JsonDocument.Parse(body).RootElement;
+            foreach (var id in result.GetProperty("published").EnumerateArray())
+            {
+                console.Out.WriteLine($"published {id.GetString()}");
+            }
+
+            foreach (var r in result.GetProperty("refused").EnumerateArray())
+            {
+                console.Error.WriteLine($"refused {r.GetProperty("file").GetString()} ({r.GetProperty("assignment").GetString()}); the previous version stays in force:");
+                foreach (var p in r.GetProperty("problems").EnumerateArray())
+                {
+                    console.Error.WriteLine("  " + p.GetString());
+                }
+            }
+
+            console.Out.WriteLine($"{result.GetProperty("unchanged").GetArrayLength()} unchanged");
+            return response.IsSuccessStatusCode && invalid == 0 ? 0 : 1;
+        }
+        catch (HttpRequestException ex)
+        {
+            console.Out.WriteLine($"the grading service at {server} is not running ({ex.Message}); it reads the assignments folder when it starts");
+            return invalid == 0 ? 0 : 1;
+        }
+    }
+}
