@@ -27,7 +27,7 @@ public class KeyReleaseTests
 
         // The TA sees every key (so the search finds what a leak would show).
         var ta = await service.Http.GetStringAsync($"/api/submissions/{body.GetProperty("id").GetInt64()}")
-            + await service.Http.GetStringAsync($"/submissions/{body.GetProperty("id").GetInt64()}");
+            + WebUtility.HtmlDecode(await service.Http.GetStringAsync($"/submissions/{body.GetProperty("id").GetInt64()}"));
         Assert.Equal(KeyNumbers.Searchable(key), KeyNumbers.Leaked(ta, key).Select(l => l.Split(':')[0]).Distinct().Count());
     }
 
@@ -83,6 +83,6 @@ public class KeyReleaseTests
     {
         using var student = new HttpClient { BaseAddress = service.Http.BaseAddress };
         return await student.GetStringAsync(body.GetProperty("statusUrl").GetString())
-            + "\n" + await student.GetStringAsync(body.GetProperty("reportUrl").GetString());
+            + "\n" + WebUtility.HtmlDecode(await student.GetStringAsync(body.GetProperty("reportUrl").GetString()));
     }
 }

@@ -24,7 +24,7 @@ public class ManualGradingTests
         Assert.Equal(11, (await service.GetAsync(id)).GetProperty("score").GetDouble());
 
         using var student = new HttpClient { BaseAddress = service.Http.BaseAddress };
-        var page = await student.GetStringAsync(body.GetProperty("reportUrl").GetString());
+        var page = System.Net.WebUtility.HtmlDecode(await student.GetStringAsync(body.GetProperty("reportUrl").GetString()));
         Assert.Contains("Score set by ta-jo on", page);
         Assert.Contains("(automatic: 0): transposed, but the numbers are right", page);
         var ta = await service.Http.GetStringAsync($"/submissions/{id}");
