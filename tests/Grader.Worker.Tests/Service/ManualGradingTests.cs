@@ -21,7 +21,7 @@ public class ManualGradingTests
         var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("override", id.ToString(), "grad-W1", "--score", "1", "--comment", "transposed, but the numbers are right",
             "--by", "ta-jo", "--server", service.Http.BaseAddress!.ToString(), "--token", TestService.TaToken));
         Assert.True(exit == 0, output + error);
-        Assert.Equal(11, (await service.GetAsync(id)).GetProperty("score").GetDouble());
+        Assert.Equal(10, (await service.GetAsync(id)).GetProperty("score").GetDouble());
 
         using var student = new HttpClient { BaseAddress = service.Http.BaseAddress };
         var page = System.Net.WebUtility.HtmlDecode(await student.GetStringAsync(body.GetProperty("reportUrl").GetString()));
@@ -41,13 +41,13 @@ public class ManualGradingTests
             await Task.Delay(100);
         }
 
-        Assert.Equal(11, s.GetProperty("score").GetDouble());
+        Assert.Equal(10, s.GetProperty("score").GetDouble());
         var q = s.GetProperty("report").GetProperty("questions").EnumerateArray().Single(x => x.GetProperty("id").GetString() == "grad-W1");
         Assert.Equal(1, q.GetProperty("score").GetDouble());
         Assert.Equal("ta-jo", q.GetProperty("override").GetProperty("by").GetString());
         Assert.Equal(0, q.GetProperty("override").GetProperty("autoScore").GetDouble());
         var csv = await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv");
-        Assert.Contains(",11,0,11,13,", csv);   // raw, penalty, total, max_score
+        Assert.Contains(",10,0,10,13,", csv);   // raw, penalty, total, max_score
     }
 
     [Theory]

@@ -70,7 +70,7 @@ public class PolicyIntakeTests
         var due = clock.Now.AddHours(1);
         await PolicyAsync(service, due, $"late: {{ until: {Iso(due.AddDays(3))}, penalty: 10% per day }}\n");
 
-        // On time: the exact key (13 / 13); then, 1 s late, seed 004's solution (10 / 13, 10% off: 9).
+        // On time: the exact key (13 / 13); then, 1 s late, seed 004's solution (9 / 13, 10% off: 8.1).
         var exact = Grader.Domain.Output.AnswerFileYaml.Write("tanh-network", "s",
             Grader.Domain.Assignments.AnswerKeyBuilder.Build(Grader.Domain.Assignments.AssignmentLoader.LoadFile(Path.Combine(service.AssignmentsPath, "tanh-network.yaml")).Assignment!, "s").Answers);
         clock.Now = due.AddSeconds(-1);
@@ -91,7 +91,7 @@ public class PolicyIntakeTests
         }
 
         var latest = await RowAsync(service);
-        Assert.Equal((second.GetProperty("id").GetInt64().ToString(), "10", "1", "9"), (latest["submission"], latest["raw"], latest["penalty"], latest["total"]));
+        Assert.Equal((second.GetProperty("id").GetInt64().ToString(), "9", "0.9", "8.1"), (latest["submission"], latest["raw"], latest["penalty"], latest["total"]));
         Assert.Equal("0", latest["late_hours"]);  // 1 s, to two decimals
 
         var page = await service.Http.GetStringAsync("/assignments/tanh-network");

@@ -31,7 +31,7 @@ public class PublishingTests
         await using var service = await TestService.StartAsync();
         var (_, body) = await service.PostAsync(await SeedAsync("s1"));
         var id = body.GetProperty("id").GetInt64();
-        Assert.Equal(10, (await service.WaitForAsync([id]))[id].GetProperty("score").GetDouble());
+        Assert.Equal(9, (await service.WaitForAsync([id]))[id].GetProperty("score").GetDouble());
         Assert.True((await service.GetAsync(id)).GetProperty("gradedAgainstCurrentVersion").GetBoolean());
 
         // The target changes from y = 0.5 to 0.6: every gradient changes.
@@ -45,14 +45,14 @@ public class PublishingTests
         await Until(async () => (await service.GetAsync(id)) is var s && s.GetProperty("history").GetArrayLength() == 2 && s.GetProperty("status").GetString() == "graded");
         var after = await service.GetAsync(id);
         var newScore = after.GetProperty("score").GetDouble();
-        Assert.True(newScore < 10);
+        Assert.True(newScore < 9);
 
         using var student = new HttpClient { BaseAddress = service.Http.BaseAddress };
         foreach (var html in new[] { await service.Http.GetStringAsync($"/submissions/{id}"), await student.GetStringAsync(body.GetProperty("reportUrl").GetString()) })
         {
             var page = WebUtility.HtmlDecode(html);
             Assert.DoesNotContain("Graded against an older version", page);
-            Assert.Contains($"Regraded: 10 / 13 → {Grader.Worker.Pages.Shared.Format.N(newScore)} / 13 on ", page);
+            Assert.Contains($"Regraded: 9 / 13 → {Grader.Worker.Pages.Shared.Format.N(newScore)} / 13 on ", page);
         }
     }
 
@@ -71,7 +71,7 @@ public class PublishingTests
         // Submissions are still graded against the previous version.
         var (_, body) = await service.PostAsync(await SeedAsync("s2"));
         var id = body.GetProperty("id").GetInt64();
-        Assert.Equal(10, (await service.WaitForAsync([id]))[id].GetProperty("score").GetDouble());
+        Assert.Equal(9, (await service.WaitForAsync([id]))[id].GetProperty("score").GetDouble());
 
         // A regrade of the invalid file fails with the problems, over HTTP and on the command line.
         using var regrade = await service.Http.PostAsync("/api/assignments/tanh-network/regrade", null);
