@@ -30,7 +30,7 @@ public static class GraderService
             Authorization = [new TaDashboardAuthorization(app.Services.GetRequiredService<TaTokenStore>())],
             AppPath = "/",
             DashboardTitle = "Grader: grading queue",
-        });
+        }, app.Services.GetRequiredService<JobStorage>());
         app.UseStaticAssetFolders();
         app.UseAntiforgery();
         app.MapGraderApi();

@@ -50,26 +50,19 @@ public static class GraderServiceExtensions
         // One node: Hangfire's queue in memory; durability is the database's (a submission is
         // committed before its 202, and the start-up scan queues again what has no grade).
         // Several nodes: Hangfire's queue in the shared PostgreSQL database, schema "hangfire".
-        builder.Services.AddHangfire(c =>
-        {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (options.Database.IsPostgres)
-            {
-                c.UsePostgreSqlStorage(p => p.UseNpgsqlConnection(options.Database.ConnectionString), new PostgreSqlStorageOptions
-                {
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
-                    EnableLongPolling = true,
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
-                });
-            }
-            else
-            {
-                c.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) });
-            }
-        });
+        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current:
+        // two hosts in one process (the tests run many) would otherwise race for that global and
+        // enqueue into each other's queues.
+        builder.Services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        builder.Services.Replace(ServiceDescriptor.Singleton<JobStorage>(_ => options.Database.IsPostgres
+            ? new PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(options.Database.ConnectionString!, PostgresQueueOptions),
+                PostgresQueueOptions)
+            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) })));
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Max(1, options.Workers);
@@ -80,6 +73,15 @@ public static class GraderServiceExtensions
         builder.Services.AddHostedService<AssignmentWatcher>();
         return builder;
     }
+
+    /// <summary>Hangfire.PostgreSql's settings for the shared queue (schema "hangfire").</summary>
+    private static PostgreSqlStorageOptions PostgresQueueOptions { get; } = new()
+    {
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = TimeSpan.FromMilliseconds(200),
+        EnableLongPolling = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+    };
 
     /// <summary>Configures a context for the configured provider: the SQLite file or the PostgreSQL database.</summary>
     public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, GraderOptions options)
