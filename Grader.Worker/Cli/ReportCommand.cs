@@ -2,6 +2,8 @@ using System.CommandLine;
 using Grader.Data;
 using Grader.Worker.Reports;
 using Grader.Worker.Service;
+using Grader.Worker.Students;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Worker.Cli;
@@ -42,6 +44,7 @@ public static class ReportCommand
             [$"{GraderOptions.Section}:{nameof(GraderOptions.AssignmentsPath)}"] = assignmentsPath ?? builder.Configuration[$"{GraderOptions.Section}:{nameof(GraderOptions.AssignmentsPath)}"],
         });
         builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
+        builder.Services.AddOptions<GradebookOptions>().BindConfiguration(GradebookOptions.Section);
         var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
         if (!options.Database.IsPostgres && !File.Exists(Path.GetFullPath(options.DatabasePath)))
         {
@@ -52,6 +55,7 @@ public static class ReportCommand
         builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => GraderServiceExtensions.UseDatabase(o, options));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<ClassRecords>();
+        builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<CourseRules>();
         builder.Services.AddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);
         using var host = builder.Build();
@@ -64,7 +68,8 @@ public static class ReportCommand
             return 1;
         }
 
-        var gradebook = await ReportEndpoints.BuildAsync(assignmentId, records, catalog, ct);
+        var gradebook = await ReportEndpoints.BuildAsync(assignmentId, records, catalog,
+            host.Services.GetRequiredService<StudentDirectory>(), host.Services.GetRequiredService<IOptions<GradebookOptions>>().Value, ct);
         if (csvPath is not null)
         {
             await File.WriteAllTextAsync(csvPath, gradebook.ToCsv(), ct);
@@ -75,7 +80,7 @@ public static class ReportCommand
             await File.WriteAllTextAsync(jsonPath, gradebook.ToJson(), ct);
         }
 
-        console.Out.WriteLine($"{gradebook.Students.Count} student(s) of {assignmentId} written");
+        console.Out.WriteLine($"{gradebook.Rows.Count()} student(s) of {assignmentId} written");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Grader.Domain.Grading;
+using Grader.Domain.Students;
 
 namespace Grader.Worker.Reports;
 
@@ -9,10 +10,28 @@ namespace Grader.Worker.Reports;
 /// The gradebook of an assignment: one row per student (the submission the course rules count),
 /// a column per question (raw), the raw total, the penalty, the counted total, attempts, how late,
 /// and whether the grade used an older version of the assignment. CSV for spreadsheets and LMS
-/// imports, and the same as JSON.
+/// imports, and the same as JSON. When a class list exists, only its students have rows, and those
+/// with no counted submission (<see cref="Absent"/>) get blank or zero cells (<see cref="Missing"/>).
 /// </summary>
 public sealed record Gradebook(string Assignment, IReadOnlyList<string> Questions, IReadOnlyList<(Standing Standing, GradeReport Report)> Students)
 {
+    /// <summary>The class-list students with no counted submission (empty without a class list).</summary>
+    public IReadOnlyList<string> Absent { get; init; } = [];
+
+    /// <summary>What the <see cref="Absent"/> students' cells hold.</summary>
+    public MissingGrade Missing { get; init; } = MissingGrade.Blank;
+
+    /// <summary>The assignment's maximum score, for the <see cref="Absent"/> rows (null: not loaded).</summary>
+    public double? MaxScore { get; init; }
+
+    /// <summary>Every row in student-id order: the counted submissions, and the absent students with none.</summary>
+    public IEnumerable<(string Student, Standing? Standing, GradeReport? Report)> Rows =>
+        Students.Select(s => (s.Standing.Student, (Standing?)s.Standing, (GradeReport?)s.Report))
+            .Concat(Absent.Select(a => (a, (Standing?)null, (GradeReport?)null)))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal);
+
+    /// <summary>The score an absent student's cell shows: 0, or null (blank).</summary>
+    private double? Fill => Missing == MissingGrade.Zero ? 0 : null;
     /// <summary>
     /// The CSV text: <c>student, submission, submitted_at, question ids…, raw, penalty, total,
     /// max_score, attempts, late_hours, outdated</c>; <c>total</c> is the counted score.
@@ -28,8 +47,31 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
             }
 
             csv.EndRecord();
-            foreach (var (s, report) in Students)
+            foreach (var (student, standing, report) in Rows)
             {
+                if (standing is null || report is null)
+                {
+                    var fill = Fill is { } f ? f.ToString(CultureInfo.InvariantCulture) : "";
+                    csv.WriteField(student);
+                    csv.WriteField("");
+                    csv.WriteField("");
+                    foreach (var _ in Questions)
+                    {
+                        csv.WriteField(fill);
+                    }
+
+                    csv.WriteField(fill);
+                    csv.WriteField(fill);
+                    csv.WriteField(fill);
+                    csv.WriteField(MaxScore is { } m ? Math.Round(m, 6).ToString("0.######", CultureInfo.InvariantCulture) : "");
+                    csv.WriteField("0");
+                    csv.WriteField("");
+                    csv.WriteField("");
+                    csv.EndRecord();
+                    continue;
+                }
+
+                var s = standing;
                 csv.WriteField(s.Student);
                 csv.WriteField(s.Row.Id.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(s.Row.ReceivedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
@@ -59,28 +101,65 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
         return text.ToString();
     }
 
-    /// <summary>The same as JSON.</summary>
+    /// <summary>The same as JSON (<c>missing: true</c> on an absent student's row, whose scores are 0 or null).</summary>
     public string ToJson() => JsonSerializer.Serialize(new
     {
         assignment = Assignment,
         questions = Questions,
-        students = Students.Select(s => new
-        {
-            student = s.Standing.Student,
-            submission = s.Standing.Row.Id,
-            submittedAt = s.Standing.Row.ReceivedAt,
-            scores = Questions.ToDictionary(q => q, q => s.Report.Questions.FirstOrDefault(r => r.Id == q)?.Score),
-            raw = s.Report.Score,
-            penalty = s.Standing.Penalty,
-            total = s.Standing.Total,
-            maxScore = s.Report.MaxScore,
-            attempts = s.Standing.Attempts,
-            lateHours = Math.Round(s.Standing.Counted.Admission.Late.TotalHours, 2),
-            outdated = s.Standing.Outdated,
-        }),
+        students = Rows.Select(r => r.Standing is { } s && r.Report is { } report
+            ? new
+            {
+                student = s.Student,
+                submission = (long?)s.Row.Id,
+                submittedAt = (DateTime?)s.Row.ReceivedAt,
+                scores = Questions.ToDictionary(q => q, q => report.Questions.FirstOrDefault(x => x.Id == q)?.Score),
+                raw = (double?)report.Score,
+                penalty = (double?)s.Penalty,
+                total = (double?)s.Total,
+                maxScore = (double?)report.MaxScore,
+                attempts = s.Attempts,
+                lateHours = (double?)Math.Round(s.Counted.Admission.Late.TotalHours, 2),
+                outdated = s.Outdated,
+                missing = false,
+            }
+            : new
+            {
+                student = r.Student,
+                submission = (long?)null,
+                submittedAt = (DateTime?)null,
+                scores = Questions.ToDictionary(q => q, _ => Fill),
+                raw = Fill,
+                penalty = Fill,
+                total = Fill,
+                maxScore = MaxScore,
+                attempts = 0,
+                lateHours = (double?)null,
+                outdated = false,
+                missing = true,
+            }),
     }, new JsonSerializerOptions { WriteIndented = true });
 
-    /// <summary>Builds the gradebook from each student's counted report.</summary>
-    public static Gradebook Of(string assignment, IReadOnlyList<(Standing Standing, GradeReport Report)> students, IEnumerable<string> questionOrder) =>
-        new(assignment, [.. questionOrder.Union(students.SelectMany(s => s.Report.Questions.Select(q => q.Id)))], students);
+    /// <summary>
+    /// Builds the gradebook from each student's counted report. With a class list (non-empty
+    /// <paramref name="classList"/>), only its students have rows (ids compared trimmed and
+    /// case-folded); those with no counted submission are <see cref="Absent"/>.
+    /// </summary>
+    public static Gradebook Of(string assignment, IReadOnlyList<(Standing Standing, GradeReport Report)> students, IEnumerable<string> questionOrder,
+        IReadOnlyList<string>? classList = null, MissingGrade missing = MissingGrade.Blank, double? maxScore = null)
+    {
+        if (classList is not { Count: > 0 })
+        {
+            return new(assignment, [.. questionOrder.Union(students.SelectMany(s => s.Report.Questions.Select(q => q.Id)))], students);
+        }
+
+        var onList = classList.Select(StudentIds.Key).ToHashSet(StringComparer.Ordinal);
+        var kept = students.Where(s => onList.Contains(StudentIds.Key(s.Standing.Student))).ToList();
+        var present = kept.Select(s => StudentIds.Key(s.Standing.Student)).ToHashSet(StringComparer.Ordinal);
+        return new(assignment, [.. questionOrder.Union(kept.SelectMany(s => s.Report.Questions.Select(q => q.Id)))], kept)
+        {
+            Absent = [.. classList.Where(id => !present.Contains(StudentIds.Key(id)))],
+            Missing = missing,
+            MaxScore = maxScore ?? kept.Select(s => (double?)s.Report.MaxScore).FirstOrDefault(),
+        };
+    }
 }

@@ -3,13 +3,15 @@ using Grader.Worker.Pages.Shared;
 using Grader.Worker.Pages.Ta;
 using Grader.Worker.Students;
 using Grader.Worker.Service;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Reports;
 
 /// <summary>The TA pages and gradebook exports, on the service's own listener.</summary>
 public static class ReportEndpoints
 {
-    /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> and the gradebook exports.</summary>
+    /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> (with its manual-grading form's <c>POST /submissions/{id}/overrides</c>) and the gradebook exports.</summary>
     public static WebApplication MapReportPages(this WebApplication app)
     {
         app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
@@ -20,7 +22,8 @@ public static class ReportEndpoints
                 Problems = catalog.Problems,
             })));
 
-        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules, CancellationToken ct) =>
+        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
+            StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
         {
             var rows = await records.SubmissionsAsync(id, ct);
@@ -30,8 +33,8 @@ public static class ReportEndpoints
                 return PageResult.Message(404, "Not found", $"No assignment '{Hardening.LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
-            var counted = await records.CountedReportsAsync(id, ct);
-            var stats = ClassStatistics.Of([.. counted.Select(r => r.Report)]);
+            var book = await BuildAsync(id, records, catalog, students, gradebook.Value, ct);
+            var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
             return PageResult.Of<AssignmentPage>(new
             {
@@ -43,11 +46,12 @@ public static class ReportEndpoints
                 Zone = rules.Zone,
                 Extensions = (IReadOnlyList<Grader.Data.Entities.Extension>)await rules.ExtensionsAsync(id, ct),
                 Standing = (IReadOnlyDictionary<long, Domain.Policy.ScoredAttempt>)await records.SubmissionStandingsAsync(id, rows, ct),
-                CountedIds = (IReadOnlySet<long>)counted.Select(c => c.Standing.Row.Id).ToHashSet(),
+                CountedIds = (IReadOnlySet<long>)book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
+                Gradebook = book,
             });
         }));
 
-        app.MapGet("/submissions/{id:long}", async (long id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual, CancellationToken ct) =>
+        app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual, CancellationToken ct) =>
         {
             var access = Access.Of(http, tokens);
             if (!access.HasCredential)
@@ -77,17 +81,28 @@ public static class ReportEndpoints
                 History = (IReadOnlyList<GradeHistoryEntry>)history,
                 Version = version,
                 Audit = (IReadOnlyList<Grader.Data.Entities.ScoreOverrideRecord>?)audit,
+                Message = access.IsTa ? message : null,
             });
         });
 
-        app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+        app.MapPost("/submissions/{id:long}/overrides", (long id, [FromForm] string? question, [FromForm] string? score, [FromForm] string? comment, [FromForm] string? by,
+            HttpContext http, TaTokenStore tokens, ManualGradingService manual, CancellationToken ct) =>
+            ForTa(http, tokens, async () =>
+            {
+                var message = await ManualOverrideForm.ApplyAsync(id, question, score, comment, by, manual, ct);
+                return Results.Redirect($"/submissions/{id}?message={Uri.EscapeDataString(message)}");
+            }));
+
+        app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog,
+            StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
                 : UnknownAssignment(id)));
 
-        app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
+        app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog,
+            StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.Content((await BuildAsync(id, records, catalog, ct)).ToJson(), "application/json")
+                ? Results.Content((await BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToJson(), "application/json")
                 : UnknownAssignment(id)));
         return app;
     }
@@ -106,10 +121,16 @@ public static class ReportEndpoints
         return access.IsTa ? await handler() : access.Refuse(http.Request);
     }
 
-    /// <summary>The gradebook of an assignment, questions in the assignment's order.</summary>
-    public static async Task<Gradebook> BuildAsync(string id, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct)
+    /// <summary>
+    /// The gradebook of an assignment, questions in the assignment's order; when a class list
+    /// exists, a row for each of its students and no other (<see cref="GradebookOptions.Missing"/>
+    /// for those with no counted submission).
+    /// </summary>
+    public static async Task<Gradebook> BuildAsync(string id, ClassRecords records, AssignmentCatalog catalog, StudentDirectory students, GradebookOptions options, CancellationToken ct)
     {
         var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-        return Gradebook.Of(id, await records.CountedReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? []);
+        var classList = await students.ListAsync(ct);
+        return Gradebook.Of(id, await records.CountedReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? [],
+            [.. classList.Select(s => s.StudentId)], options.Missing, assignment?.Questions.Sum(q => q.Points(assignment.Defaults)));
     }
 }

@@ -15,6 +15,7 @@ public static class GraderServiceExtensions
     public static IHostApplicationBuilder AddGraderServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
+        builder.Services.AddOptions<Reports.GradebookOptions>().BindConfiguration(Reports.GradebookOptions.Section);
         var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
 
         // Interceptors registered in the container (tests use them) are added to every context.

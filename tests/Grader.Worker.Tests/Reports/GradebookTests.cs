@@ -1,4 +1,5 @@
 using Grader.Worker.Tests.Service;
+using Grader.Worker.Tests.Students;
 using Microsoft.VisualBasic.FileIO;
 
 namespace Grader.Worker.Tests.Reports;
@@ -57,6 +58,53 @@ public class GradebookTests
         await service.WaitForAsync([body.GetProperty("id").GetInt64()]);
         var rows = Parse(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv"));
         Assert.False(rows[1][0].StartsWith('='), rows[1][0]);
+    }
+
+    [Theory]
+    [InlineData(null, "")] // the default: blank
+    [InlineData("blank", "")]
+    [InlineData("zero", "0")]
+    [InlineData("Zero", "0")]
+    public async Task With_a_class_list_the_gradebook_has_a_row_for_each_listed_student_and_no_other(string? missing, string fill)
+    {
+        await using var service = await TestService.StartAsync(settings: missing is null ? null : new Dictionary<string, string?> { ["Grader:Gradebook:Missing"] = missing });
+        await ClassFixture.SubmitAsync(service); // in open mode: ada and bob 9 / 13, cy and dee 13 / 13
+        await ClassList.ImportAsync(service, "student\nada\nBob\neve\n"); // cy and dee are not on it; eve has no submission
+
+        var rows = Parse(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv"));
+        var col = (string name) => Array.IndexOf(rows[0], name);
+        Assert.Equal(["ada", "bob", "eve"], rows.Skip(1).Select(r => r[0]));
+        Assert.Equal("9", rows[1][col("total")]);
+        Assert.Equal("9", rows[2][col("total")]);
+        var eve = rows[3];
+        Assert.Equal("", eve[col("submission")]);
+        Assert.Equal(fill, eve[col("total")]);
+        Assert.Equal(fill, eve[col("raw")]);
+        Assert.Equal(fill, eve[col("forward")]);
+        Assert.Equal("13", eve[col("max_score")]);
+        Assert.Equal("0", eve[col("attempts")]);
+
+        var json = System.Text.Json.JsonDocument.Parse(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.json")).RootElement.GetProperty("students");
+        Assert.Equal(["ada", "bob", "eve"], json.EnumerateArray().Select(s => s.GetProperty("student").GetString()));
+        Assert.True(json[2].GetProperty("missing").GetBoolean());
+        Assert.False(json[0].GetProperty("missing").GetBoolean());
+        Assert.Equal(fill == "" ? System.Text.Json.JsonValueKind.Null : System.Text.Json.JsonValueKind.Number, json[2].GetProperty("total").ValueKind);
+        Assert.Equal(13, json[2].GetProperty("maxScore").GetDouble());
+
+        // The assignment page's gradebook table and statistics: the class list's students only.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await service.Http.GetStringAsync("/assignments/tanh-network"));
+        Assert.Equal(["ada", "bob", "eve"], page.QuerySelectorAll("#gradebook tbody tr").Select(r => r.GetAttribute("data-student")));
+        Assert.Equal("9 / 13", page.QuerySelector("#gradebook tr[data-student='ada'] .total")!.TextContent);
+        Assert.Equal(fill == "" ? "" : "0 / 13", page.QuerySelector("#gradebook tr[data-student='eve'] .total")!.TextContent);
+        Assert.Contains("2 student(s) graded", page.Body!.TextContent);
+
+        if (missing is null)
+        {
+            var output = Path.Combine(service.Dir.Path, "out.csv");
+            var (exit, _, error) = Cli.Cli.Run("report", "tanh-network", "--csv", output, "--database", service.DatabasePath, "--assignments", service.AssignmentsPath);
+            Assert.True(exit == 0, error);
+            Assert.Equal(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv"), await File.ReadAllTextAsync(output));
+        }
     }
 
     private static List<string[]> Parse(string csv)
