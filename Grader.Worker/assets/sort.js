@@ -1,5 +1,6 @@
 // Sorts a table.sortable by the clicked column (the pages work without it).
-document.querySelectorAll('table.sortable th').forEach((th, col) => th.addEventListener('click', () => {
+document.querySelectorAll('table.sortable th').forEach(th => th.addEventListener('click', () => {
+  const col = th.cellIndex; // within its own row: a page may have several sortable tables
   const body = th.closest('table').tBodies[0];
   const dir = th.dataset.dir === 'asc' ? -1 : 1; th.dataset.dir = dir === 1 ? 'asc' : 'desc';
   const key = r => { const c = r.cells[col]; return c.dataset.sort ?? c.textContent.trim(); };
