@@ -51,6 +51,13 @@ public static class GraderService
         {
             var app = Build(args);
             var options = app.Services.GetRequiredService<IOptions<GraderOptions>>().Value;
+            if (AddressInUse(options.Url) is { } busy)
+            {
+                // Checked before the host starts, so the answer is this one line, not the host's logged stack trace.
+                error.WriteLine($"grader: cannot listen: {busy}");
+                return Cli.ExitCodes.CannotListen;
+            }
+
             app.Lifetime.ApplicationStarted.Register(() =>
                 app.Logger.LogInformation("Grader listening on {Urls}; database {Database}", string.Join(", ", app.Urls),
                     options.Database.IsPostgres ? "PostgreSQL " + new Npgsql.NpgsqlConnectionStringBuilder(options.Database.ConnectionString) { Password = null }.ConnectionString : Path.GetFullPath(options.DatabasePath)));
@@ -71,6 +78,35 @@ public static class GraderService
         {
             error.WriteLine($"grader: invalid settings: {ex.Message}");
             return Cli.ExitCodes.InvalidSettings;
+        }
+    }
+
+    /// <summary>Why <paramref name="url"/>'s port cannot be listened on (another process has it), or null.</summary>
+    private static string? AddressInUse(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || !(System.Net.IPAddress.TryParse(uri.Host, out var address) || uri.IsLoopback))
+        {
+            return null;
+        }
+
+        var listener = new System.Net.Sockets.TcpListener(address ?? System.Net.IPAddress.Loopback, uri.Port);
+        try
+        {
+            listener.Start();
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            return $"address already in use: {url} (another process listens there; stop it, or set Grader__Url to another port)";
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return null; // Kestrel will say what is wrong
+        }
+        finally
+        {
+            listener.Stop();
         }
     }
 }

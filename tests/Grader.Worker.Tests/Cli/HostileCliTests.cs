@@ -113,9 +113,10 @@ public class HostileCliTests
         using var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
-        var (exit, _, error) = await RunBoundedAsync("serve", $"--Grader:Url=http://127.0.0.1:{port}", $"--Grader:DatabasePath={dir.Path}/grader.db",
-            $"--Grader:InboxPath={dir.Path}/inbox", $"--Grader:AssignmentsPath={Repo.Assignments}", "--Grader:TaToken=cli-test-token-0123456789",
-            "--Logging:LogLevel:Default=None");
+        // With the default logging: the host must not log a stack trace before the one line.
+        var (exit, output, error) = await RunBoundedAsync("serve", $"--Grader:Url=http://127.0.0.1:{port}", $"--Grader:DatabasePath={dir.Path}/grader.db",
+            $"--Grader:InboxPath={dir.Path}/inbox", $"--Grader:AssignmentsPath={Repo.Assignments}", "--Grader:TaToken=cli-test-token-0123456789");
+        Assert.DoesNotContain("   at ", output + error);
         Assert.Equal(3, exit);
         Assert.StartsWith("grader: cannot listen:", error);
         Assert.Contains("address already in use", error);
