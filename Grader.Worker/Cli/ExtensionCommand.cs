@@ -17,11 +17,7 @@ public static class ExtensionCommand
         var due = new Option<string>("--due") { Description = "The student's due date, ISO 8601 (2026-12-08T17:00+01:00; without an offset, in the course's time zone)", Required = true };
         var by = new Option<string?>("--by") { Description = "Who grants it (kept with the extension; default: ta)" };
         var server = ServerOption.Create();
-        var token = new Option<string?>("--token")
-        {
-            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
-        };
+        var token = TaTokenOption.Create();
         var command = new Command("extension", "Give a student their own due date for an assignment") { student, assignment, due, by, server, token };
         command.SetAction((r, ct) => RunAsync(r.GetValue(student)!, r.GetValue(assignment)!, r.GetValue(due)!, r.GetValue(by), r.GetValue(server)!, r.GetValue(token), console, ct));
         return command;
@@ -30,12 +26,7 @@ public static class ExtensionCommand
     /// <summary>Grants it; returns 0, 1 when refused (the reason printed), 2 when the service cannot be reached.</summary>
     public static async Task<int> RunAsync(string student, string assignmentId, string due, string? by, string server, string? token, CliConsole console, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server) };
-        token ??= LocalSettings.Token();
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
+        using var http = TaTokenOption.Client(server, token);
 
         try
         {

@@ -19,11 +19,7 @@ public static class OverrideCommand
         var comment = new Option<string>("--comment") { Description = "Why, for the student", Required = true };
         var by = new Option<string?>("--by") { Description = "Who (kept in the audit trail; default: ta)" };
         var server = ServerOption.Create();
-        var token = new Option<string?>("--token")
-        {
-            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
-        };
+        var token = TaTokenOption.Create();
         var command = new Command("override", "Set a question's score by hand, with a comment") { submission, question, score, comment, by, server, token };
         command.SetAction((r, ct) => RunAsync(r.GetValue(submission), r.GetValue(question)!, r.GetValue(score), r.GetValue(comment)!, r.GetValue(by), r.GetValue(server)!, r.GetValue(token), console, ct));
         return command;
@@ -32,12 +28,7 @@ public static class OverrideCommand
     /// <summary>Sets it; returns 0, 1 when refused (the reason printed), 2 when the service cannot be reached.</summary>
     public static async Task<int> RunAsync(long submission, string question, double score, string comment, string? by, string server, string? token, CliConsole console, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server) };
-        token ??= LocalSettings.Token();
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
+        using var http = TaTokenOption.Client(server, token);
 
         try
         {

@@ -18,11 +18,7 @@ public static class PublishCommand
     {
         var file = new Argument<string?>("file") { Description = "The assignment file to publish (default: every file in the assignments folder)", Arity = ArgumentArity.ZeroOrOne };
         var server = ServerOption.Create();
-        var token = new Option<string?>("--token")
-        {
-            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
-        };
+        var token = TaTokenOption.Create();
         var folder = new Option<string?>("--assignments") { Description = "The assignments folder (default: the service's, assignments)" };
         var command = new Command("publish", "Validate and publish an assignment file (or the whole assignments folder) to the running service") { file, server, token, folder };
         command.SetAction((r, ct) => RunAsync(r.GetValue(file), r.GetValue(server)!, r.GetValue(token), r.GetValue(folder), console, ct));
@@ -71,12 +67,7 @@ public static class PublishCommand
             console.Out.WriteLine($"copied {file} to {target}");
         }
 
-        using var http = new HttpClient { BaseAddress = new Uri(server) };
-        token ??= LocalSettings.Token();
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
+        using var http = TaTokenOption.Client(server, token);
 
         try
         {

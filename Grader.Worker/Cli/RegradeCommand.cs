@@ -10,11 +10,7 @@ public static class RegradeCommand
     {
         var id = new Argument<string>("assignment-id") { Description = "The assignment whose submissions to grade again" };
         var server = ServerOption.Create();
-        var token = new Option<string?>("--token")
-        {
-            Description = "The TA token (default: $GRADER_TA_TOKEN, else the service's data/ta-token.txt on this machine)",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TA_TOKEN"),
-        };
+        var token = TaTokenOption.Create();
         var command = new Command("regrade", "Grade every submission of an assignment again against its current version") { id, server, token };
         command.SetAction((r, ct) => RunAsync(r.GetValue(id)!, r.GetValue(server)!, r.GetValue(token), console, ct));
         return command;
@@ -23,12 +19,7 @@ public static class RegradeCommand
     /// <summary>Asks for the regrade; returns 0 when queued, 1 when refused (an invalid assignment file: its problems are printed), 2 when the service cannot be reached.</summary>
     public static async Task<int> RunAsync(string assignmentId, string server, string? token, CliConsole console, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server) };
-        token ??= LocalSettings.Token();
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
+        using var http = TaTokenOption.Client(server, token);
 
         try
         {
