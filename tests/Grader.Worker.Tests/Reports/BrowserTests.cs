@@ -11,26 +11,16 @@ namespace Grader.Worker.Tests.Reports;
 [Collection("service")]
 public class BrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task The_assignment_page_shows_the_class_and_a_submission_highlights_its_wrong_cells()
     {
-        Assert.True(File.Exists(Chromium), "Debian's chromium is needed: apt-get install chromium (.ci/run installs it)");
         await using var service = await TestService.StartAsync();
         var submitted = await ClassFixture.SubmitAsync(service);
         var site = service.Http.BaseAddress!.ToString().TrimEnd('/');
-        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(shots);
+        var shots = DebianChromium.Screenshots();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
         await page.GotoAsync($"{site}/assignments/tanh-network?token={TestService.TaToken}");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Grader.Data.Entities;
 using Grader.Domain.Assignments;
+using Grader.Worker.Tests.Reports;
 using Grader.Worker.Tests.Service;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -16,26 +17,16 @@ namespace Grader.Worker.Tests.Students;
 [Collection("service")]
 public class StudentBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task A_student_signs_in_sees_their_own_numbers_checks_submits_and_reads_the_report()
     {
-        Assert.True(File.Exists(Chromium), "Debian's chromium is needed: apt-get install chromium (.ci/run installs it)");
         await using var service = await TestService.StartAsync();
         var tokens = await ClassList.ImportAsync(service, "student,name,email\nada,Ada Lovelace,ada@example.org\nbob,Bob Babbage,\n");
         var site = service.Http.BaseAddress!.ToString().TrimEnd('/');
-        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(shots);
+        var shots = DebianChromium.Screenshots();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var adaContext = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await adaContext.NewPageAsync();
 
