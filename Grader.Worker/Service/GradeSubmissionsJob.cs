@@ -20,6 +20,7 @@ public sealed class GradeSubmissionsJob(
     IDbContextFactory<GraderDbContext> dbFactory,
     AssignmentCatalog catalog,
     ParsedSubmissions parsed,
+    AnswerKeys keys,
     Microsoft.Extensions.Options.IOptions<Hardening.ServiceLimits> limits,
     ILogger<GradeSubmissionsJob> logger)
 {
@@ -114,7 +115,8 @@ public sealed class GradeSubmissionsJob(
             }
 
             // The student is the submission's: the class list's spelling, or the token's student when the file named none.
-            return (AnswerGrader.Grade(assignment, s.Student is { } student && student != file.Student ? file with { Student = student } : file), null);
+            var graded = s.Student is { } student && student != file.Student ? file with { Student = student } : file;
+            return (AnswerGrader.Grade(keys.For(v, assignment, graded.Student), graded), null);
         }
         catch (Exception ex)
         {

@@ -25,6 +25,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<SubmissionWriter>();
         builder.Services.AddSingleton<ParsedSubmissions>();
+        builder.Services.AddSingleton<AnswerKeys>();
         builder.Services.AddSingleton<SubmissionIntake>();
         builder.Services.AddSingleton<RegradeService>();
         builder.Services.AddSingleton<Reports.TaTokenStore>();

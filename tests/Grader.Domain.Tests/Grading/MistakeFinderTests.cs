@@ -1,3 +1,5 @@
+using Grader.Domain.Assignments;
+using Grader.Domain.Expressions;
 using Grader.Domain.Grading;
 using Grader.Domain.Tests.Assignments;
 
@@ -92,5 +94,42 @@ public class MistakeFinderTests
         var r = Grade.One("[[1, 2], [2, 1]]", "[[1, 2], [2, 5]]");
         Assert.DoesNotContain("transpose", r.Feedback);
         Assert.Equal(QuestionStatus.Partial, r.Status);
+    }
+
+    [Fact]
+    public void One_key_names_each_wrong_answer_as_a_fresh_key_does()
+    {
+        // The mistakes' values are kept with the key; answers graded one after another against
+        // one key get exactly the feedback each gets against a key of its own. Padding 1 (−∞) at
+        // stride 2 takes windows of rows and columns {−1, 0}, {1, 2}, {3, 4}: [[1, 3, 4], [9, 11, 12], [13, 15, 16]].
+        var assignment = AssignmentLoader.Load($"{Pool}graph:\n  Y: maxpool2d(P, 2)\nquestions:\n  - id: q\n    answer: Y\n", "a.yaml").Assignment!;
+        var shared = AnswerKeyBuilder.Build(assignment, null);
+        foreach (var (given, named) in new[]
+        {
+            ("[[6, 7, 8], [10, 11, 12], [14, 15, 16]]", "overlapping windows (stride 1)"),
+            ("[[1, 3, 4], [9, 11, 12], [13, 15, 16]]", "padding 1"),
+            ("[[6, 7, 8], [10, 11, 12], [14, 15, 16]]", "overlapping windows (stride 1)"),
+            ("[[6, 9], [14, 16]]", "wrong element"),
+        })
+        {
+            var file = AnswerFileReader.Read($"assignment: t\nanswers:\n  q: {given}\n", "a.yaml").File!;
+            var once = AnswerGrader.Grade(shared, file).Questions[0].Feedback;
+            Assert.Equal(AnswerGrader.Grade(AnswerKeyBuilder.Build(assignment, null), file).Questions[0].Feedback, once);
+            Assert.Contains(named, once);
+        }
+    }
+
+    [Fact]
+    public void A_budget_that_runs_out_while_naming_a_mistake_leaves_the_key_to_name_it_later()
+    {
+        var assignment = AssignmentLoader.Load($"{Pool}graph:\n  Y: maxpool2d(P, 2)\nquestions:\n  - id: q\n    answer: Y\n", "a.yaml").Assignment!;
+        var key = AnswerKeyBuilder.Build(assignment, null);
+        var file = AnswerFileReader.Read("assignment: t\nanswers:\n  q: [[6, 7, 8], [10, 11, 12], [14, 15, 16]]\n", "a.yaml").File!;
+        using (EvaluationBudget.Use(new EvaluationBudget(TimeSpan.Zero)))
+        {
+            Assert.DoesNotContain("overlapping", AnswerGrader.Grade(key, file).Questions[0].Feedback);
+        }
+
+        Assert.Contains("overlapping windows (stride 1)", AnswerGrader.Grade(key, file).Questions[0].Feedback);
     }
 }

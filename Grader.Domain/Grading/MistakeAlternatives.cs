@@ -1,0 +1,212 @@
+using System.Runtime.CompilerServices;
+using Grader.Domain.Assignments;
+using Grader.Domain.Expressions;
+using Grader.Reference;
+
+namespace Grader.Domain.Grading;
+
+/// <summary>
+/// What each recognised mistake would make of a question's answer in one variant: the question's
+/// own expression rewritten, then every graph node it is computed from rewritten (nearest first).
+/// These values depend on the key alone, never on a student's answer, so they are computed once
+/// per key as grading first needs them and kept with the key: every wrong answer graded against
+/// the same key (one assignment's default variant, a student's resubmissions) reuses them.
+/// Safe to share between threads (one lock per key). Values computed while the ambient
+/// <see cref="EvaluationBudget"/> ran out are never kept.
+/// </summary>
+internal sealed class MistakeAlternatives
+{
+    private static readonly ConditionalWeakTable<AnswerKey, MistakeAlternatives> Kept = new();
+    private readonly AnswerKey key;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, List<Alternative>> byQuestion = [];
+    private VariantScope? basis;
+    private Dictionary<string, HashSet<string>>? reaches;
+    private bool dropped;
+
+    private MistakeAlternatives(AnswerKey key) => this.key = key;
+
+    /// <summary>The alternatives kept with a key.</summary>
+    public static MistakeAlternatives Of(AnswerKey key) => Kept.GetValue(key, k => new MistakeAlternatives(k));
+
+    /// <summary>
+    /// The first mistake whose value the given answer matches under the tolerance, or null.
+    /// When the answer has the key's shape, a rewritten graph node that changes its own shape
+    /// (another stride) cannot explain it and is skipped before what follows it is computed.
+    /// </summary>
+    public Mistake? FirstExplaining(Question q, Tensor value, Tolerance tolerance, bool shapeMatches)
+    {
+        lock (gate)
+        {
+            if (dropped)
+            {
+                return Of(key).FirstExplaining(q, value, tolerance, shapeMatches);
+            }
+
+            foreach (var alternative in Alternatives(q))
+            {
+                if (shapeMatches && !alternative.KeepsNodeShape(this))
+                {
+                    continue;
+                }
+
+                if (alternative.Value(this, q) is { } computed && Comparison.Matches(value, computed, tolerance))
+                {
+                    return alternative.Mistake;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The variant's own scope with every graph node evaluated once; rewritten scopes reuse what a rewrite does not reach.</summary>
+    private VariantScope Basis
+    {
+        get
+        {
+            if (basis is null)
+            {
+                basis = new VariantScope(key.Assignment, key.ValueMap);
+                basis.EvaluateGraph();
+                Keep();
+            }
+
+            return basis;
+        }
+    }
+
+    private List<Alternative> Alternatives(Question q)
+    {
+        if (byQuestion.TryGetValue(q.Id, out var known))
+        {
+            return known;
+        }
+
+        var a = key.Assignment;
+        var list = new List<Alternative>();
+        foreach (var (mistake, rewritten) in Misconception.Rewrites(q.Answer))
+        {
+            list.Add(new Alternative(mistake, null, () => (Basis, rewritten)));
+        }
+
+        foreach (var node in NodesBehind(q.Answer, a))
+        {
+            foreach (var (mistake, rewritten) in Misconception.Rewrites(node.Expression))
+            {
+                list.Add(new Alternative(mistake, node.Name, () =>
+                {
+                    // Nodes the rewritten one does not reach keep their values from the basis.
+                    reaches ??= a.Graph.ToDictionary(g => g.Name, g => NodesBehind(g.Expression, a).Select(n => n.Name).ToHashSet());
+                    var reusable = a.Graph.Select(g => g.Name).Where(n => n != node.Name && !reaches[n].Contains(node.Name)).ToHashSet();
+                    var changed = a with { Graph = [.. a.Graph.Select(g => g.Name == node.Name ? g with { Expression = rewritten } : g)] };
+                    return (new VariantScope(changed, Basis, reusable), q.Answer);
+                }));
+            }
+        }
+
+        byQuestion[q.Id] = list;
+        return list;
+    }
+
+    /// <summary>
+    /// False once the ambient budget has run out: what was just computed may be cut short, so
+    /// these alternatives are dropped and the next grading against the key starts afresh.
+    /// </summary>
+    private bool Keep()
+    {
+        if (EvaluationBudget.Current?.Exceeded is null)
+        {
+            return true;
+        }
+
+        dropped = true;
+        Kept.Remove(key);
+        return false;
+    }
+
+    /// <summary>The graph nodes an expression is computed from, breadth first (nearest first).</summary>
+    private static List<GraphNode> NodesBehind(Expr e, Assignment a)
+    {
+        var graph = a.Graph.ToDictionary(g => g.Name);
+        var found = new List<GraphNode>();
+        var seen = new HashSet<string>();
+        var queue = new Queue<Expr>([e]);
+        while (queue.Count > 0)
+        {
+            foreach (var name in ExprText.Names(queue.Dequeue()))
+            {
+                if (seen.Add(name) && graph.TryGetValue(name, out var node))
+                {
+                    found.Add(node);
+                    queue.Enqueue(node.Expression);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>One mistake's value, computed on first use.</summary>
+    private sealed class Alternative(Mistake mistake, string? node, Func<(VariantScope Scope, Expr Expression)> prepare)
+    {
+        private (VariantScope Scope, Expr Expression)? prepared;
+        private bool? keepsNodeShape;
+        private bool computed;
+        private Tensor? value;
+
+        public Mistake Mistake => mistake;
+
+        /// <summary>True when the rewritten node (if any) keeps its shape in the variant.</summary>
+        public bool KeepsNodeShape(MistakeAlternatives owner)
+        {
+            if (node is null)
+            {
+                return true;
+            }
+
+            if (keepsNodeShape is { } known)
+            {
+                return known;
+            }
+
+            bool keeps;
+            try
+            {
+                keeps = Prepared.Scope.Resolve(node, 1).Value.SameShape(owner.Basis.Resolve(node, 1).Value);
+            }
+            catch (ExpressionException)
+            {
+                keeps = false;
+            }
+
+            if (owner.Keep())
+            {
+                keepsNodeShape = keeps;
+            }
+
+            return keeps;
+        }
+
+        /// <summary>The value this mistake gives the question's answer, or null when it cannot be computed.</summary>
+        public Tensor? Value(MistakeAlternatives owner, Question q)
+        {
+            if (computed)
+            {
+                return value;
+            }
+
+            var (scope, expression) = Prepared;
+            var result = scope.Evaluate(q, expression);
+            if (owner.Keep())
+            {
+                value = result;
+                computed = true;
+            }
+
+            return result;
+        }
+
+        private (VariantScope Scope, Expr Expression) Prepared => prepared ??= prepare();
+    }
+}
