@@ -19,7 +19,7 @@ public sealed class CourseRules(
 {
     /// <summary>
     /// The key of the clock the course rules read (receipt times, key release): the system clock
-    /// unless a test registers its own, which then moves nothing else (Quartz keeps the real time).
+    /// unless a test registers its own, which then moves nothing else (the job queue and the hosting keep the real time).
     /// </summary>
     public const string ClockKey = "course";
 

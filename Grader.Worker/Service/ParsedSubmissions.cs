@@ -14,15 +14,29 @@ public sealed class ParsedSubmissions
 
     private readonly ConcurrentDictionary<long, AnswerFile> files = new();
 
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, on each intake.
+    private int count;
+
     /// <summary>Keeps a parsed file for a submission, unless the cache is full.</summary>
     public void Keep(long id, AnswerFile file)
     {
-        if (files.Count < Capacity)
+        if (Interlocked.Increment(ref count) <= Capacity && files.TryAdd(id, file))
         {
-            files[id] = file;
+            return;
         }
+
+        Interlocked.Decrement(ref count);
     }
 
     /// <summary>Takes (and forgets) the parsed file of a submission, or null.</summary>
-    public AnswerFile? Take(long id) => files.TryRemove(id, out var file) ? file : null;
+    public AnswerFile? Take(long id)
+    {
+        if (!files.TryRemove(id, out var file))
+        {
+            return null;
+        }
+
+        Interlocked.Decrement(ref count);
+        return file;
+    }
 }

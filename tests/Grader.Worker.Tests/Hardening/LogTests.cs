@@ -34,7 +34,6 @@ public class LogTests
                 ["Logging:LogLevel:Grader"] = "Debug",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-                ["Logging:LogLevel:Quartz"] = "Warning",
             },
             configure: b => b.Logging.AddProvider(logs)))
         {

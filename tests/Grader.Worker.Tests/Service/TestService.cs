@@ -19,12 +19,14 @@ namespace Grader.Worker.Tests.Service;
 public sealed class TestService : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly bool ownsDir;
 
-    private TestService(WebApplication app, TempDir dir, HttpClient http)
+    private TestService(WebApplication app, TempDir dir, HttpClient http, bool ownsDir)
     {
         this.app = app;
         Dir = dir;
         Http = http;
+        this.ownsDir = ownsDir;
     }
 
     public const string TaToken = "test-ta-token-0123456789";
@@ -83,7 +85,7 @@ public sealed class TestService : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TaToken);
-        return new TestService(app, dir, http);
+        return new TestService(app, dir, http, ownsDir: reuse is null);
     }
 
     public GraderDbContext Db() => app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContext();
@@ -132,5 +134,9 @@ public sealed class TestService : IAsyncDisposable
         await app.DisposeAsync();
         Http.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (ownsDir)
+        {
+            Dir.Dispose(); // a folder the caller passed in is the caller's to delete
+        }
     }
 }
