@@ -16,13 +16,13 @@ public static class GradeReportJson
     /// <summary>The JSON text of a report.</summary>
     public static string Write(GradeReport report, bool indented = true)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
         {
             Write(writer, report);
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Writes a report at the writer's position.</summary>
