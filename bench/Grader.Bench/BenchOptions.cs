@@ -1,12 +1,12 @@
 namespace Grader.Bench;
 
 /// <summary>Command-line settings of a benchmark run.</summary>
-public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, double OfferedRate, TimeSpan OfferedDuration, string? JsonPath, bool Quick, string Assignments, IReadOnlySet<string> Phases)
+public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, double OfferedRate, TimeSpan OfferedDuration, string? JsonPath, bool Quick, string Assignments, IReadOnlySet<string> Phases, int Runs)
 {
     /// <summary>Every phase, in the order run.</summary>
     public static readonly string[] AllPhases = ["keys", "grading", "e2e", "offered", "sqlite", "postgres", "hostile"];
 
-    /// <summary>Parses <c>--quick --n N --keys N --concurrency C --rate R --seconds S --json FILE --assignments DIR --phases a,b</c>.</summary>
+    /// <summary>Parses <c>--quick --n N --keys N --concurrency C --rate R --seconds S --json FILE --assignments DIR --phases a,b --runs R</c>.</summary>
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -25,7 +25,8 @@ public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, do
             Value("--json"),
             quick,
             Value("--assignments") ?? FindAssignments(),
-            (Value("--phases")?.Split(',') ?? AllPhases).ToHashSet());
+            (Value("--phases")?.Split(',') ?? AllPhases).ToHashSet(),
+            int.Parse(Value("--runs") ?? (quick ? "1" : "3")));
     }
 
     private static string FindAssignments()

@@ -14,13 +14,22 @@ try
     var files = Enumerable.Range(0, options.Submissions).Select(workload.AnswerFile).ToList();
     var grading = Runs("grading") ? GradingBenchmark.Run(workload, files) : double.NaN;
 
+    // The closed loop runs several times, each on a fresh service and database: the figure is the
+    // median run (by graded/s), and every run's rate is reported beside it, since a shared host's
+    // speed moves from minute to minute.
     var closed = EndToEndResult.None;
     var open = EndToEndResult.None;
     if (Runs("e2e"))
     {
-        await using var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "closed"), options.Assignments);
-        await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 5 : 10));
-        closed = await service.RunClosedLoopAsync(files, options.Concurrency);
+        var runs = new List<EndToEndResult>();
+        for (var run = 0; run < options.Runs; run++)
+        {
+            await using var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, $"closed{run}"), options.Assignments);
+            await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 5 : 10));
+            runs.Add(await service.RunClosedLoopAsync(files, options.Concurrency));
+        }
+
+        closed = runs.OrderBy(r => r.GradedPerSecond).ElementAt(runs.Count / 2) with { RunsGradedPerSecond = [.. runs.Select(r => r.GradedPerSecond)] };
     }
 
     if (Runs("offered"))
