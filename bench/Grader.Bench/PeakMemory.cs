@@ -21,6 +21,16 @@ public sealed class PeakMemory
         }
     });
 
+    /// <summary>
+    /// Collects and compacts the heap and hands free memory back to the system, so the next phase's
+    /// peak is its own and not what an earlier phase or run left behind in this process.
+    /// </summary>
+    public static void Settle()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+    }
+
     /// <summary>Stops and returns the peak in bytes.</summary>
     public long Stop()
     {

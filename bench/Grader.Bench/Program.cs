@@ -24,6 +24,7 @@ try
         var runs = new List<EndToEndResult>();
         for (var run = 0; run < options.Runs; run++)
         {
+            PeakMemory.Settle();
             await using var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, $"closed{run}"), options.Assignments);
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 5 : 10));
             runs.Add(await service.RunClosedLoopAsync(files, options.Concurrency));
@@ -34,6 +35,7 @@ try
 
     if (Runs("offered"))
     {
+        PeakMemory.Settle();
         await using var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "open"), options.Assignments);
         await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 5 : 10));
         open = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
@@ -45,6 +47,7 @@ try
     var postgres = new PostgresFigures(EndToEndResult.None, double.NaN, double.NaN, Runs("postgres") ? Grader.Tests.PostgresServer.Unavailable : "not run");
     if (Runs("postgres") && postgres.Note is null)
     {
+        PeakMemory.Settle();
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
         EndToEndResult pgClosed;
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres"), options.Assignments, await server.CreateDatabaseAsync("grader"), nodes: 2))
