@@ -12,8 +12,14 @@ public sealed record Access(bool IsTa, string? Receipt)
     /// <summary>The cookie that keeps a TA signed in after opening a page with <c>?token=</c>.</summary>
     public const string Cookie = "grader_ta";
 
+    /// <summary>
+    /// True when the request is a student's signed in with a valid token (set where a TA-only
+    /// route is refused: the student is known, so the answer is 403, not a request to sign in).
+    /// </summary>
+    public bool IsStudent { get; init; }
+
     /// <summary>True when any credential was presented.</summary>
-    public bool HasCredential => IsTa || Receipt is not null;
+    public bool HasCredential => IsTa || Receipt is not null || IsStudent;
 
     /// <summary>Reads the request's credentials; a valid <c>?token=</c> also sets the cookie.</summary>
     public static Access Of(HttpContext context, TaTokenStore tokens)
@@ -40,12 +46,14 @@ public sealed record Access(bool IsTa, string? Receipt)
     {
         var status = HasCredential ? 403 : 401;
         return WantsJson(request)
-            ? Results.Json(new { error = status == 401 ? "a TA token (or, for one submission, its receipt) is needed" : "this credential does not open this resource" }, statusCode: status)
+            ? Results.Json(new { error = status == 401 ? "a TA token (or, for one submission, its receipt) is needed" : IsStudent ? "this is for TAs; a student's token does not open it" : "this credential does not open this resource" }, statusCode: status)
             : status == 401
                 ? PageResult.Message(401, "Sign in", "401: a token is needed",
                     "TAs: open this page with ?token=YOUR-TA-TOKEN (printed when the service first started, and kept in data/ta-token.txt). "
                     + "Students: open your personal link, or a submission's report with its ?receipt=.")
-                : PageResult.Message(403, "Forbidden", "403: not yours", "This credential does not open this page.");
+                : PageResult.Message(403, "Forbidden", "403: not yours", IsStudent
+                    ? "This page is for TAs. Your own assignments are on your page, /me."
+                    : "This credential does not open this page.");
     }
 
     /// <summary>

@@ -114,11 +114,17 @@ public static class ReportEndpoints
     private static IResult UnknownAssignment(string id) =>
         Results.Json(new { error = $"unknown assignment '{Hardening.LogText.Escape(id, 100)}'" }, statusCode: 404);
 
-    /// <summary>Runs a TA-only handler, or refuses the request.</summary>
+    /// <summary>Runs a TA-only handler, or refuses the request: 403 for a signed-in student, 401 for anyone else without the TA token.</summary>
     public static async Task<IResult> ForTa(HttpContext http, TaTokenStore tokens, Func<Task<IResult>> handler)
     {
         var access = Access.Of(http, tokens);
-        return access.IsTa ? await handler() : access.Refuse(http.Request);
+        if (access.IsTa)
+        {
+            return await handler();
+        }
+
+        var student = await http.RequestServices.GetRequiredService<Students.StudentSignIn>().StudentAsync(http.Request, ct: http.RequestAborted);
+        return (access with { IsStudent = student is not null }).Refuse(http.Request);
     }
 
     /// <summary>

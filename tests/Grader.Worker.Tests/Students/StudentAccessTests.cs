@@ -140,7 +140,13 @@ public class StudentAccessTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/roster")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/roster", new StringContent("student\nmallory\n"))).StatusCode);
         using var student = ClassList.Client(service, tokens["ada"]);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await student.GetAsync("/api/roster")).StatusCode); // a student's token is no TA token
+        // A student's token is no TA token: the student is known, so the answer is 403, not "sign in".
+        using var forbidden = await student.GetAsync("/api/roster");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("for TAs", await forbidden.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await student.GetAsync("/")).StatusCode);
+        using var stale = ClassList.Client(service, "not-a-token-of-anyone");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stale.GetAsync("/api/roster")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me/assignments/svm-random")).StatusCode);
 
         // The handout JSON carries exactly the values of `key --student ada`.
