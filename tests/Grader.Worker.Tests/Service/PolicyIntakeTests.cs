@@ -18,6 +18,7 @@ public class PolicyIntakeTests
         await using var service = await TestService.StartAsync(clock: clock);
         var due = new DateTimeOffset(clock.Now.UtcDateTime.Date.AddDays(2).AddHours(17), TimeSpan.Zero);
         await PolicyAsync(service, due, "late: { until: " + Iso(due.AddDays(2)) + ", penalty: 10% per day }\nattempts: 2\n");
+        clock.Stopped = true; // each receipt exactly where the clock is set, however slow the machine
 
         clock.Now = due.AddSeconds(-1);
         var (s1, b1) = await PostAsync(service, "a");
@@ -67,8 +68,9 @@ public class PolicyIntakeTests
     {
         var clock = new TestClock();
         await using var service = await TestService.StartAsync(clock: clock);
-        var due = clock.Now.AddHours(1);
+        var due = TestClock.WholeSeconds(clock.Now.AddHours(1));
         await PolicyAsync(service, due, $"late: {{ until: {Iso(due.AddDays(3))}, penalty: 10% per day }}\n");
+        clock.Stopped = true; // each receipt exactly where the clock is set, however slow the machine
 
         // On time: the exact key (13 / 13); then, 1 s late, seed 004's solution (9 / 13, 10% off: 8.1).
         var exact = Grader.Domain.Output.AnswerFileYaml.Write("tanh-network", "s",
