@@ -13,8 +13,12 @@ namespace Grader.Worker.Reports;
 /// </summary>
 public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CourseRules rules)
 {
-    /// <summary>Every assignment, loaded or with submissions.</summary>
-    public async Task<List<AssignmentSummary>> AssignmentsAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Every assignment, loaded or with submissions. With a class list (<paramref name="classList"/>:
+    /// its students' case-folded ids), the students counted and their mean are the list's only, as
+    /// in the gradebook; submissions are counted whoever sent them.
+    /// </summary>
+    public async Task<List<AssignmentSummary>> AssignmentsAsync(IReadOnlySet<string>? classList = null, CancellationToken ct = default)
     {
         var ids = catalog.Ids.ToHashSet();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -26,7 +30,8 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
         {
             var rows = await SubmissionsAsync(id, ct);
             var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            var counted = await StandingsAsync(id, rows, ct);
+            var counted = (await StandingsAsync(id, rows, ct))
+                .Where(c => classList is null || classList.Contains(Domain.Students.StudentIds.Key(c.Student))).ToList();
             var title = assignment?.Title ?? id;
             result.Add(new AssignmentSummary(
                 id, title, rows.Count(r => r.Status != SubmissionStatus.Rejected), counted.Count,

@@ -15,12 +15,16 @@ public static class ReportEndpoints
     public static WebApplication MapReportPages(this WebApplication app)
     {
         app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
-            ForTa(http, tokens, async () => PageResult.Of<HomePage>(new
+            ForTa(http, tokens, async () =>
             {
-                Assignments = await records.AssignmentsAsync(ct),
-                Students = (await students.ListAsync(ct)).Count,
-                Problems = catalog.Problems,
-            })));
+                var classList = await students.ListAsync(ct);
+                return PageResult.Of<HomePage>(new
+                {
+                    Assignments = await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
+                    Students = classList.Count,
+                    Problems = catalog.Problems,
+                });
+            }));
 
         app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>

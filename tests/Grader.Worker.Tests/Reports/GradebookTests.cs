@@ -98,6 +98,11 @@ public class GradebookTests
         Assert.Equal(fill == "" ? "" : "0 / 13", page.QuerySelector("#gradebook tr[data-student='eve'] .total")!.TextContent);
         Assert.Contains("2 student(s) graded", page.Body!.TextContent);
 
+        // The home page counts the same students: ada and bob, 9 / 13 each (cy and dee are off the list).
+        var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await service.Http.GetStringAsync("/"));
+        Assert.Equal("2", home.QuerySelector("tr[data-assignment='tanh-network'] .students")!.TextContent);
+        Assert.Equal("9 / 13", home.QuerySelector("tr[data-assignment='tanh-network'] .mean")!.TextContent);
+
         if (missing is null)
         {
             var output = Path.Combine(service.Dir.Path, "out.csv");
