@@ -1,5 +1,7 @@
 using Grader.Data.Entities;
+using Grader.Worker.Tests.Hardening;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grader.Worker.Tests.Service;
 
@@ -44,5 +46,29 @@ public class InboxTests
         Assert.Contains($"Submission #{submission.Id}", await report.Content.ReadAsStringAsync());
         Assert.Equal("inbox", submission.Source);
         Assert.Equal(1, await db.Submissions.CountAsync(s => s.Status == SubmissionStatus.Rejected));
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_taken_in_is_set_aside_with_the_reason_after_three_attempts()
+    {
+        var failing = new FailingInboxLookup();
+        await using var service = await TestService.StartAsync(configure: b => b.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(failing));
+        var inbox = service.InboxPath;
+        Directory.CreateDirectory(inbox);
+        File.Copy(Path.Combine(Repo.Assignments, "answers", "sin-network.seed-000.yaml"), Path.Combine(inbox, "ada.yaml"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (File.Exists(Path.Combine(inbox, "ada.yaml")))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the failing file was never set aside");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(3, failing.Failures); // the default Grader:Limits:InboxAttempts
+        var reason = await File.ReadAllTextAsync(Assert.Single(Directory.EnumerateFiles(Path.Combine(inbox, "rejected"), "*.reason.txt")));
+        Assert.Contains("could not be taken in after 3 attempts: the disk is on fire", reason);
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(inbox, "rejected"), "*ada.yaml"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(inbox, "accepted")));
+        await Health.AssertServingAsync(service.Http);
     }
 }
