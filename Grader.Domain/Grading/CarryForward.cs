@@ -66,10 +66,39 @@ public static class CarryForward
             return null;
         }
 
-        var scope = new VariantScope(assignment, key.ValueMap, overrides, substitutions);
-        var recomputed = scope.Evaluate(question, question.Answer);
         var tolerance = question.Tolerance(assignment.Defaults);
-        return recomputed is not null && Comparison.Matches(given, recomputed, tolerance) ? used : null;
+        bool Follows() => new VariantScope(assignment, key.ValueMap, overrides, substitutions).Evaluate(question, question.Answer) is { } recomputed
+            && Comparison.Matches(given, recomputed, tolerance);
+        if (!Follows())
+        {
+            return null;
+        }
+
+        // Name only the earlier answers the value follows from: one whose value changes nothing
+        // here (a loss value, under a gradient) is left out of the feedback.
+        foreach (var (earlier, value) in usable.Where(e => used.Contains(e.Question.Id)).ToList())
+        {
+            var text = ExprText.Of(earlier.Answer);
+            var name = (earlier.Answer as NameExpr)?.Name;
+            var (substituted, overridden) = (substitutions.Remove(text), name is not null && overrides.Remove(name));
+            if (used.Count > 1 && Follows())
+            {
+                used.Remove(earlier.Id);
+                continue;
+            }
+
+            if (substituted)
+            {
+                substitutions[text] = value;
+            }
+
+            if (overridden)
+            {
+                overrides[name!] = value;
+            }
+        }
+
+        return used;
     }
 
     /// <summary>

@@ -56,6 +56,20 @@ public class CarryForwardTests
         Assert.DoesNotContain("carried forward", report.Questions[1].Feedback);
     }
 
+    [Fact]
+    public void Feedback_names_only_the_earlier_answers_the_value_follows_from()
+    {
+        // h = [3, 8] and L = 5 are both wrong; the gradient from the student's h is [[6, 6], [16, 16]]
+        // (as above), and the loss value changes no gradient, so only h is named.
+        var report = Grade.Text(
+            Network + "  - id: h\n    answer: h\n  - id: L\n    answer: L\n  - id: g\n    answer: grad(L, W2)\n",
+            "assignment: t\nstudent: s\nanswers:\n  h: [3, 8]\n  L: 5\n  g: [[6, 6], [16, 16]]\n");
+        var g = report.Questions[2];
+        Assert.Equal(QuestionStatus.Correct, g.Status);
+        Assert.Contains("your earlier answer to h (credit carried forward)", g.Feedback);
+        Assert.DoesNotContain(" L", g.Feedback.Split(';')[0]);
+    }
+
     [Theory]
     [InlineData("[0, 0]", "[0, 0]", false)] // tanh(0) = 0: zeros make the next step trivial, so they carry nothing
     [InlineData("[0.5, -1]", "[0.4621171572600098, -0.7615941559557649]", true)] // tanh of the student's wrong x1: carried
