@@ -74,6 +74,21 @@ public sealed record Access(bool IsTa, string? Receipt)
             : null;
     }
 
+    /// <summary>
+    /// For a page (a GET that is not the API or an export) opened with <c>?token=</c>: the same
+    /// address without it, to redirect to once the cookie is set; otherwise null.
+    /// </summary>
+    public static string? WithoutTokenInUrl(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) || WantsJson(request) || !request.Query.ContainsKey("token"))
+        {
+            return null;
+        }
+
+        var rest = request.Query.Where(q => q.Key != "token").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return request.PathBase + request.Path + QueryString.Create(rest);
+    }
+
     private static bool WantsJson(HttpRequest request)
     {
         var path = request.Path.Value ?? "";

@@ -63,6 +63,11 @@ public static class ReportEndpoints
                 return access.Refuse(http.Request);
             }
 
+            if (access.IsTa && Access.WithoutTokenInUrl(http.Request) is { } clean)
+            {
+                return Results.Redirect(clean); // the cookie is set; the token leaves the address bar
+            }
+
             var found = await records.SubmissionAsync(id, ct);
             if (access.Deny(http.Request, id, found?.Submission.ReceiptToken) is { } denied)
             {
@@ -122,6 +127,13 @@ public static class ReportEndpoints
     public static async Task<IResult> ForTa(HttpContext http, TaTokenStore tokens, Func<Task<IResult>> handler)
     {
         var access = Access.Of(http, tokens);
+        if (access.IsTa && Access.WithoutTokenInUrl(http.Request) is { } clean)
+        {
+            // The cookie is set: the page is shown at its address without the token, so the token
+            // stays out of the browser's history, bookmarks and Referer headers.
+            return Results.Redirect(clean);
+        }
+
         if (access.IsTa)
         {
             return await handler();

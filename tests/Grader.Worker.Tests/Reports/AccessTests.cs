@@ -59,8 +59,15 @@ public class AccessTests
         await using var service = await TestService.StartAsync();
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.Http.BaseAddress };
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/?token={TestService.TaToken}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/assignments/tanh-network")).StatusCode);
+        using var first = await browser.GetAsync($"/assignments/tanh-network?token={TestService.TaToken}&sort=score");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The page is shown at its address without the token (kept out of history and Referer), other parameters kept.
+        Assert.Equal("/assignments/tanh-network?sort=score", first.RequestMessage!.RequestUri!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        // Scripts that put the token in an API or export address get their answer directly.
+        using var export = await browser.GetAsync($"/assignments/tanh-network/gradebook.csv?token={TestService.TaToken}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("token=", export.RequestMessage!.RequestUri!.Query);
         Assert.Single(cookies.GetAllCookies(), c => c.Name == "grader_ta" && c.HttpOnly);
         using var stranger = new HttpClient { BaseAddress = service.Http.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/?token=guess")).StatusCode);
