@@ -65,6 +65,10 @@ public static class GraderServiceExtensions
                 new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(options.Database.ConnectionString!, PostgresQueueOptions),
                 PostgresQueueOptions)
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) })));
+        // The same for the job activator: Hangfire.NetCore registers JobActivator.Current, which the
+        // last host to configure itself sets, so a host's server could build its jobs from another
+        // host's services (its database). Each host builds its jobs from its own container.
+        builder.Services.Replace(ServiceDescriptor.Singleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Max(1, options.Workers);

@@ -1,12 +1,15 @@
+using Grader.Worker.Service;
 using Hangfire;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grader.Worker.Tests.Service;
 
 /// <summary>
-/// Hangfire keeps a process-wide JobStorage.Current; each service must use its own queue, or two
-/// services started together in one process enqueue into each other's (seen as submissions that
-/// were never graded while the test suite ran many services at once).
+/// Hangfire keeps a process-wide JobStorage.Current and JobActivator.Current; each service must
+/// use its own queue and build its jobs from its own services, or two services started together
+/// in one process enqueue into each other's queues or grade from each other's databases (seen as
+/// submissions that were never graded while the test suite ran many services at once).
 /// </summary>
 public class HangfireStorageTests
 {
@@ -18,6 +21,8 @@ public class HangfireStorageTests
         {
             var storages = services.Select(s => s.Services.GetRequiredService<JobStorage>()).ToList();
             Assert.Equal(storages.Count, storages.Distinct(ReferenceEqualityComparer.Instance).Count());
+            var activators = services.Select(s => s.Services.GetRequiredService<JobActivator>()).ToList();
+            Assert.Equal(activators.Count, activators.Distinct(ReferenceEqualityComparer.Instance).Count());
 
             var file = await File.ReadAllTextAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml"));
             await Task.WhenAll(services.Select(async service =>
@@ -39,4 +44,31 @@ public class HangfireStorageTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_service_builds_its_jobs_from_its_own_services_even_when_another_configured_Hangfire_after_it()
+    {
+        // Hangfire sets a process-wide JobActivator.Current when a host configures it; a host that
+        // took that global would build its grading jobs from the host configured last.
+        using var dirA = new TempDir();
+        using var dirB = new TempDir();
+        await using var a = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(Settings(dirA)));
+        await using var b = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(Settings(dirB)));
+        a.Services.GetRequiredService<IGlobalConfiguration>();
+        b.Services.GetRequiredService<IGlobalConfiguration>();
+
+        foreach (var app in new[] { a, b })
+        {
+            using var scope = app.Services.GetRequiredService<JobActivator>().BeginScope((JobActivatorContext)null!);
+            Assert.Same(app.Services.GetRequiredService<AnswerKeys>(), scope.Resolve(typeof(AnswerKeys)));
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(TempDir dir) => new()
+    {
+        ["Grader:DatabasePath"] = Path.Combine(dir.Path, "grader.db"),
+        ["Grader:AssignmentsPath"] = Repo.Assignments,
+        ["Grader:InboxPath"] = Path.Combine(dir.Path, "inbox"),
+        ["Grader:TaToken"] = TestService.TaToken,
+    };
 }
