@@ -9,41 +9,38 @@ namespace Grader.Domain.Output;
 public static class AnswerKeyJson
 {
     /// <summary>The JSON text of a key.</summary>
-    public static string Write(AnswerKey key, bool indented = true)
+    public static string Write(AnswerKey key, bool indented = true) => JsonText.Of(writer => Write(writer, key), indented);
+
+    /// <summary>Writes a key at the writer's position.</summary>
+    public static void Write(Utf8JsonWriter writer, AnswerKey key)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        writer.WriteStartObject();
+        writer.WriteString("assignment", key.Assignment.Id);
+        if (key.Student is null)
         {
-            writer.WriteStartObject();
-            writer.WriteString("assignment", key.Assignment.Id);
-            if (key.Student is null)
-            {
-                writer.WriteNull("student");
-            }
-            else
-            {
-                writer.WriteString("student", key.Student);
-            }
-
-            writer.WriteStartObject("values");
-            foreach (var (name, value) in key.Values)
-            {
-                writer.WritePropertyName(name);
-                TensorJson.Write(writer, value);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteStartObject("answers");
-            foreach (var (id, value) in key.Answers)
-            {
-                writer.WritePropertyName(id);
-                TensorJson.Write(writer, value);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            writer.WriteNull("student");
+        }
+        else
+        {
+            writer.WriteString("student", key.Student);
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        writer.WriteStartObject("values");
+        foreach (var (name, value) in key.Values)
+        {
+            writer.WritePropertyName(name);
+            TensorJson.Write(writer, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("answers");
+        foreach (var (id, value) in key.Answers)
+        {
+            writer.WritePropertyName(id);
+            TensorJson.Write(writer, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 }

@@ -14,16 +14,8 @@ namespace Grader.Domain.Output;
 public static class GradeReportJson
 {
     /// <summary>The JSON text of a report.</summary>
-    public static string Write(GradeReport report, bool indented = true)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, report);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Write(GradeReport report, bool indented = true) =>
+        JsonText.Of(writer => Write(writer, report), indented);
 
     /// <summary>Writes a report at the writer's position.</summary>
     public static void Write(Utf8JsonWriter writer, GradeReport report)
