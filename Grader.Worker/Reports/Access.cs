@@ -75,18 +75,19 @@ public sealed record Access(bool IsTa, string? Receipt)
     }
 
     /// <summary>
-    /// For a page (a GET that is not the API or an export) opened with <c>?token=</c>: the same
-    /// address without it, to redirect to once the cookie is set; otherwise null.
+    /// For a TA's page (a GET that is not the API or an export) opened with <c>?token=</c>: a
+    /// redirect to the same address without the token, once <see cref="Of"/> has set the cookie, so
+    /// the token stays out of the browser's history, bookmarks and Referer headers; otherwise null.
     /// </summary>
-    public static string? WithoutTokenInUrl(HttpRequest request)
+    public IResult? SignInRedirect(HttpRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method) || WantsJson(request) || !request.Query.ContainsKey("token"))
+        if (!IsTa || !HttpMethods.IsGet(request.Method) || WantsJson(request) || !request.Query.ContainsKey("token"))
         {
             return null;
         }
 
         var rest = request.Query.Where(q => q.Key != "token").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
-        return request.PathBase + request.Path + QueryString.Create(rest);
+        return Results.Redirect(request.PathBase + request.Path + QueryString.Create(rest));
     }
 
     private static bool WantsJson(HttpRequest request)

@@ -63,9 +63,9 @@ public static class ReportEndpoints
                 return access.Refuse(http.Request);
             }
 
-            if (access.IsTa && Access.WithoutTokenInUrl(http.Request) is { } clean)
+            if (access.SignInRedirect(http.Request) is { } redirect)
             {
-                return Results.Redirect(clean); // the cookie is set; the token leaves the address bar
+                return redirect;
             }
 
             var found = await records.SubmissionAsync(id, ct);
@@ -127,16 +127,9 @@ public static class ReportEndpoints
     public static async Task<IResult> ForTa(HttpContext http, TaTokenStore tokens, Func<Task<IResult>> handler)
     {
         var access = Access.Of(http, tokens);
-        if (access.IsTa && Access.WithoutTokenInUrl(http.Request) is { } clean)
-        {
-            // The cookie is set: the page is shown at its address without the token, so the token
-            // stays out of the browser's history, bookmarks and Referer headers.
-            return Results.Redirect(clean);
-        }
-
         if (access.IsTa)
         {
-            return await handler();
+            return access.SignInRedirect(http.Request) ?? await handler();
         }
 
         var student = await http.RequestServices.GetRequiredService<Students.StudentSignIn>().StudentAsync(http.Request, ct: http.RequestAborted);
