@@ -2,16 +2,22 @@ namespace Grader.Reference;
 
 /// <summary>
 /// A value in the computation graph: a tensor, the operation that made it and that operation's
-/// inputs. The graph mechanics live here once: topological order and gradient accumulation.
+/// inputs. The graph mechanics live here once: topological order and gradient accumulation, on
+/// values (first order) or on graph nodes (a gradient that can be differentiated again).
 /// </summary>
 public sealed class Node
 {
-    internal Node(Tensor value, Function? creator, Node[] parents, bool requiresGrad = true)
+    private readonly GradientSource? source;
+    private Node? expanded;
+    private Dictionary<Node, Node>? gradientGraph;
+
+    internal Node(Tensor value, Function? creator, Node[] parents, bool requiresGrad = true, GradientSource? source = null)
     {
         Value = value;
         Creator = creator;
         Parents = parents;
         RequiresGrad = requiresGrad;
+        this.source = source;
     }
 
     /// <summary>The node's value.</summary>
@@ -31,6 +37,23 @@ public sealed class Node
     public static Node Constant(Tensor value) => new(value, null, [], requiresGrad: false);
 
     /// <summary>
+    /// The gradient of the one-element <paramref name="output"/> with respect to
+    /// <paramref name="target"/>, whose value (from <see cref="Gradients"/>) is given: a node that
+    /// can be differentiated again, as PyTorch's <c>create_graph=True</c>. Its graph (the backward
+    /// pass written with the engine's operations) is built only when a gradient flows through it,
+    /// so a gradient that is only read costs no more than its value.
+    /// </summary>
+    public static Node Gradient(Node output, Node target, Tensor value)
+    {
+        if (!value.SameShape(target.Value))
+        {
+            throw new ShapeException($"a gradient of shape {value.ShapeText} for a node of shape {target.Value.ShapeText}");
+        }
+
+        return new Node(value, null, [], requiresGrad: true, new GradientSource(output, target));
+    }
+
+    /// <summary>
     /// This node with another value (of the same number of elements, taken in this node's shape)
     /// whose gradient still flows to this node's inputs exactly as this node's would: nodes
     /// computed from it see the new value, so their local derivatives are evaluated there, and
@@ -46,55 +69,107 @@ public sealed class Node
         }
 
         var reshaped = value.SameShape(Value) ? value : value.Reshape(Value.Shape);
-        return new Node(reshaped, Creator, Parents, RequiresGrad);
+        return new Node(reshaped, Creator, Parents, RequiresGrad, source) { expanded = expanded };
     }
 
     /// <summary>
     /// Reverse-mode differentiation of this one-element node: the gradient of this node with
-    /// respect to every node it depends on, each of that node's shape.
+    /// respect to every node it depends on, each of that node's shape. A gradient node on the way
+    /// (<see cref="Gradient"/>) is differentiated through its own backward graph.
     /// </summary>
     public IReadOnlyDictionary<Node, Tensor> Gradients()
     {
-        if (!Value.IsScalarLike)
+        RequireScalar();
+        return Backpropagate(Tensor.Full(Value.Shape, 1.0), static (f, g) => f.Backward(g), Accumulate, static g => g);
+    }
+
+    /// <summary>
+    /// The gradients of this one-element node as graph nodes built with the engine's operations
+    /// (PyTorch's <c>create_graph=True</c>), computed once per node.
+    /// </summary>
+    internal IReadOnlyDictionary<Node, Node> GradientGraph()
+    {
+        if (gradientGraph is null)
         {
-            throw new ShapeException($"a gradient needs a scalar output, got shape {Value.ShapeText}");
+            RequireScalar();
+            using var recording = GradMode.Recording();
+            gradientGraph = Backpropagate(Constant(Tensor.Full(Value.Shape, 1.0)), static (f, g) => f.Backward(g), Ops.Add, static g => g.Value);
         }
 
-        var grads = new Dictionary<Node, Tensor>(ReferenceEqualityComparer.Instance)
-        {
-            [this] = Tensor.Full(Value.Shape, 1.0),
-        };
+        return gradientGraph;
+    }
+
+    /// <summary>
+    /// The reverse pass, once for values and for graph nodes: in reverse topological order, each
+    /// node's gradient is handed to its operation's backward and summed into its inputs'; a
+    /// gradient node passes its gradient on to its backward graph unchanged.
+    /// </summary>
+    private Dictionary<Node, T> Backpropagate<T>(T seed, Func<Function, T, T?[]> backward, Func<T, T, T> add, Func<T, Tensor> valueOf)
+        where T : class
+    {
+        var grads = new Dictionary<Node, T>(ReferenceEqualityComparer.Instance) { [this] = seed };
+        void Add(Node to, T g) => grads[to] = grads.TryGetValue(to, out var acc) ? add(acc, g) : g;
         var order = TopologicalOrder();
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
-            if (node.Creator is null || !grads.TryGetValue(node, out var gradOut))
+            if (!grads.TryGetValue(node, out var gradOut))
             {
                 continue;
             }
 
-            var gradIns = node.Creator.Backward(gradOut);
-            for (var p = 0; p < node.Parents.Length; p++)
+            if (node.source is not null)
             {
-                var parent = node.Parents[p];
-                if (!parent.RequiresGrad)
+                Add(node.Expanded(), gradOut);
+            }
+            else if (node.Creator is not null)
+            {
+                var gradIns = backward(node.Creator, gradOut);
+                for (var p = 0; p < node.Parents.Length; p++)
                 {
-                    continue;
+                    var parent = node.Parents[p];
+                    if (parent.RequiresGrad && gradIns[p] is { } g)
+                    {
+                        Check(node, valueOf(g), parent);
+                        Add(parent, g);
+                    }
                 }
-
-                var g = gradIns[p];
-                if (!g.SameShape(parent.Value))
-                {
-                    throw new InvalidOperationException(
-                        $"{node.Creator.GetType().Name}.Backward gave shape {g.ShapeText} for an input of shape {parent.Value.ShapeText}");
-                }
-
-                grads[parent] = grads.TryGetValue(parent, out var acc) ? Accumulate(acc, g) : g;
             }
         }
 
         return grads;
     }
+
+    private void RequireScalar()
+    {
+        if (!Value.IsScalarLike)
+        {
+            throw new ShapeException($"a gradient needs a scalar output, got shape {Value.ShapeText}");
+        }
+    }
+
+    private static void Check(Node node, Tensor g, Node parent)
+    {
+        if (!g.SameShape(parent.Value))
+        {
+            throw new InvalidOperationException(
+                $"{node.Creator!.GetType().Name}.Backward gave shape {g.ShapeText} for an input of shape {parent.Value.ShapeText}");
+        }
+    }
+
+    /// <summary>A gradient node's backward graph: the node whose value it is, built with the engine's operations.</summary>
+    private Node Expanded()
+    {
+        if (expanded is null)
+        {
+            var graph = source!.Output.GradientGraph();
+            expanded = graph.TryGetValue(source.Target, out var g) ? g : Constant(Tensor.Zeros(Value.Shape));
+        }
+
+        return expanded;
+    }
+
+    private ReadOnlySpan<Node> ParentsInOrder() => source is null ? Parents : new[] { Expanded() };
 
     private static Tensor Accumulate(Tensor acc, Tensor g)
     {
@@ -117,10 +192,11 @@ public sealed class Node
         while (stack.Count > 0)
         {
             var (node, next) = stack.Pop();
-            if (next < node.Parents.Length)
+            var parents = node.ParentsInOrder();
+            if (next < parents.Length)
             {
                 stack.Push((node, next + 1));
-                var parent = node.Parents[next];
+                var parent = parents[next];
                 if (parent.RequiresGrad && visited.Add(parent))
                 {
                     stack.Push((parent, 0));
@@ -134,4 +210,7 @@ public sealed class Node
 
         return order;
     }
+
+    /// <summary>What a gradient node is the gradient of.</summary>
+    internal sealed record GradientSource(Node Output, Node Target);
 }

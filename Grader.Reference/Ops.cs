@@ -22,7 +22,23 @@ public static class Ops
     public static Node Mul(Node a, Node b) => Binary(new Mul(), a, b, "*");
 
     /// <summary>a / b = a · (1/b), element-wise.</summary>
-    public static Node Div(Node a, Node b) => Binary(new Mul(), a, new Reciprocal().Apply(b), "/");
+    public static Node Div(Node a, Node b) => Binary(new Mul(), a, Reciprocal(b), "/");
+
+    /// <summary>1/x, element-wise.</summary>
+    public static Node Reciprocal(Node x) => new Reciprocal().Apply(x);
+
+    /// <summary>Element-wise a where <paramref name="condition"/> is not 0, else b (no gradient to the condition).</summary>
+    public static Node Where(Tensor condition, Node a, Node b) => new Where(condition).Apply(a, b);
+
+    /// <summary>
+    /// The gradient of the one-element <paramref name="output"/> with respect to
+    /// <paramref name="target"/> (zeros where it does not depend on it), as a node that can be
+    /// differentiated again (PyTorch's <c>torch.autograd.grad</c> with <c>create_graph=True</c>).
+    /// </summary>
+    public static Node Grad(Node output, Node target) =>
+        output.Gradients().TryGetValue(target, out var g)
+            ? Node.Gradient(output, target, g)
+            : Node.Constant(Tensor.Zeros(target.Value.Shape));
 
     /// <summary>a ^ b, element-wise.</summary>
     public static Node Pow(Node a, Node b) => Binary(new Pow(), a, b, "^");

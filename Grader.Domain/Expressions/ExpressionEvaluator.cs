@@ -285,7 +285,12 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         var target = scope.Resolve(name.Name, name.Column);
         budget.CheckTime();
         var grads = scope.GradientsOf(output);
-        return Node.Constant(grads.TryGetValue(target, out var g) ? g : Tensor.Zeros(target.Value.Shape));
+
+        // The gradient keeps its place in the graph (PyTorch's create_graph=True): a grad of an
+        // expression that holds it differentiates through the backward pass, built only then.
+        return grads.TryGetValue(target, out var g)
+            ? Node.Gradient(output, target, g)
+            : Node.Constant(Tensor.Zeros(target.Value.Shape));
     }
 
     private Node NetworkQuery(Expr?[] args, Func<Networks.Network, int?, Tensor> query)

@@ -8,4 +8,8 @@ public sealed class Abs : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => Math.Sign(x);
+
+    /// <inheritdoc />
+    /// <remarks>sign x, a constant (no second derivative).</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Node.Constant(x.Value.Map(v => Math.Sign(v)));
 }

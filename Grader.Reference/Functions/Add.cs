@@ -8,4 +8,7 @@ public sealed class Add : Function
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) => [gradOutput, gradOutput];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [gradOutput, gradOutput];
 }

@@ -35,4 +35,12 @@ public sealed class AvgPool2d(int size, int stride, int padding) : Pool2d(size, 
             }
         }
     }
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput)
+    {
+        var (outputs, cells) = Taps();
+        var spread = Ops.Mul(new Gather(outputs, [outputs.Length]).Apply(gradOutput), Ops.Constant(1.0 / Area));
+        return [new ScatterAdd(cells, InputShape).Apply(spread)];
+    }
 }

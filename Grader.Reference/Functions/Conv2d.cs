@@ -1,48 +1,58 @@
 namespace Grader.Reference.Functions;
 
 /// <summary>
-/// 2-D convolution as deep-learning courses define it (cross-correlation, no kernel flip), with
-/// zero padding on every side: x (C, H, W), kernels (F, C, kH, kW), optional bias (F) → (F, H', W').
+/// 2-D cross-correlation (no kernel flip) of x (C, H, W) with kernels (F, C, kH, kW), zero
+/// padding, a stride, and an optional bias (F): output (F, H', W'), as PyTorch's <c>conv2d</c>.
+/// Its gradients are <see cref="Conv2dInputGrad"/> and <see cref="Conv2dKernelGrad"/>, which are
+/// differentiable in turn.
 /// </summary>
 public sealed class Conv2d(int stride, int padding) : Function
 {
     private Tensor x = null!;
     private Tensor k = null!;
     private bool hasBias;
-    private int outH;
-    private int outW;
-
-    private delegate void Tap(int output, int input, int kernel);
+    private ConvolutionGeometry geometry = null!;
 
     /// <inheritdoc />
     protected override Tensor Forward(Tensor[] inputs)
     {
         (x, k) = (inputs[0], inputs[1]);
         hasBias = inputs.Length > 2;
-        if (x.Rank != 3 || k.Rank != 4 || k.Shape[1] != x.Shape[0])
-        {
-            throw new ShapeException($"conv2d needs x (C, H, W) and kernels (F, C, kH, kW), got {x.ShapeText} and {k.ShapeText}");
-        }
-
+        geometry = ConvolutionGeometry.Of(x.Shape, k.Shape, stride, padding);
         var f = k.Shape[0];
         if (hasBias && (inputs[2].Rank != 1 || inputs[2].Shape[0] != f))
         {
             throw new ShapeException($"conv2d bias must have shape ({f},), got {inputs[2].ShapeText}");
         }
 
-        outH = new Window(k.Shape[2], stride, padding).OutputLength(x.Shape[1], "conv2d height");
-        outW = new Window(k.Shape[3], stride, padding).OutputLength(x.Shape[2], "conv2d width");
-        var y = new double[checked(f * outH * outW)];
+        var plane = geometry.OutH * geometry.OutW;
+        var y = new double[checked(f * plane)];
         if (hasBias)
         {
             for (var o = 0; o < y.Length; o++)
             {
-                y[o] = inputs[2].Data[o / (outH * outW)];
+                y[o] = inputs[2].Data[o / plane];
             }
         }
 
-        Walk((o, xi, ki) => y[o] += x.Data[xi] * k.Data[ki]);
-        return new Tensor([f, outH, outW], y);
+        geometry.Walk((o, xi, ki) => y[o] += x.Data[xi] * k.Data[ki]);
+        return new Tensor(geometry.OutputShape, y);
+    }
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput)
+    {
+        var (xn, kn) = (Inputs[0], Inputs[1]);
+        var grads = new Node?[Inputs.Length];
+        grads[0] = xn.RequiresGrad ? new Conv2dInputGrad(geometry).Apply(gradOutput, kn) : null;
+        grads[1] = kn.RequiresGrad ? new Conv2dKernelGrad(geometry).Apply(xn, gradOutput) : null;
+        if (hasBias && Inputs[2].RequiresGrad)
+        {
+            var plane = geometry.OutH * geometry.OutW;
+            grads[2] = Ops.MatMul(Ops.Reshape(gradOutput, [k.Shape[0], plane]), Node.Constant(Tensor.Full([plane], 1)));
+        }
+
+        return grads;
     }
 
     /// <inheritdoc />
@@ -50,7 +60,7 @@ public sealed class Conv2d(int stride, int padding) : Function
     {
         var gx = new double[x.Count];
         var gk = new double[k.Count];
-        Walk((o, xi, ki) =>
+        geometry.Walk((o, xi, ki) =>
         {
             gx[xi] += gradOutput.Data[o] * k.Data[ki];
             gk[ki] += gradOutput.Data[o] * x.Data[xi];
@@ -61,42 +71,12 @@ public sealed class Conv2d(int stride, int padding) : Function
         }
 
         var gb = new double[k.Shape[0]];
+        var plane = geometry.OutH * geometry.OutW;
         for (var o = 0; o < gradOutput.Count; o++)
         {
-            gb[o / (outH * outW)] += gradOutput.Data[o];
+            gb[o / plane] += gradOutput.Data[o];
         }
 
         return [new(x.Shape, gx), new(k.Shape, gk), new([k.Shape[0]], gb)];
-    }
-
-    /// <summary>Visits every (output, input, kernel) triple that the convolution multiplies, skipping padding.</summary>
-    private void Walk(Tap tap)
-    {
-        int f = k.Shape[0], c = x.Shape[0], h = x.Shape[1], w = x.Shape[2], kh = k.Shape[2], kw = k.Shape[3];
-        for (var fi = 0; fi < f; fi++)
-        {
-            for (var oy = 0; oy < outH; oy++)
-            {
-                for (var ox = 0; ox < outW; ox++)
-                {
-                    var o = (((fi * outH) + oy) * outW) + ox;
-                    for (var ci = 0; ci < c; ci++)
-                    {
-                        for (var dy = 0; dy < kh; dy++)
-                        {
-                            var iy = (oy * stride) + dy - padding;
-                            for (var dx = 0; iy >= 0 && iy < h && dx < kw; dx++)
-                            {
-                                var ix = (ox * stride) + dx - padding;
-                                if (ix >= 0 && ix < w)
-                                {
-                                    tap(o, (((ci * h) + iy) * w) + ix, (((((fi * c) + ci) * kh) + dy) * kw) + dx);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -2,7 +2,8 @@ namespace Grader.Reference.Functions;
 
 /// <summary>
 /// An element-wise function of one tensor: subclasses give the value and its derivative side by
-/// side; the input is saved for the backward pass.
+/// side, the derivative twice: at one element (the first-order loop) and as a graph of the
+/// engine's operations (so that it can be differentiated again).
 /// </summary>
 public abstract class ElementwiseFunction : Function
 {
@@ -15,6 +16,9 @@ public abstract class ElementwiseFunction : Function
     /// <summary>The derivative at one element, given the input and the output there.</summary>
     protected abstract double Derivative(double x, double y);
 
+    /// <summary>The derivative as graph nodes, given the input node and the output node.</summary>
+    protected abstract Node LocalGradient(Node x, Node y);
+
     /// <inheritdoc />
     protected override Tensor Forward(Tensor[] inputs)
     {
@@ -22,6 +26,10 @@ public abstract class ElementwiseFunction : Function
         output = input.Map(Value);
         return output;
     }
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) =>
+        [Ops.Mul(gradOutput, LocalGradient(Inputs[0], Output))];
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput)

@@ -11,4 +11,8 @@ public sealed class Elu(double alpha) : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => x > 0 ? 1 : alpha * Math.Exp(x);
+
+    /// <inheritdoc />
+    /// <remarks>1 for x &gt; 0, else α·e^x = y + α.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Ops.Where(x.Value.Map(v => v > 0 ? 1.0 : 0.0), Node.Constant(Tensor.Full(x.Value.Shape, 1)), Ops.Add(y, Ops.Constant(alpha)));
 }

@@ -8,4 +8,8 @@ public sealed class Exp : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => y;
+
+    /// <inheritdoc />
+    /// <remarks>e^x, the output itself.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => y;
 }

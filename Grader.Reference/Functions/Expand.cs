@@ -15,4 +15,7 @@ public sealed class Expand(int[] shape) : Function
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) =>
         [Tensor.Full(inputShape, gradOutput.Data.Sum())];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [Ops.Reshape(Ops.Sum(gradOutput), inputShape)];
 }

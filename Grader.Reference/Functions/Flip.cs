@@ -32,4 +32,7 @@ public sealed class Flip : Function
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) => [Of(gradOutput)];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [new Flip().Apply(gradOutput)];
 }

@@ -8,4 +8,8 @@ public sealed class LeakyRelu(double slope) : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => x > 0 ? 1 : slope;
+
+    /// <inheritdoc />
+    /// <remarks>1 or the slope, a constant.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Node.Constant(x.Value.Map(v => v > 0 ? 1 : slope));
 }

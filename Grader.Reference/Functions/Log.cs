@@ -8,4 +8,8 @@ public sealed class Log : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => 1 / x;
+
+    /// <inheritdoc />
+    /// <remarks>1/x.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Ops.Reciprocal(x);
 }

@@ -61,4 +61,15 @@ public sealed class LogSoftmax : Function
 
         return [new Tensor(output.Shape, g)];
     }
+
+    /// <inheritdoc />
+    /// <remarks>g − softmax(x)·Σg along the last axis, the sums taken and spread back by products with ones.</remarks>
+    protected internal override Node?[] Backward(Node gradOutput)
+    {
+        var n = output.Rank == 0 ? 1 : output.Shape[^1];
+        var rows = n == 0 ? 0 : output.Count / n;
+        var sums = new MatMul().Apply(Ops.Reshape(gradOutput, [rows, n]), Node.Constant(Tensor.Full([n, 1], 1)));
+        var spread = Ops.Reshape(new MatMul().Apply(sums, Node.Constant(Tensor.Full([1, n], 1))), output.Shape);
+        return [Ops.Sub(gradOutput, Ops.Mul(Ops.Exp(Output), spread))];
+    }
 }

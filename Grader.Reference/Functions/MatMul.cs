@@ -21,4 +21,11 @@ public sealed class MatMul : Function
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) =>
         [Linalg.Multiply(gradOutput, Linalg.Transpose(b)), Linalg.Multiply(Linalg.Transpose(a), gradOutput)];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) =>
+    [
+        Inputs[0].RequiresGrad ? new MatMul().Apply(gradOutput, new Transpose().Apply(Inputs[1])) : null,
+        Inputs[1].RequiresGrad ? new MatMul().Apply(new Transpose().Apply(Inputs[0]), gradOutput) : null,
+    ];
 }

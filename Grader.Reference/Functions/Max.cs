@@ -29,4 +29,11 @@ public sealed class Max : Function
         var share = gradOutput.ScalarValue / ties;
         return [input.Map(v => v == max ? share : 0)];
     }
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput)
+    {
+        var ties = input.Data.Count(v => v == max);
+        return [Ops.Mul(Node.Constant(input.Map(v => v == max ? 1.0 / ties : 0)), gradOutput)];
+    }
 }

@@ -38,4 +38,7 @@ public sealed class MaxPool2d(int size, int stride, int padding) : Pool2d(size, 
     /// <inheritdoc />
     protected override void Route(double g, ReadOnlySpan<int> cells, int outIndex, double[] gx) =>
         gx[argmax[outIndex]] += g;
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [new ScatterAdd(argmax, InputShape).Apply(gradOutput)];
 }

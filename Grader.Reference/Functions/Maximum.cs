@@ -29,4 +29,11 @@ public sealed class Maximum : Function
 
         return [new Tensor(a.Shape, ga), new Tensor(b.Shape, gb)];
     }
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) =>
+    [
+        Ops.Mul(gradOutput, Node.Constant(a.Zip(b, (x, y) => x > y ? 1 : x < y ? 0 : 0.5))),
+        Ops.Mul(gradOutput, Node.Constant(a.Zip(b, (x, y) => x < y ? 1 : x > y ? 0 : 0.5))),
+    ];
 }

@@ -16,4 +16,8 @@ public sealed class Mul : Function
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) =>
         [gradOutput.Zip(b, (g, y) => g * y), gradOutput.Zip(a, (g, x) => g * x)];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) =>
+        [Inputs[0].RequiresGrad ? Ops.Mul(gradOutput, Inputs[1]) : null, Inputs[1].RequiresGrad ? Ops.Mul(gradOutput, Inputs[0]) : null];
 }

@@ -23,4 +23,8 @@ public sealed class Norm : Function
         var scale = norm == 0 ? 0 : gradOutput.ScalarValue / norm;
         return [input.Map(v => v * scale)];
     }
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) =>
+        [norm == 0 ? Node.Constant(Tensor.Zeros(input.Shape)) : Ops.Mul(Inputs[0], Ops.Div(gradOutput, Output))];
 }

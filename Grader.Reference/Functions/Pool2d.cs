@@ -51,6 +51,24 @@ public abstract class Pool2d(int size, int stride, int padding) : Function
         return [new Tensor(InputShape, gx)];
     }
 
+    /// <summary>Every (output element, input cell) pair of a window, padding left out.</summary>
+    protected (int[] Outputs, int[] Cells) Taps()
+    {
+        var (outputs, cells) = (new List<int>(), new List<int>());
+        Walk((o, window) =>
+        {
+            foreach (var cell in window)
+            {
+                if (cell >= 0)
+                {
+                    outputs.Add(o);
+                    cells.Add(cell);
+                }
+            }
+        });
+        return ([.. outputs], [.. cells]);
+    }
+
     private (int C, int OutH, int OutW) OutputShape() =>
         2 * padding > size
             ? throw new ShapeException($"{Name}: padding {padding} must be at most half the window size {size}")

@@ -32,4 +32,32 @@ public sealed class Pow : Function
 
         return [new Tensor(a.Shape, ga), new Tensor(b.Shape, gb)];
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// As PyTorch's <c>pow_backward</c>: g·b·a^(b−1), 0 where b = 0; g·a^b·ln a, 0 where a = 0.
+    /// </remarks>
+    protected internal override Node?[] Backward(Node gradOutput)
+    {
+        var (x, p) = (Inputs[0], Inputs[1]);
+        Node? ga = null, gb = null;
+        if (x.RequiresGrad)
+        {
+            ga = Ops.Mul(gradOutput, Ops.Mul(p, Ops.Pow(x, Ops.Sub(p, Ops.Constant(1)))));
+            ga = ZeroWhere(p.Value, ga);
+        }
+
+        if (p.RequiresGrad)
+        {
+            gb = ZeroWhere(x.Value, Ops.Mul(gradOutput, Ops.Mul(Output, Ops.Log(x))));
+        }
+
+        return [ga, gb];
+    }
+
+    /// <summary>The gradient with 0 wherever <paramref name="at"/> is 0.</summary>
+    private static Node ZeroWhere(Tensor at, Node grad) =>
+        at.Data.Contains(0)
+            ? Ops.Where(at.Map(v => v == 0 ? 0.0 : 1.0), grad, Node.Constant(Tensor.Zeros(at.Shape)))
+            : grad;
 }

@@ -8,4 +8,8 @@ public sealed class Relu : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => x > 0 ? 1 : 0;
+
+    /// <inheritdoc />
+    /// <remarks>1 where x &gt; 0, else 0, a constant.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Node.Constant(x.Value.Map(v => v > 0 ? 1.0 : 0.0));
 }

@@ -20,4 +20,7 @@ public sealed class Reshape(int[] shape) : Function
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) => [gradOutput.Reshape(inputShape)];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [Ops.Reshape(gradOutput, inputShape)];
 }

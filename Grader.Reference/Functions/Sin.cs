@@ -8,4 +8,8 @@ public sealed class Sin : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => Math.Cos(x);
+
+    /// <inheritdoc />
+    /// <remarks>cos x.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Ops.Cos(x);
 }

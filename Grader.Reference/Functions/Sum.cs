@@ -15,4 +15,7 @@ public sealed class Sum : Function
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) =>
         [Tensor.Full(inputShape, gradOutput.ScalarValue)];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [new Expand(inputShape).Apply(gradOutput)];
 }

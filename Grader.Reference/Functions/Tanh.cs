@@ -8,4 +8,8 @@ public sealed class Tanh : ElementwiseFunction
 
     /// <inheritdoc />
     protected override double Derivative(double x, double y) => 1 - (y * y);
+
+    /// <inheritdoc />
+    /// <remarks>1 − tanh² x.</remarks>
+    protected override Node LocalGradient(Node x, Node y) => Ops.Sub(Ops.Constant(1), Ops.Mul(y, y));
 }

@@ -19,4 +19,7 @@ public sealed class Transpose : Function
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) => [Of(gradOutput)];
+
+    /// <inheritdoc />
+    protected internal override Node?[] Backward(Node gradOutput) => [new Transpose().Apply(gradOutput)];
 }

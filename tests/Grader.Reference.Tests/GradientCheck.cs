@@ -39,9 +39,12 @@ public static class GradientCheck
 
     private static Node Reduce(Node y, Tensor weights) => Ops.Sum(Ops.Mul(y, Node.Constant(weights)));
 
-    private static double Eval(Func<Node[], Node> f, Tensor[] inputs, int which, int k, double delta, Tensor weights)
-    {
-        var shifted = inputs.Select((t, i) =>
+    private static double Eval(Func<Node[], Node> f, Tensor[] inputs, int which, int k, double delta, Tensor weights) =>
+        Reduce(f(Leaves(Shift(inputs, which, k, delta))), weights).Value.ScalarValue;
+
+    /// <summary>The inputs with element k of input <paramref name="which"/> moved by delta.</summary>
+    public static Tensor[] Shift(Tensor[] inputs, int which, int k, double delta) =>
+        inputs.Select((t, i) =>
         {
             if (i != which)
             {
@@ -52,6 +55,4 @@ public static class GradientCheck
             data[k] += delta;
             return new Tensor(t.Shape, data);
         }).ToArray();
-        return Reduce(f(Leaves(shifted)), weights).Value.ScalarValue;
-    }
 }
