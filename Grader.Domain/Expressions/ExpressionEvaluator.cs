@@ -115,58 +115,20 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
 
     private Node Call(CallExpr call)
     {
-        if (!Builtins.Functions.TryGetValue(call.Function, out var signature))
+        if (!FunctionRegistry.All.TryGetValue(call.Function, out var function))
         {
-            throw new ExpressionException($"unknown function '{call.Function}'{DidYouMean.Hint(call.Function, Builtins.Functions.Keys)}", call.Column);
+            throw new ExpressionException($"unknown function '{call.Function}'{DidYouMean.Hint(call.Function, FunctionRegistry.All.Keys)}", call.Column);
         }
 
-        var args = Bind(call, signature);
-        Node Arg(int i) => Evaluate(args[i]!);
-        Node? Optional(int i) => args[i] is null ? null : Evaluate(args[i]!);
+        var context = new CallContext(call, Bind(call, function.Signature), Evaluate, scope, budget);
         try
         {
-            return call.Function switch
+            if (function.Cost?.Invoke(context) is { } cost)
             {
-                "sin" => Ops.Sin(Arg(0)),
-                "cos" => Ops.Cos(Arg(0)),
-                "tan" => Ops.Tan(Arg(0)),
-                "exp" => Ops.Exp(Arg(0)),
-                "log" => Ops.Log(Arg(0)),
-                "sqrt" => Ops.Sqrt(Arg(0)),
-                "abs" => Ops.Abs(Arg(0)),
-                "tanh" => Ops.Tanh(Arg(0)),
-                "sigmoid" => Ops.Sigmoid(Arg(0)),
-                "relu" => Ops.Relu(Arg(0)),
-                "leaky_relu" => Ops.LeakyRelu(Arg(0), Number(args[1], 0.01)),
-                "elu" => Ops.Elu(Arg(0), Number(args[1], 1)),
-                "softmax" => Ops.Softmax(Arg(0)),
-                "log_softmax" => Ops.LogSoftmax(Arg(0)),
-                "sum" => Ops.Sum(Arg(0)),
-                "mean" => Ops.Mean(Arg(0)),
-                "max" => Ops.Max(Arg(0)),
-                "maximum" => Ops.Maximum(Arg(0), Arg(1)),
-                "dot" => Ops.Dot(Arg(0), Arg(1)),
-                "outer" => Outer(Arg(0), Arg(1)),
-                "norm" => Ops.Norm(Arg(0)),
-                "reshape" => Ops.Reshape(Arg(0), Shape(args[1]!)),
-                "flatten" => Ops.Flatten(Arg(0)),
-                "transpose" => Ops.Transpose(Arg(0)),
-                "flip" => Ops.Flip(Arg(0)),
-                "conv2d" => Conv2d(Arg(0), Arg(1), Optional(2), Whole(args[3], 1), Whole(args[4], 0)),
-                "maxpool2d" => Pool(args, Ops.MaxPool2d),
-                "avgpool2d" => Pool(args, Ops.AvgPool2d),
-                "mse" => Losses.Mse(Arg(0), Arg(1), ReductionOf(args[2])),
-                "sse" => Losses.Sse(Arg(0), Arg(1)),
-                "cross_entropy" => Losses.CrossEntropy(Arg(0), Arg(1), ReductionOf(args[2])),
-                "hinge" => Losses.Hinge(Arg(0), Arg(1), ReductionOf(args[2])),
-                "bce" => Losses.Bce(Arg(0), Arg(1), ReductionOf(args[2])),
-                "grad" => Gradient(args[0]!, args[1]!),
-                "shape" => Node.Constant(Tensor.Vector([.. Arg(0).Value.Shape.Select(d => (double)d)])),
-                "numel" => Node.Constant(Tensor.Scalar(Arg(0).Value.Count)),
-                "params" => NetworkQuery(args, ParamsOf),
-                "output_shape" => NetworkQuery(args, OutputShapeOf),
-                _ => throw new ExpressionException($"unknown function '{call.Function}'", call.Column),
-            };
+                budget.Reserve(cost.What, cost.Elements, cost.Work);
+            }
+
+            return function.Evaluate(context);
         }
         catch (ShapeException ex)
         {
@@ -176,28 +138,6 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         {
             throw new ExpressionException(ex.Message, call.Column);
         }
-    }
-
-    private Node Outer(Node a, Node b)
-    {
-        budget.Reserve("outer", (double)a.Value.Count * b.Value.Count, (double)a.Value.Count * b.Value.Count);
-        return Ops.Outer(a, b);
-    }
-
-    /// <summary>Reserves the convolution's output (F·H'·W') and work (outputs·C·kH·kW) before it runs.</summary>
-    private Node Conv2d(Node x, Node k, Node? bias, int stride, int padding)
-    {
-        var (xs, ks) = (x.Value.Shape, k.Value.Shape);
-        if (xs.Length is 2 or 3 && ks.Length is 2 or 4)
-        {
-            int c = xs.Length == 3 ? xs[0] : 1, f = ks.Length == 4 ? ks[0] : 1, kh = ks[^2], kw = ks[^1];
-            double outputs = (double)f
-                * new Window(kh, stride, padding).OutputLength(xs[^2], "conv2d height")
-                * new Window(kw, stride, padding).OutputLength(xs[^1], "conv2d width");
-            budget.Reserve("conv2d", outputs, outputs * c * kh * kw);
-        }
-
-        return Ops.Conv2d(x, k, bias, stride, padding);
     }
 
     /// <summary>The message with the function's name in front, unless it already starts with it.</summary>
@@ -249,126 +189,5 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         }
 
         return bound;
-    }
-
-    /// <summary>Reserves the pooling's output (C·H'·W') and work (outputs·size²) before it runs.</summary>
-    private Node Pool(Expr?[] args, Func<Node, int, int?, int, Node> pool)
-    {
-        var size = Whole(args[1], 0);
-        var x = Evaluate(args[0]!);
-        var stride = args[2] is null ? (int?)null : Whole(args[2], size);
-        var padding = Whole(args[3], 0);
-        if (x.Value.Shape is { Length: 2 or 3 } xs && 2 * padding <= size)
-        {
-            var window = new Window(size, stride ?? size, padding);
-            double outputs = (double)(xs.Length == 3 ? xs[0] : 1) * window.OutputLength(xs[^2], "pooling height") * window.OutputLength(xs[^1], "pooling width");
-            budget.Reserve("pooling", outputs, outputs * size * size);
-        }
-
-        return pool(x, size, stride, padding);
-    }
-
-    private Node Gradient(Expr f, Expr v)
-    {
-        if (v is not NameExpr name)
-        {
-            throw new ExpressionException("grad's second argument must be the name of a value or graph node", v.StartColumn);
-        }
-
-        var output = Evaluate(f);
-        if (!output.Value.IsScalarLike)
-        {
-            throw new ExpressionException(
-                $"grad needs a scalar to differentiate, but its first argument has shape {output.Value.ShapeText}", f.StartColumn);
-        }
-
-        var target = scope.Resolve(name.Name, name.Column);
-        budget.CheckTime();
-        var grads = scope.GradientsOf(output);
-
-        // The gradient keeps its place in the graph (PyTorch's create_graph=True): a grad of an
-        // expression that holds it differentiates through the backward pass, built only then.
-        return grads.TryGetValue(target, out var g)
-            ? Node.Gradient(output, target, g)
-            : Node.Constant(Tensor.Zeros(target.Value.Shape));
-    }
-
-    private Node NetworkQuery(Expr?[] args, Func<Networks.Network, int?, Tensor> query)
-    {
-        if (args[0] is not NameExpr name)
-        {
-            throw new ExpressionException("expected the name of a network", args[0]!.Column);
-        }
-
-        var network = scope.FindNetwork(name.Name)
-            ?? throw new ExpressionException($"unknown network '{name.Name}'", name.Column);
-        int? layer = null;
-        if (args[1] is not null)
-        {
-            layer = Whole(args[1], 0);
-            if (layer < 1 || layer > network.Layers.Count)
-            {
-                throw new ExpressionException(
-                    $"network {network.Name} has layers 1 to {network.Layers.Count}, not {layer}", args[1]!.Column);
-            }
-        }
-
-        try
-        {
-            return Node.Constant(query(network, layer));
-        }
-        catch (Networks.ArchitectureException ex)
-        {
-            throw new ExpressionException(ex.Message, name.Column);
-        }
-    }
-
-    private static Tensor ParamsOf(Networks.Network n, int? layer) =>
-        Tensor.Scalar(layer is { } i ? n.ParametersOf(i) : n.Parameters());
-
-    private static Tensor OutputShapeOf(Networks.Network n, int? layer) =>
-        Tensor.Vector([.. n.ShapeAfter(layer ?? n.Layers.Count).Select(d => (double)d)]);
-
-    private double Number(Expr? expr, double fallback)
-    {
-        if (expr is null)
-        {
-            return fallback;
-        }
-
-        var v = Evaluate(expr).Value;
-        return v.IsScalarLike ? v.Data[0] : throw new ExpressionException($"expected a number, got shape {v.ShapeText}", expr.StartColumn);
-    }
-
-    private static Reduction ReductionOf(Expr? expr) => expr switch
-    {
-        null => Reduction.Mean,
-        TextExpr { Text: "mean" } => Reduction.Mean,
-        TextExpr { Text: "sum" } => Reduction.Sum,
-        _ => throw new ExpressionException("reduction is \"mean\" (the default) or \"sum\"", expr.StartColumn),
-    };
-
-    private int Whole(Expr? expr, int fallback)
-    {
-        var v = Number(expr, fallback);
-        return v == Math.Floor(v) && Math.Abs(v) <= 1_000_000
-            ? (int)v
-            : throw new ExpressionException($"expected a whole number, got {v}", expr!.StartColumn);
-    }
-
-    private int[] Shape(Expr expr)
-    {
-        var v = Evaluate(expr).Value;
-        if (v.Rank > 1)
-        {
-            throw new ExpressionException($"a shape is a list of sizes, got shape {v.ShapeText}", expr.StartColumn);
-        }
-
-        if (v.Count > Limits.MaxTensorRank || v.Data.Any(d => d < 0 || d != Math.Floor(d) || d > Limits.MaxTensorElements))
-        {
-            throw new ExpressionException($"a shape is a list of at most {Limits.MaxTensorRank} whole sizes, got {v}", expr.StartColumn);
-        }
-
-        return [.. v.Data.Select(d => (int)d)];
     }
 }

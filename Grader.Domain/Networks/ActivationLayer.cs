@@ -4,10 +4,8 @@ namespace Grader.Domain.Networks;
 public sealed record ActivationLayer(string Name) : Layer
 {
     /// <summary>The activations a layer stack may name.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>
-    {
-        "relu", "tanh", "sigmoid", "leaky_relu", "elu", "softmax", "log_softmax", "identity",
-    };
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(
+        [.. Expressions.FunctionRegistry.Ordered.Where(f => f.Activation).Select(f => f.Name), "identity"]);
 
     /// <inheritdoc />
     public override string Describe() => Name;

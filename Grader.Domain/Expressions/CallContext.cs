@@ -1,0 +1,89 @@
+using Grader.Reference;
+
+namespace Grader.Domain.Expressions;
+
+/// <summary>
+/// One call being evaluated: its bound arguments, each evaluated at most once and only when asked
+/// for, with the checks every function shares (a number, a whole number, a shape, a reduction).
+/// </summary>
+public sealed class CallContext
+{
+    private readonly Func<Expr, Node> evaluate;
+    private readonly Expr?[] args;
+    private readonly Node?[] values;
+
+    internal CallContext(CallExpr call, Expr?[] args, Func<Expr, Node> evaluate, IEvaluationScope scope, EvaluationBudget budget)
+    {
+        Budget = budget;
+        Call = call;
+        this.args = args;
+        this.evaluate = evaluate;
+        values = new Node?[args.Length];
+        Scope = scope;
+    }
+
+    /// <summary>The call.</summary>
+    public CallExpr Call { get; }
+
+    /// <summary>What names mean here.</summary>
+    public IEvaluationScope Scope { get; }
+
+    /// <summary>The evaluation's budget.</summary>
+    public EvaluationBudget Budget { get; }
+
+    /// <summary>Argument i as written, or null when it was not given.</summary>
+    public Expr? Raw(int i) => args[i];
+
+    /// <summary>Argument i's value (a required argument, or an optional one that was given).</summary>
+    public Node Arg(int i) => values[i] ??= evaluate(args[i] ?? throw new ExpressionException($"{Call.Function} needs argument {i + 1}", Call.Column));
+
+    /// <summary>Argument i's value, or null when it was not given.</summary>
+    public Node? Optional(int i) => args[i] is null ? null : Arg(i);
+
+    /// <summary>Argument i as one number, or the fallback when it was not given.</summary>
+    public double Number(int i, double fallback)
+    {
+        if (args[i] is null)
+        {
+            return fallback;
+        }
+
+        var v = Arg(i).Value;
+        return v.IsScalarLike ? v.Data[0] : throw new ExpressionException($"expected a number, got shape {v.ShapeText}", args[i]!.StartColumn);
+    }
+
+    /// <summary>Argument i as a whole number, or the fallback when it was not given.</summary>
+    public int Whole(int i, int fallback)
+    {
+        var v = Number(i, fallback);
+        return v == Math.Floor(v) && Math.Abs(v) <= 1_000_000
+            ? (int)v
+            : throw new ExpressionException($"expected a whole number, got {v}", args[i]!.StartColumn);
+    }
+
+    /// <summary>Argument i as a shape: a list of whole sizes.</summary>
+    public int[] Shape(int i)
+    {
+        var v = Arg(i).Value;
+        if (v.Rank > 1)
+        {
+            throw new ExpressionException($"a shape is a list of sizes, got shape {v.ShapeText}", args[i]!.StartColumn);
+        }
+
+        if (v.Count > Limits.MaxTensorRank || v.Data.Any(d => d < 0 || d != Math.Floor(d) || d > Limits.MaxTensorElements))
+        {
+            throw new ExpressionException($"a shape is a list of at most {Limits.MaxTensorRank} whole sizes, got {v}", args[i]!.StartColumn);
+        }
+
+        return [.. v.Data.Select(d => (int)d)];
+    }
+
+    /// <summary>Argument i as a loss reduction: "mean" (the default) or "sum".</summary>
+    public Reduction Reduction(int i) => args[i] switch
+    {
+        null => Reference.Reduction.Mean,
+        TextExpr { Text: "mean" } => Reference.Reduction.Mean,
+        TextExpr { Text: "sum" } => Reference.Reduction.Sum,
+        var e => throw new ExpressionException("reduction is \"mean\" (the default) or \"sum\"", e.StartColumn),
+    };
+}

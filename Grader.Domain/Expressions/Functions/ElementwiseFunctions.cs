@@ -1,0 +1,33 @@
+using Grader.Reference;
+
+namespace Grader.Domain.Expressions.Functions;
+
+/// <summary>Element-wise functions and activations.</summary>
+internal static class ElementwiseFunctions
+{
+    /// <summary>The entries, in the documentation's order.</summary>
+    public static IEnumerable<BuiltinFunction> All =>
+    [
+        Unary("sin", Ops.Sin, "sin x", "`torch.sin`"),
+        Unary("cos", Ops.Cos, "cos x", "`torch.cos`"),
+        Unary("tan", Ops.Tan, "tan x", "`torch.tan`"),
+        Unary("exp", Ops.Exp, "eˣ", "`torch.exp`"),
+        Unary("log", Ops.Log, "ln x", "`torch.log`"),
+        Unary("sqrt", Ops.Sqrt, "√x", "`torch.sqrt`"),
+        Unary("abs", Ops.Abs, "\\|x\\|", "`torch.abs`", "\\|x\\|′(0) = 0"),
+        Unary("tanh", Ops.Tanh, "tanh x", "`torch.tanh`") with { Activation = true },
+        Unary("sigmoid", Ops.Sigmoid, "1/(1 + e⁻ˣ)", "`torch.sigmoid`") with { Activation = true },
+        Unary("relu", Ops.Relu, "max(0, x)", "`torch.relu`", "relu′(0) = 0") with { Activation = true },
+        new BuiltinFunction("leaky_relu", ["x", new("slope", "0.01")], c => Ops.LeakyRelu(c.Arg(0), c.Number(1, 0.01)),
+            "x for x > 0, else slope·x", "`F.leaky_relu(x, negative_slope)`", "leaky_relu′(0) = slope") { Activation = true },
+        new BuiltinFunction("elu", ["x", new("alpha", "1")], c => Ops.Elu(c.Arg(0), c.Number(1, 1)),
+            "x for x > 0, else α(eˣ − 1)", "`F.elu`", "elu′(0) = alpha") { Activation = true },
+        Unary("softmax", Ops.Softmax, "eˣ / Σ eˣ along the last axis", "`torch.softmax(x, -1)`") with { Activation = true },
+        Unary("log_softmax", Ops.LogSoftmax, "x − log Σ eˣ along the last axis", "`torch.log_softmax(x, -1)`") with { Activation = true },
+        new BuiltinFunction("maximum", ["a", "b"], c => Ops.Maximum(c.Arg(0), c.Arg(1)),
+            "the larger of a and b, element-wise", "`torch.maximum`", "a tie gives each side half"),
+    ];
+
+    private static BuiltinFunction Unary(string name, Func<Node, Node> op, string computes, string pytorch, string kink = "") =>
+        new(name, ["x"], c => op(c.Arg(0)), computes, pytorch, kink);
+}
