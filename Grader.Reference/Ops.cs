@@ -12,7 +12,7 @@ public static class Ops
     /// <summary>A constant scalar node.</summary>
     public static Node Constant(double value) => Node.Constant(Tensor.Scalar(value));
 
-    /// <summary>a + b, element-wise; a one-element side is broadcast.</summary>
+    /// <summary>a + b, element-wise, broadcast by NumPy's rule.</summary>
     public static Node Add(Node a, Node b) => Binary(new Add(), a, b, "+");
 
     /// <summary>a − b = a + (−b).</summary>
@@ -209,6 +209,79 @@ public static class Ops
         return Reshape(y, y.Value.Shape[1..]);
     }
 
+    /// <summary>
+    /// x broadcast to a shape by NumPy's rule; its gradient is summed back to x's shape (a bias (C)
+    /// added to (N, C) gets Σ over N).
+    /// </summary>
+    public static Node BroadcastTo(Node x, int[] shape)
+    {
+        var t = x.Value;
+        if (t.Shape.AsSpan().SequenceEqual(shape))
+        {
+            return x;
+        }
+
+        if (!Broadcasting.Shape(t.Shape, shape, "broadcast").AsSpan().SequenceEqual(shape))
+        {
+            throw new ShapeException($"cannot broadcast {t.ShapeText} to {Tensor.FormatShape(shape)}");
+        }
+
+        return t.IsScalarLike
+            ? new Expand(shape).Apply(x)
+            : new Gather(Broadcasting.Map(t.Shape, shape), shape).Apply(x);
+    }
+
+    /// <summary>
+    /// An element-wise comparison, 1 where it holds and 0 elsewhere, broadcast; no gradient flows
+    /// through it. <paramref name="op"/> is one of <c>&lt; &lt;= &gt; &gt;= == !=</c>.
+    /// </summary>
+    public static Node Compare(Node a, Node b, string op)
+    {
+        Func<double, double, bool> holds = op switch
+        {
+            "<" => (x, y) => x < y,
+            "<=" => (x, y) => x <= y,
+            ">" => (x, y) => x > y,
+            ">=" => (x, y) => x >= y,
+            "==" => (x, y) => x == y,
+            "!=" => (x, y) => x != y,
+            _ => throw new ArgumentException($"unknown comparison '{op}'", nameof(op)),
+        };
+        var shape = Broadcasting.Shape(a.Value.Shape, b.Value.Shape, op);
+        var (ta, tb) = (BroadcastValue(a.Value, shape), BroadcastValue(b.Value, shape));
+        return Node.Constant(ta.Zip(tb, (x, y) => holds(x, y) ? 1 : 0));
+    }
+
+    /// <summary>
+    /// a where the condition is not 0, else b (PyTorch's <c>torch.where</c>), all three broadcast;
+    /// the condition takes no gradient.
+    /// </summary>
+    public static Node Where(Node condition, Node a, Node b)
+    {
+        var shape = Broadcasting.Shape(Broadcasting.Shape(condition.Value.Shape, a.Value.Shape, "where"), b.Value.Shape, "where");
+        return Where(BroadcastValue(condition.Value, shape), BroadcastTo(a, shape), BroadcastTo(b, shape));
+    }
+
+    /// <summary>min(a, b), element-wise and broadcast: −max(−a, −b), so a tie gives each side half (as <c>torch.minimum</c>).</summary>
+    public static Node Minimum(Node a, Node b) => Neg(Maximum(Neg(a), Neg(b)));
+
+    private static Tensor BroadcastValue(Tensor t, int[] shape)
+    {
+        if (t.Shape.AsSpan().SequenceEqual(shape))
+        {
+            return t;
+        }
+
+        var map = Broadcasting.Map(t.Shape, shape);
+        var data = new double[map.Length];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = t.Data[map[i]];
+        }
+
+        return new Tensor(shape, data);
+    }
+
     private static Node Binary(Function f, Node a, Node b, string op)
     {
         var (ta, tb) = (a.Value, b.Value);
@@ -217,22 +290,7 @@ public static class Ops
             return f.Apply(a, b);
         }
 
-        if (ta.IsScalarLike && tb.IsScalarLike)
-        {
-            var shape = ta.Rank >= tb.Rank ? ta.Shape : tb.Shape;
-            return f.Apply(Reshape(a, shape), Reshape(b, shape));
-        }
-
-        if (ta.IsScalarLike)
-        {
-            return f.Apply(new Expand(tb.Shape).Apply(a), b);
-        }
-
-        if (tb.IsScalarLike)
-        {
-            return f.Apply(a, new Expand(ta.Shape).Apply(b));
-        }
-
-        throw new ShapeException($"{op} needs equal shapes or a scalar side, got {ta.ShapeText} and {tb.ShapeText}");
+        var shape = Broadcasting.Shape(ta.Shape, tb.Shape, op);
+        return f.Apply(BroadcastTo(a, shape), BroadcastTo(b, shape));
     }
 }

@@ -16,9 +16,19 @@ public static class ExprText
         TextExpr t => "\"" + t.Text + "\"",
         ListExpr l => "[" + string.Join(", ", l.Items.Select(Of)) + "]",
         UnaryExpr u => $"({u.Operator}{Of(u.Operand)})",
-        BinaryExpr b => $"({Of(b.Left)} {b.Operator} {Of(b.Right)})",
+        BinaryExpr b => $"({Of(b.Left)} {Spelling(b.Operator)} {Of(b.Right)})",
         CallExpr c => c.Function + "(" + string.Join(", ", c.Arguments.Select(Of).Concat(c.Keywords.Select(k => k.Name + "=" + Of(k.Value)))) + ")",
         _ => "?",
+    };
+
+    /// <summary>An operator as it is written: the comparisons kept as one character are spelt out.</summary>
+    public static string Spelling(char op) => op switch
+    {
+        '≤' => "<=",
+        '≥' => ">=",
+        '≡' => "==",
+        '≠' => "!=",
+        _ => op.ToString(),
     };
 
     /// <summary>Every sub-expression, the expression itself first; <paramref name="prune"/> skips a node and everything under it.</summary>

@@ -66,7 +66,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
     private static string What(Expr expr) => expr switch
     {
         CallExpr c => c.Function,
-        BinaryExpr b => $"'{b.Operator}'",
+        BinaryExpr b => $"'{ExprText.Spelling(b.Operator)}'",
         ListExpr => "the list",
         _ => "the expression",
     };
@@ -90,6 +90,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 '/' => Ops.Div(left, right),
                 '^' => Ops.Pow(left, right),
                 '@' => Ops.MatMul(left, right),
+                '<' or '>' or '≤' or '≥' or '≡' or '≠' => Ops.Compare(left, right, ExprText.Spelling(b.Operator)),
                 _ => throw new ExpressionException($"unknown operator '{b.Operator}'", b.Column),
             };
         }

@@ -2,7 +2,8 @@ namespace Grader.Domain.Expressions;
 
 /// <summary>
 /// Parses the expression language by recursive descent with bounded depth and length.
-/// Precedence, lowest first: <c>+ -</c>; <c>* / @</c>; unary <c>-</c>; <c>^</c> (right-associative,
+/// Precedence, lowest first: comparisons <c>&lt; &lt;= &gt; &gt;= == !=</c> (one a level, not chained);
+/// <c>+ -</c>; <c>* / @</c>; unary <c>-</c>; <c>^</c> (right-associative,
 /// so <c>-2^2</c> is −4 and <c>2^3^2</c> is 2^9); calls, names, numbers, lists, parentheses.
 /// </summary>
 public sealed class ExpressionParser
@@ -50,6 +51,19 @@ public sealed class ExpressionParser
             throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", Peek.Column);
         }
 
+        var left = ParseSum();
+        if (Peek.Kind == TokenKind.Symbol && Peek.Text is "<" or ">" or "≤" or "≥" or "≡" or "≠")
+        {
+            var op = Next();
+            left = new BinaryExpr(op.Text[0], left, ParseSum(), op.Column);
+        }
+
+        depth--;
+        return left;
+    }
+
+    private Expr ParseSum()
+    {
         var left = ParseTerm();
         while (At("+") || At("-"))
         {
@@ -57,7 +71,6 @@ public sealed class ExpressionParser
             left = new BinaryExpr(op.Text[0], left, ParseTerm(), op.Column);
         }
 
-        depth--;
         return left;
     }
 

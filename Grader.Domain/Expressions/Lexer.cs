@@ -32,6 +32,12 @@ internal static class Lexer
 
                 tokens.Add(new Token(TokenKind.Name, text[start..i], 0, start + 1));
             }
+            else if (Comparison(text, i) is { } comparison)
+            {
+                // Comparisons are one symbol each: < > and ≤ ≥ ≡ ≠ for <= >= == !=.
+                tokens.Add(new Token(TokenKind.Symbol, comparison.Symbol, 0, i + 1));
+                i += comparison.Length;
+            }
             else if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
             {
                 tokens.Add(new Token(TokenKind.Symbol, "^", 0, i + 1));
@@ -106,5 +112,21 @@ internal static class Lexer
         }
 
         return new Token(TokenKind.Number, literal, value, start + 1);
+    }
+
+    /// <summary>The comparison operator starting at i, as its one-character symbol and its length, or null.</summary>
+    private static (string Symbol, int Length)? Comparison(string text, int i)
+    {
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        return (text[i], next) switch
+        {
+            ('<', '=') => ("≤", 2),
+            ('>', '=') => ("≥", 2),
+            ('=', '=') => ("≡", 2),
+            ('!', '=') => ("≠", 2),
+            ('<', _) => ("<", 1),
+            ('>', _) => (">", 1),
+            _ => null,
+        };
     }
 }

@@ -24,6 +24,10 @@ public class PropertyGradientTests
         ["div"] = AnyShape.SelectMany(s => Gen.Select(Values(s), AwayFromZero(s), (a, b) => new Case(n => Ops.Div(n[0], n[1]), a, b))),
         ["pow"] = AnyShape.SelectMany(s => Gen.Select(Positive(s), AwayFromZero(s), (a, b) => new Case(n => Ops.Pow(n[0], n[1]), a, b))),
         ["broadcast-scalar"] = AnyShape.SelectMany(s => Gen.Select(Values([]), Values(s), (a, b) => new Case(n => Ops.Mul(n[0], n[1]), a, b))),
+        ["broadcast-numpy"] = Broadcastable().SelectMany(p => Gen.Select(Values(p.A), Values(p.B), (a, b) => new Case(n => Ops.Mul(Ops.Add(n[0], n[1]), n[1]), a, b))),
+        ["minimum"] = Broadcastable().SelectMany(p => Gen.Select(Distinct(p.A), Values(p.B).Select(b => b.Map(v => v + 0.0123)), (a, b) => new Case(n => Ops.Minimum(n[0], n[1]), a, b))),
+        ["where"] = Broadcastable().SelectMany(p => Gen.Select(Values(p.A), Values(p.B), Gen.Int[0, 1].Array[Tensor.Numel(p.A)], (a, b, c) =>
+            new Case(n => Ops.Where(Node.Constant(new Tensor(p.A, [.. c.Select(v => (double)v)])), Ops.Mul(n[0], n[0]), Ops.Sin(n[1])), a, b))),
         ["neg"] = Same(1, n => Ops.Neg(n[0])),
         ["exp"] = Same(1, n => Ops.Exp(n[0])),
         ["log"] = Unary(Positive, Ops.Log),
@@ -171,6 +175,13 @@ public class PropertyGradientTests
 
     private static Gen<Case> Unary(Func<int[], Gen<Tensor>> draw, Func<Node, Node> f) =>
         AnyShape.SelectMany(draw).Select(x => new Case(n => f(n[0]), x));
+
+    /// <summary>Two shapes that broadcast by NumPy's rule: any shape, and one made from it by dropping leading axes and setting sizes to 1.</summary>
+    private static Gen<(int[] A, int[] B)> Broadcastable() =>
+        Gen.Int[1, 3].SelectMany(rank => Gen.Int[1, 3].Array[rank]).SelectMany(a =>
+            Gen.Select(Gen.Int[0, a.Length], Gen.Bool.Array[a.Length], (drop, ones) =>
+                (a, a.Skip(drop).Select((d, i) => ones[i + drop] ? 1 : d).ToArray())))
+            .SelectMany(p => Gen.Bool.Select(swap => swap ? (p.Item2, p.a) : (p.a, p.Item2)));
 
     private static Gen<Tensor> Matrix() => Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4]).SelectMany((m, k) => Values([m, k]));
 

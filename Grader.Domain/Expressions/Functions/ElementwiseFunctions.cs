@@ -25,7 +25,11 @@ internal static class ElementwiseFunctions
         Unary("softmax", Ops.Softmax, "eˣ / Σ eˣ along the last axis", "`torch.softmax(x, -1)`") with { Activation = true },
         Unary("log_softmax", Ops.LogSoftmax, "x − log Σ eˣ along the last axis", "`torch.log_softmax(x, -1)`") with { Activation = true },
         new BuiltinFunction("maximum", ["a", "b"], c => Ops.Maximum(c.Arg(0), c.Arg(1)),
-            "the larger of a and b, element-wise", "`torch.maximum`", "a tie gives each side half"),
+            "the larger of a and b, element-wise, broadcast", "`torch.maximum`", "a tie gives each side half"),
+        new BuiltinFunction("minimum", ["a", "b"], c => Ops.Minimum(c.Arg(0), c.Arg(1)),
+            "the smaller of a and b, element-wise, broadcast", "`torch.minimum`", "a tie gives each side half"),
+        new BuiltinFunction("where", ["c", "a", "b"], c => Ops.Where(c.Arg(0), c.Arg(1), c.Arg(2)),
+            "a where c ≠ 0, else b, element-wise, all three broadcast", "`torch.where(c != 0, a, b)`", "no gradient flows to c; each side gets the gradient where it was chosen"),
     ];
 
     private static BuiltinFunction Unary(string name, Func<Node, Node> op, string computes, string pytorch, string kink = "") =>

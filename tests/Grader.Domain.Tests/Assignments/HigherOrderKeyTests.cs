@@ -1,5 +1,3 @@
-using Grader.Domain.Assignments;
-
 namespace Grader.Domain.Tests.Assignments;
 
 /// <summary>
@@ -17,7 +15,7 @@ public class HigherOrderKeyTests
     [InlineData("a linear function's second derivative is 0", "a: 3", "grad(grad(5 * a + 1, a), a)", new[] { 0.0 })]
     public void A_gradient_of_a_gradient_is_keyed_exactly(string identity, string value, string answer, double[] expected)
     {
-        var key = KeyOf($"values:\n  {value}\nquestions:\n  - {{ id: q, answer: \"{answer}\" }}\n");
+        var key = Keys.OfText($"values:\n  {value}\nquestions:\n  - {{ id: q, answer: \"{answer}\" }}\n");
         var actual = key.AnswerTo("q")!;
         Assert.Equal(expected.Length, actual.Count);
         for (var i = 0; i < expected.Length; i++)
@@ -30,7 +28,7 @@ public class HigherOrderKeyTests
     public void A_gradient_node_differentiated_by_a_later_node_is_exact()
     {
         // The gradient penalty (WGAN-GP): f = w·x², ∂f/∂x = 2wx, P = (∂f/∂x)² = 4w²x², ∂P/∂w = 8wx² = 8·3·4 = 96.
-        var key = KeyOf("""
+        var key = Keys.OfText("""
             values:
               w: 3
               x: 2
@@ -46,14 +44,5 @@ public class HigherOrderKeyTests
         Assert.Equal(12, key.AnswerTo("g")!.ScalarValue, 12);
         Assert.Equal(96, key.AnswerTo("dP-dw")!.ScalarValue, 12);
         Assert.Equal(8 * 9 * 2, key.AnswerTo("dP-dx")!.ScalarValue, 12); // ∂P/∂x = 8w²x
-    }
-
-    private static AnswerKey KeyOf(string body)
-    {
-        var loaded = AssignmentLoader.Load("id: higher-order\ntitle: t\n" + body, "higher-order.yaml");
-        Assert.True(loaded.Assignment is not null, string.Join("\n", loaded.Diagnostics));
-        var key = AnswerKeyBuilder.Build(loaded.Assignment!, null);
-        Assert.True(key.IsComplete, string.Join("\n", key.Failures));
-        return key;
     }
 }

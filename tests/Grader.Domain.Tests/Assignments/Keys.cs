@@ -24,4 +24,23 @@ public static class Keys
             .Where(f => AssignmentLoader.LoadFile(f).Assignment is not null)
             .Select(f => Path.GetFileNameWithoutExtension(f))
             .Order();
+
+    /// <summary>The default variant's key of an assignment written inline (id and title are added).</summary>
+    public static AnswerKey OfText(string body)
+    {
+        var loaded = AssignmentLoader.Load("id: inline\ntitle: t\n" + body, "inline.yaml");
+        Assert.True(loaded.Assignment is not null, string.Join("\n", loaded.Diagnostics));
+        var key = AnswerKeyBuilder.Build(loaded.Assignment!, null);
+        Assert.True(key.IsComplete, string.Join("\n", key.Failures));
+        return key;
+    }
+
+    /// <summary>The problems an inline assignment is refused with, one per line ("" when it loads and keys).</summary>
+    public static string ProblemsOf(string body)
+    {
+        var loaded = AssignmentLoader.Load("id: inline\ntitle: t\n" + body, "inline.yaml");
+        return loaded.Assignment is null
+            ? string.Join("\n", loaded.Diagnostics)
+            : string.Join("\n", AnswerKeyBuilder.Build(loaded.Assignment, null).Failures.Select(f => $"{f.Position.Line}:{f.Position.Column}: {f.Message}"));
+    }
 }
