@@ -58,4 +58,10 @@ public static class Broadcasting
 
         return map;
     }
+
+    /// <summary>
+    /// For each element of a tensor of shape <paramref name="from"/>, the flat index it falls into
+    /// in <paramref name="to"/>, a shape of the same rank whose every size is the same or 1.
+    /// </summary>
+    public static int[] InverseMap(int[] from, int[] to) => Map(to, from);
 }

@@ -7,7 +7,7 @@ namespace Grader.Reference;
 /// <see cref="Function"/>; composite operations are built from primitives (sub = add + neg),
 /// so they need no backward pass of their own.
 /// </summary>
-public static class Ops
+public static partial class Ops
 {
     /// <summary>A constant scalar node.</summary>
     public static Node Constant(double value) => Node.Constant(Tensor.Scalar(value));

@@ -22,7 +22,10 @@ public sealed record BuiltinFunction(
     public bool Activation { get; init; }
 
     /// <summary>The parameter names in order, the required ones first.</summary>
-    public FunctionSignature Signature { get; } = new(Parameters.Count(p => p.Required), [.. Parameters.Select(p => p.Name)]);
+    public FunctionSignature Signature { get; } = new(Parameters.Count(p => p.Required), [.. Parameters.Select(p => p.Name)])
+    {
+        Aliases = Parameters.SelectMany(p => p.Aliases.Select(a => (a, p.Name))).ToDictionary(x => x.a, x => x.Name),
+    };
 
     /// <summary>The call as the documentation writes it, e.g. <c>leaky_relu(x, slope=0.01)</c>.</summary>
     public string Usage => $"{Name}({string.Join(", ", Parameters.Select(p => p.Required ? p.Name : $"{p.Name}={p.Default}"))})";

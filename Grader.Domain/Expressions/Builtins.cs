@@ -17,6 +17,8 @@ public static class Builtins
     {
         "pi" => Node.Constant(Tensor.Scalar(Math.PI)),
         "e" => Node.Constant(Tensor.Scalar(Math.E)),
+        "true" or "True" => Node.Constant(Tensor.Scalar(1)),
+        "false" or "False" => Node.Constant(Tensor.Scalar(0)),
         _ => null,
     };
 }

@@ -78,6 +78,35 @@ public sealed class CallContext
         return [.. v.Data.Select(d => (int)d)];
     }
 
+    /// <summary>Argument i as axes (an integer or a list of integers, negative from the end), or null when not given.</summary>
+    public int[]? Axes(int i)
+    {
+        if (args[i] is null)
+        {
+            return null;
+        }
+
+        var v = Arg(i).Value;
+        if (v.Rank > 1 || v.Data.Any(d => d != Math.Floor(d) || Math.Abs(d) > Limits.MaxTensorRank))
+        {
+            throw new ExpressionException($"an axis is a whole number or a list of them (negative from the end), got {v}", args[i]!.StartColumn);
+        }
+
+        return [.. v.Data.Select(d => (int)d)];
+    }
+
+    /// <summary>Argument i as true or false (1 or 0), or the fallback when it was not given.</summary>
+    public bool Flag(int i, bool fallback)
+    {
+        if (args[i] is null)
+        {
+            return fallback;
+        }
+
+        var v = Number(i, 0);
+        return v is 0 or 1 ? v == 1 : throw new ExpressionException($"expected true or false, got {v}", args[i]!.StartColumn);
+    }
+
     /// <summary>Argument i as a loss reduction: "mean" (the default) or "sum".</summary>
     public Reduction Reduction(int i) => args[i] switch
     {

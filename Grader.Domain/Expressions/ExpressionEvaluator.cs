@@ -166,7 +166,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
 
         foreach (var kw in call.Keywords)
         {
-            var i = Array.IndexOf(names, kw.Name);
+            var i = signature.IndexOf(kw.Name);
             if (i < 0)
             {
                 throw new ExpressionException(

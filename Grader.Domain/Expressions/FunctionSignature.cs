@@ -1,4 +1,12 @@
 namespace Grader.Domain.Expressions;
 
 /// <summary>A function's parameter names in order, of which the first <see cref="Required"/> must be given.</summary>
-public sealed record FunctionSignature(int Required, params string[] Parameters);
+public sealed record FunctionSignature(int Required, params string[] Parameters)
+{
+    /// <summary>Keyword aliases: another name for a parameter (<c>dim</c> for <c>axis</c>).</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The position of a keyword argument's parameter, by its name or an alias, or −1.</summary>
+    public int IndexOf(string keyword) =>
+        Array.IndexOf(Parameters, Aliases.TryGetValue(keyword, out var name) ? name : keyword);
+}

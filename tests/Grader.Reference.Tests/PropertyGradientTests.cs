@@ -28,6 +28,16 @@ public class PropertyGradientTests
         ["minimum"] = Broadcastable().SelectMany(p => Gen.Select(Distinct(p.A), Values(p.B).Select(b => b.Map(v => v + 0.0123)), (a, b) => new Case(n => Ops.Minimum(n[0], n[1]), a, b))),
         ["where"] = Broadcastable().SelectMany(p => Gen.Select(Values(p.A), Values(p.B), Gen.Int[0, 1].Array[Tensor.Numel(p.A)], (a, b, c) =>
             new Case(n => Ops.Where(Node.Constant(new Tensor(p.A, [.. c.Select(v => (double)v)])), Ops.Mul(n[0], n[0]), Ops.Sin(n[1])), a, b))),
+        ["sum-axes"] = Along((x, axes, keep) => Ops.Sum(x, axes, keep)),
+        ["mean-axes"] = Along((x, axes, keep) => Ops.Mean(x, axes, keep)),
+        ["max-axes"] = AlongDistinct((x, axes, keep) => Ops.Max(x, axes, keep)),
+        ["min-axes"] = AlongDistinct((x, axes, keep) => Ops.Min(x, axes, keep)),
+        ["min"] = Unary(Distinct, Ops.Min),
+        ["var"] = Gen.Bool.SelectMany(unbiased => Along((x, axes, keep) => Ops.Var(x, axes, keep, unbiased), atLeastTwo: true)),
+        ["std"] = Along(s => Distinct(s, 0.3), (x, axes, keep) => Ops.Std(x, axes, keep), atLeastTwo: true),
+        ["logsumexp"] = Along((x, axes, keep) => Ops.LogSumExp(x, axes, keep)),
+        ["prod"] = Along((x, axes, keep) => Ops.Prod(x, axes, keep)),
+        ["softmax-axis"] = Gen.Int[1, 3].SelectMany(rank => Gen.Int[1, 3].Array[rank]).SelectMany(s => Gen.Select(Values(s), Gen.Int[-s.Length, s.Length - 1], (x, axis) => new Case(n => Ops.LogSoftmax(n[0], axis), x))),
         ["neg"] = Same(1, n => Ops.Neg(n[0])),
         ["exp"] = Same(1, n => Ops.Exp(n[0])),
         ["log"] = Unary(Positive, Ops.Log),
@@ -182,6 +192,19 @@ public class PropertyGradientTests
             Gen.Select(Gen.Int[0, a.Length], Gen.Bool.Array[a.Length], (drop, ones) =>
                 (a, a.Skip(drop).Select((d, i) => ones[i + drop] ? 1 : d).ToArray())))
             .SelectMany(p => Gen.Bool.Select(swap => swap ? (p.Item2, p.a) : (p.a, p.Item2)));
+
+    /// <summary>A reduction along a generated set of axes (or all), with or without keepdims.</summary>
+    private static Gen<Case> Along(Func<Node, int[]?, bool, Node> reduce, bool atLeastTwo = false) => Along(s => Values(s), reduce, atLeastTwo);
+
+    private static Gen<Case> AlongDistinct(Func<Node, int[], bool, Node> reduce) => Along(s => Distinct(s), (x, axes, keep) => reduce(x, axes ?? [0], keep), atLeastTwo: false);
+
+    private static Gen<Case> Along(Func<int[], Gen<Tensor>> draw, Func<Node, int[]?, bool, Node> reduce, bool atLeastTwo) =>
+        Gen.Int[1, 3].SelectMany(rank => Gen.Int[atLeastTwo ? 2 : 1, 3].Array[rank]).SelectMany(s =>
+            Gen.Select(draw(s), Gen.Bool.Array[s.Length], Gen.Bool, Gen.Bool, (x, pick, keep, negative) =>
+            {
+                int[] axes = [.. Enumerable.Range(0, s.Length).Where(a => pick[a]).Select(a => negative ? a - s.Length : a)];
+                return new Case(n => reduce(n[0], axes.Length == 0 ? null : axes, keep), x);
+            }));
 
     private static Gen<Tensor> Matrix() => Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4]).SelectMany((m, k) => Values([m, k]));
 

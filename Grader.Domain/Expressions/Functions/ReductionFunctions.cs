@@ -2,15 +2,32 @@ using Grader.Reference;
 
 namespace Grader.Domain.Expressions.Functions;
 
-/// <summary>Reductions and products of vectors.</summary>
+/// <summary>Reductions (over every element, or along axes) and products of vectors.</summary>
 internal static class ReductionFunctions
 {
+    private const string AxisRule = "; `axis=` an integer or a list (negative from the end; `dim=` too), `keepdims=true` keeps them as 1 (`keepdim=` too)";
+
     /// <summary>The entries, in the documentation's order.</summary>
     public static IEnumerable<BuiltinFunction> All =>
     [
-        new("sum", ["x"], c => Ops.Sum(c.Arg(0)), "the sum of every element", "`torch.sum`"),
-        new("mean", ["x"], c => Ops.Mean(c.Arg(0)), "the mean of every element", "`torch.mean`"),
-        new("max", ["x"], c => Ops.Max(c.Arg(0)), "the largest element", "`torch.max(x)`", "ties split the gradient evenly"),
+        Reduction("sum", c => c.Raw(1) is null && !c.Flag(2, false) ? Ops.Sum(c.Arg(0)) : Ops.Sum(c.Arg(0), c.Axes(1), c.Flag(2, false)),
+            "the sum of every element, or along axes" + AxisRule, "`torch.sum(x, dim, keepdim)`"),
+        Reduction("mean", c => c.Raw(1) is null && !c.Flag(2, false) ? Ops.Mean(c.Arg(0)) : Ops.Mean(c.Arg(0), c.Axes(1), c.Flag(2, false)),
+            "the mean of every element, or along axes", "`torch.mean(x, dim, keepdim)`"),
+        Reduction("max", c => Extreme(c, Ops.Max, Ops.Max), "the largest element, or the largest along axes",
+            "`torch.max(x)`; `torch.max(x, dim).values` (`torch.amax` for several axes)",
+            "the whole tensor's ties split the gradient evenly; along an axis it goes to the first maximum"),
+        Reduction("min", c => Extreme(c, Ops.Min, Ops.Min), "the smallest element, or the smallest along axes",
+            "`torch.min(x)`; `torch.min(x, dim).values`",
+            "the whole tensor's ties split the gradient evenly; along an axis it goes to the first minimum"),
+        Spread("var", Ops.Var, "the variance mean((x − x̄)²) of every element or along axes; `unbiased=true` divides by n − 1 instead of n",
+            "`torch.var(x, dim, unbiased=False, keepdim)` (the default here is the biased one, batchnorm's)"),
+        Spread("std", Ops.Std, "the standard deviation √var", "`torch.std(x, dim, unbiased=False, keepdim)`", "at a variance of 0 the gradient is not finite, as in PyTorch"),
+        Reduction("logsumexp", c => Ops.LogSumExp(c.Arg(0), c.Axes(1), c.Flag(2, false)), "log Σ eˣ, computed stably", "`torch.logsumexp(x, dim, keepdim)`"),
+        Reduction("prod", c => c.Raw(1) is null && !c.Flag(2, false) ? Ops.Reshape(Ops.Prod(c.Arg(0), null), []) : Ops.Prod(c.Arg(0), c.Axes(1), c.Flag(2, false)),
+            "the product of every element, or along axes", "`torch.prod(x, dim, keepdim)`", "exact where an element is 0 (the product of the others)"),
+        Arg("argmax", largest: true),
+        Arg("argmin", largest: false),
         new("norm", ["x"], c => Ops.Norm(c.Arg(0)), "the L2 norm √Σx² of every element", "`torch.linalg.norm(x.flatten())`", "the gradient at x = 0 is 0"),
         new("dot", ["a", "b"], c => Ops.Dot(c.Arg(0), c.Arg(1)), "Σ aᵢbᵢ of two vectors of equal length", "`torch.dot`"),
         new("outer", ["a", "b"], c => Ops.Outer(c.Arg(0), c.Arg(1)), "the outer product abᵀ of two vectors", "`torch.outer`")
@@ -18,4 +35,40 @@ internal static class ReductionFunctions
             Cost = c => new Cost("outer", (double)c.Arg(0).Value.Count * c.Arg(1).Value.Count, (double)c.Arg(0).Value.Count * c.Arg(1).Value.Count),
         },
     ];
+
+    /// <summary>The axis parameter: all axes by default, <c>dim=</c> as an alias.</summary>
+    internal static Parameter Axis(string fallback = "all") => new("axis", fallback) { Aliases = ["dim"] };
+
+    /// <summary>The keepdims parameter, <c>keepdim=</c> as an alias.</summary>
+    internal static Parameter KeepDims => new("keepdims", "false") { Aliases = ["keepdim"] };
+
+    private static BuiltinFunction Reduction(string name, Func<CallContext, Node> evaluate, string computes, string pytorch, string kink = "") =>
+        new(name, ["x", Axis(), KeepDims], evaluate, computes, pytorch, kink);
+
+    private static BuiltinFunction Spread(string name, Func<Node, IReadOnlyList<int>?, bool, bool, Node> op, string computes, string pytorch, string kink = "") =>
+        new(name, ["x", Axis(), KeepDims, new("unbiased", "false")], c => op(c.Arg(0), c.Axes(1), c.Flag(2, false), c.Flag(3, false)), computes, pytorch, kink);
+
+    /// <summary>max or min: of the whole tensor (ties split) without axes, else along them.</summary>
+    private static Node Extreme(CallContext c, Func<Node, Node> whole, Func<Node, IReadOnlyList<int>, bool, Node> along)
+    {
+        var (axes, keep) = (c.Axes(1), c.Flag(2, false));
+        if (axes is not null)
+        {
+            return along(c.Arg(0), axes, keep);
+        }
+
+        var m = whole(c.Arg(0));
+        return keep ? Ops.Reshape(m, [.. c.Arg(0).Value.Shape.Select(_ => 1)]) : m;
+    }
+
+    private static BuiltinFunction Arg(string name, bool largest) =>
+        new(name, ["x", Axis("none"), KeepDims], c =>
+            {
+                var axes = c.Axes(1);
+                return axes is { Length: > 1 }
+                    ? throw new ExpressionException($"{name} takes one axis, got {axes.Length}", c.Raw(1)!.StartColumn)
+                    : Ops.ArgExtreme(c.Arg(0), axes, c.Flag(2, false), largest);
+            },
+            $"the index of the first {(largest ? "largest" : "smallest")} element along an axis (without one, its flat index); no gradient",
+            $"`torch.{name}(x, dim, keepdim)`");
 }

@@ -71,7 +71,7 @@ public class ExpressionParserTests
     [InlineData("1 $ 2", 3, "unexpected character '$'")]
     [InlineData("[[1, 2], [3]]", 10, "ragged")]
     [InlineData("[1, [2, 3]]", 5, "ragged")]
-    [InlineData("sum(1, 2)", 8, "takes at most 1")]
+    [InlineData("sin(1, 2)", 8, "takes at most 1")]
     [InlineData("leaky_relu(1, slop=2)", 15, "has no argument 'slop'")]
     [InlineData("1e999", 1, "too large")]
     [InlineData("1 2", 3, "unexpected '2'")]
@@ -98,7 +98,7 @@ public class ExpressionParserTests
     [Theory]
     [InlineData("cross_entropy([1, 2], 5)", "cross_entropy: class index 5")]
     [InlineData("hinge([[[1]]], 0)", "hinge needs a score vector")]
-    [InlineData("sum(1, 2)", "sum takes at most 1")]
+    [InlineData("sin(1, 2)", "sin takes at most 1")]
     public void Error_texts_name_the_function_once(string text, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
