@@ -116,11 +116,18 @@ public static partial class Ops
     public static Node Transpose(Node x) => x.Value.Rank < 2 ? x : new Transpose().Apply(x);
 
     /// <summary>
-    /// The matrix product: (m,n)@(n,k)→(m,k), (m,n)@(n)→(m), (n)@(n,k)→(k), (n)@(n)→scalar.
+    /// The matrix product, as <c>torch.matmul</c>: (m,n)@(n,k)→(m,k), (m,n)@(n)→(m), (n)@(n,k)→(k),
+    /// (n)@(n)→scalar, and with an operand of rank 3 or more a product over its last two axes, the
+    /// leading axes broadcast ((B, n, d) @ (B, d, m) → (B, n, m); (B, n, d) @ (d, m) → (B, n, m)).
     /// </summary>
     public static Node MatMul(Node a, Node b)
     {
         var (ra, rb) = (a.Value.Rank, b.Value.Rank);
+        if (ra >= 3 || rb >= 3)
+        {
+            return BatchedMatMul(a, b);
+        }
+
         if (ra is < 1 or > 2 || rb is < 1 or > 2)
         {
             throw new ShapeException($"@ needs vectors or matrices, got {a.Value.ShapeText} @ {b.Value.ShapeText}");

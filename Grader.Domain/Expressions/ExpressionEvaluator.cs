@@ -104,14 +104,25 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         }
     }
 
-    /// <summary>Reserves a matrix product's result and work: (m,n)@(n,k) makes m·k elements for m·n·k multiply-adds.</summary>
+    /// <summary>
+    /// Reserves a matrix product's result and work: (m,n)@(n,k) makes m·k elements for m·n·k
+    /// multiply-adds, once per element of the broadcast batch axes.
+    /// </summary>
     private void ReserveProduct(string what, Tensor a, Tensor b)
     {
-        if (a.Rank is 1 or 2 && b.Rank is 1 or 2)
+        if (a.Rank == 0 || b.Rank == 0)
         {
-            double m = a.Rank == 2 ? a.Shape[0] : 1, n = a.Shape[^1], k = b.Rank == 2 ? b.Shape[1] : 1;
-            budget.Reserve(what, m * k, m * n * k);
+            return;
         }
+
+        double m = a.Rank >= 2 ? a.Shape[^2] : 1, n = a.Shape[^1], k = b.Rank >= 2 ? b.Shape[^1] : 1;
+        double batch = 1;
+        for (var i = 3; i <= Math.Max(a.Rank, b.Rank); i++)
+        {
+            batch *= Math.Max(i <= a.Rank ? a.Shape[^i] : 1, i <= b.Rank ? b.Shape[^i] : 1);
+        }
+
+        budget.Reserve(what, batch * m * k, batch * m * n * k);
     }
 
     private Node Call(CallExpr call)

@@ -21,6 +21,7 @@ public class GradientCheckTests
         ["pow"] = r => { var s = Shape(r); return (n => Ops.Pow(n[0], n[1]), [Positive(r, s), Values(r, s)]); },
         ["pow-scalar-exponent"] = r => { var s = Shape(r); return (n => Ops.Pow(n[0], n[1]), [Positive(r, s), Tensor.Scalar(2.5)]); },
         ["broadcast-scalar"] = r => { var s = Shape(r); return (n => Ops.Mul(n[0], n[1]), [Tensor.Scalar(r.NextDouble() + 0.5), Values(r, s)]); },
+        ["batched-matmul"] = r => (n => Ops.MatMul(n[0], n[1]), [Values(r, [2, 3, 4]), Values(r, [4, 2])]),
         ["neg"] = r => Same(r, 1, n => Ops.Neg(n[0])),
         ["exp"] = r => Same(r, 1, n => Ops.Exp(n[0])),
         ["log"] = r => Unary(r, Ops.Log, Positive),

@@ -67,6 +67,13 @@ public class PropertyGradientTests
             int[] b = form is 0 or 2 ? [k, p] : [k];
             return Gen.Select(Values(a), Values(b), (x, y) => new Case(n => Ops.MatMul(n[0], n[1]), x, y));
         }),
+        ["batched-matmul"] = Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 4]).SelectMany((batch, n, d, m, form) =>
+        {
+            // (B, n, d) @ (B, d, m); (B, n, d) @ (d, m); (n, d) @ (B, d, m); (B, 1, n, d) @ (B, d, m); (B, n, d) @ (d)
+            int[] a = form switch { 2 => [n, d], 3 => [batch, 1, n, d], _ => [batch, n, d] };
+            int[] b = form switch { 1 => [d, m], 4 => [d], _ => [batch, d, m] };
+            return Gen.Select(Values(a), Values(b), (x, y) => new Case(v => Ops.MatMul(v[0], v[1]), x, y));
+        }),
         ["dot"] = Gen.Int[1, 5].SelectMany(k => Gen.Select(Values([k]), Values([k]), (a, b) => new Case(n => Ops.Dot(n[0], n[1]), a, b))),
         ["outer"] = Gen.Select(Gen.Int[1, 4], Gen.Int[1, 4]).SelectMany((m, k) => Gen.Select(Values([m]), Values([k]), (a, b) => new Case(n => Ops.Outer(n[0], n[1]), a, b))),
         ["conv2d"] = Conv(),

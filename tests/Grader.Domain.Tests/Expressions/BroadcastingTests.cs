@@ -24,6 +24,10 @@ public class BroadcastingTests
     [InlineData("where([1, 0, 2], [1, 2, 3], [7, 8, 9])", new[] { 3 }, new[] { 1.0, 8, 3 })]
     [InlineData("where([[1], [0]], [1, 2], 0)", new[] { 2, 2 }, new[] { 1.0, 2, 0, 0 })]
     [InlineData("minimum([1, 5], 3)", new[] { 2 }, new[] { 1.0, 3 })]
+    [InlineData("[[[1, 2]], [[3, 4]]] @ [[[1], [1]], [[2], [0]]]", new[] { 2, 1, 1 }, new[] { 3.0, 6 })]
+    [InlineData("[[[1, 2]], [[3, 4]]] @ [[1], [1]]", new[] { 2, 1, 1 }, new[] { 3.0, 7 })]
+    [InlineData("[[[1, 2]], [[3, 4]]] @ [1, -1]", new[] { 2, 1 }, new[] { -1.0, -1 })]
+    [InlineData("[1, 1] @ [[[1, 0], [0, 1]], [[2, 0], [0, 3]]]", new[] { 2, 2 }, new[] { 1.0, 1, 2, 3 })]
     [InlineData("maximum([[1], [5]], [2, 3])", new[] { 2, 2 }, new[] { 2.0, 3, 5, 5 })]
     public void Broadcast_values(string answer, int[] shape, double[] expected)
     {
