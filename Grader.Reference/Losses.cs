@@ -21,6 +21,11 @@ public static class Losses
     public static Node CrossEntropy(Node logits, Node target, Reduction reduction = Reduction.Mean)
     {
         var t = target.Value.SameShape(logits.Value) ? target : OneHot(logits.Value, target.Value, "cross_entropy");
+        if (reduction == Reduction.None)
+        {
+            return Ops.Neg(Ops.Sum(Ops.Mul(t, Ops.LogSoftmax(logits)), [-1]));
+        }
+
         var total = Ops.Neg(Ops.Sum(Ops.Mul(t, Ops.LogSoftmax(logits))));
         return PerRow(total, Rows(logits.Value), reduction);
     }
@@ -47,6 +52,12 @@ public static class Losses
         var correctEverywhere = Ops.Outer(correct, ones);
         var margins = Ops.Relu(Ops.Add(Ops.Sub(s, correctEverywhere), Ops.Constant(1)));
         var others = Node.Constant(oneHot.Value.Map(v => 1 - v));
+        if (reduction == Reduction.None)
+        {
+            var perRow = Ops.Sum(Ops.Mul(margins, others), [1]);
+            return scores.Value.Rank == 1 ? Ops.Reshape(perRow, []) : perRow;
+        }
+
         return PerRow(Ops.Sum(Ops.Mul(margins, others)), rows, reduction);
     }
 
@@ -61,9 +72,41 @@ public static class Losses
         return Ops.Neg(Reduce(terms, reduction));
     }
 
+    /// <summary>
+    /// Negative log-likelihood of log-probabilities (C) or (N, C) at 0-based class indices:
+    /// −input[n, tₙ], the mean over the rows by default (PyTorch's <c>nll_loss</c>).
+    /// </summary>
+    public static Node NllLoss(Node input, Node target, Reduction reduction = Reduction.Mean)
+    {
+        if (input.Value.Rank is not (1 or 2))
+        {
+            throw new ShapeException($"nll_loss needs log-probabilities (C) or (N, C), got {input.Value.ShapeText}");
+        }
+
+        var perRow = Ops.Neg(Ops.Sum(Ops.Mul(OneHot(input.Value, target.Value, "nll_loss"), input), [-1]));
+        return reduction switch
+        {
+            Reduction.None => perRow,
+            Reduction.Sum => Ops.Sum(perRow),
+            _ => Ops.Mean(perRow),
+        };
+    }
+
+    /// <summary>
+    /// Binary cross-entropy of logits x and targets t: (1 − t)·x + log(1 + e^(−x)), stable, the
+    /// mean by default (PyTorch's <c>binary_cross_entropy_with_logits</c>; its gradient is σ(x) − t).
+    /// </summary>
+    public static Node BceWithLogits(Node x, Node t, Reduction reduction = Reduction.Mean) =>
+        Reduce(Ops.Add(Ops.Mul(Ops.Sub(Ops.Constant(1), t), x), Ops.Softplus(Ops.Neg(x))), reduction);
+
     private static Node Squared(Node x) => Ops.Mul(x, x);
 
-    private static Node Reduce(Node x, Reduction reduction) => reduction == Reduction.Sum ? Ops.Sum(x) : Ops.Mean(x);
+    private static Node Reduce(Node x, Reduction reduction) => reduction switch
+    {
+        Reduction.Sum => Ops.Sum(x),
+        Reduction.None => x,
+        _ => Ops.Mean(x),
+    };
 
     private static int Rows(Tensor logits)
     {

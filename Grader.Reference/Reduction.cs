@@ -8,4 +8,7 @@ public enum Reduction
 
     /// <summary>The sum.</summary>
     Sum,
+
+    /// <summary>No reduction: one loss per sample (per row for the classification losses, per element for mse and bce).</summary>
+    None,
 }

@@ -107,12 +107,22 @@ public sealed class CallContext
         return v is 0 or 1 ? v == 1 : throw new ExpressionException($"expected true or false, got {v}", args[i]!.StartColumn);
     }
 
-    /// <summary>Argument i as a loss reduction: "mean" (the default) or "sum".</summary>
+    /// <summary>Argument i as a quoted word among <paramref name="choices"/> (the first is the default).</summary>
+    public string Choice(int i, params string[] choices) => args[i] switch
+    {
+        null => choices[0],
+        TextExpr t when choices.Contains(t.Text) => t.Text,
+        var e => throw new ExpressionException(
+            $"{Call.Function} takes {string.Join(" or ", choices.Select(c => $"\"{c}\""))} here", e.StartColumn),
+    };
+
+    /// <summary>Argument i as a loss reduction: "mean" (the default), "sum" or "none".</summary>
     public Reduction Reduction(int i) => args[i] switch
     {
         null => Reference.Reduction.Mean,
         TextExpr { Text: "mean" } => Reference.Reduction.Mean,
         TextExpr { Text: "sum" } => Reference.Reduction.Sum,
-        var e => throw new ExpressionException("reduction is \"mean\" (the default) or \"sum\"", e.StartColumn),
+        TextExpr { Text: "none" } => Reference.Reduction.None,
+        var e => throw new ExpressionException("reduction is \"mean\" (the default), \"sum\" or \"none\"", e.StartColumn),
     };
 }

@@ -13,7 +13,7 @@ public static class FunctionRegistry
     public static readonly IReadOnlyList<BuiltinFunction> Ordered =
     [
         .. ElementwiseFunctions.All, .. ReductionFunctions.All, .. ShapeFunctions.All,
-        .. ConvolutionFunctions.All, .. LossFunctions.All, .. QueryFunctions.All,
+        .. ConvolutionFunctions.All, .. LayerFunctions.All, .. LossFunctions.All, .. QueryFunctions.All,
     ];
 
     /// <summary>The functions by name.</summary>

@@ -22,6 +22,8 @@ public class GradientCheckTests
         ["pow-scalar-exponent"] = r => { var s = Shape(r); return (n => Ops.Pow(n[0], n[1]), [Positive(r, s), Tensor.Scalar(2.5)]); },
         ["broadcast-scalar"] = r => { var s = Shape(r); return (n => Ops.Mul(n[0], n[1]), [Tensor.Scalar(r.NextDouble() + 0.5), Values(r, s)]); },
         ["batched-matmul"] = r => (n => Ops.MatMul(n[0], n[1]), [Values(r, [2, 3, 4]), Values(r, [4, 2])]),
+        ["gelu"] = r => Same(r, 1, n => Ops.Gelu(n[0])),
+        ["softplus"] = r => Same(r, 1, n => Ops.Softplus(n[0], 1.5)),
         ["neg"] = r => Same(r, 1, n => Ops.Neg(n[0])),
         ["exp"] = r => Same(r, 1, n => Ops.Exp(n[0])),
         ["log"] = r => Unary(r, Ops.Log, Positive),
@@ -117,7 +119,7 @@ public class GradientCheckTests
         var extra = new Dictionary<string, string>
         {
             ["expand"] = "broadcast", ["reciprocal"] = "div", ["where"] = "elu", ["gather"] = "avgpool", ["scatteradd"] = "maxpool",
-            ["conv2dinputgrad"] = "conv", ["conv2dkernelgrad"] = "conv",
+            ["conv2dinputgrad"] = "conv", ["conv2dkernelgrad"] = "conv", ["erf"] = "gelu", ["softplus"] = "softplus",
         };
         foreach (var name in functions)
         {

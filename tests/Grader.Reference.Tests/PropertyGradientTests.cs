@@ -38,6 +38,29 @@ public class PropertyGradientTests
         ["logsumexp"] = Along((x, axes, keep) => Ops.LogSumExp(x, axes, keep)),
         ["prod"] = Along((x, axes, keep) => Ops.Prod(x, axes, keep)),
         ["softmax-axis"] = Gen.Int[1, 3].SelectMany(rank => Gen.Int[1, 3].Array[rank]).SelectMany(s => Gen.Select(Values(s), Gen.Int[-s.Length, s.Length - 1], (x, axis) => new Case(n => Ops.LogSoftmax(n[0], axis), x))),
+        ["erf"] = Same(1, n => Ops.Erf(n[0])),
+        ["softplus"] = Gen.Double[0.5, 3].SelectMany(beta => Same(1, n => Ops.Softplus(n[0], beta, threshold: 100))),
+        ["gelu"] = Gen.Bool.SelectMany(tanh => Same(1, n => Ops.Gelu(n[0], tanh))),
+        ["silu"] = Same(1, n => Ops.Silu(n[0])),
+        ["hardtanh"] = Unary(s => Values(s, 3).Select(t => t.Map(v => Math.Abs(Math.Abs(v) - 1) < 0.05 ? v + 0.1 : v)), x => Ops.Hardtanh(x)),
+        ["log_sigmoid"] = Same(1, n => Ops.LogSigmoid(n[0])),
+        ["linear"] = Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3]).SelectMany((rows, inputs, outputs) =>
+            Gen.Select(Values([rows, inputs]), Values([outputs, inputs]), Values([outputs]), (x, w, b) => new Case(n => Ops.Linear(n[0], n[1], n[2]), x, w, b))),
+        ["batchnorm"] = Gen.Select(Gen.Int[2, 4], Gen.Int[1, 3], Gen.Int[0, 2]).SelectMany((batch, channels, spatial) =>
+            Gen.Select(Values([batch, channels, .. Enumerable.Repeat(2, spatial)]), Values([channels]), Values([channels]), (x, g, b) =>
+                new Case(n => Ops.BatchNorm(n[0], n[1], n[2]), x, g, b))),
+        ["layernorm"] = Gen.Select(Gen.Int[1, 3], Gen.Int[2, 4]).SelectMany((rows, d) =>
+            Gen.Select(Values([rows, d]), Values([d]), Values([d]), (x, g, b) => new Case(n => Ops.LayerNorm(n[0], n[1], n[2]), x, g, b))),
+        ["dropout"] = AnyShape.SelectMany(s => Gen.Select(Values(s), Gen.Int[0, 1].Array[Tensor.Numel(s)], (x, m) =>
+            new Case(n => Ops.Dropout(n[0], Node.Constant(new Tensor(s, [.. m.Select(v => (double)v)])), 0.25), x))),
+        ["nll_loss"] = Gen.Select(Gen.Int[1, 4], Gen.Int[2, 4]).SelectMany((rows, c) =>
+            Gen.Select(Values([rows, c]), Gen.Int[0, c - 1].Array[rows], Gen.Int[0, 2], (x, t, r) =>
+                new Case(n => Losses.NllLoss(n[0], Node.Constant(new Tensor([rows], [.. t.Select(v => (double)v)])), (Reduction)r), x))),
+        ["bce_with_logits"] = AnyShape.SelectMany(s => Gen.Select(Values(s, 4), Values(s, 0.5), Gen.Int[0, 2], (x, t, r) =>
+            new Case(n => Losses.BceWithLogits(n[0], n[1], (Reduction)r), x, t.Map(v => v + 0.5)))),
+        ["cross_entropy-none"] = Gen.Select(Gen.Int[1, 4], Gen.Int[2, 4]).SelectMany((rows, c) =>
+            Gen.Select(Values([rows, c]), Gen.Int[0, c - 1].Array[rows], (x, t) =>
+                new Case(n => Losses.CrossEntropy(n[0], Node.Constant(new Tensor([rows], [.. t.Select(v => (double)v)])), Reduction.None), x))),
         ["neg"] = Same(1, n => Ops.Neg(n[0])),
         ["exp"] = Same(1, n => Ops.Exp(n[0])),
         ["log"] = Unary(Positive, Ops.Log),

@@ -23,7 +23,7 @@ public class AssignmentErrorTests
         { "unknown name in graph", "id: t\ngraph:\n  y: 2 * zz\n" + Head[6..], 3, 10, "unknown name 'zz'" },
         { "unknown name suggests", "id: t\nvalues:\n  W: 1\ngraph:\n  y: 2 * w\n" + Head[6..], 5, 10, "did you mean 'W'" },
         { "unknown name in answer", "id: t\nquestions:\n  - id: q\n    answer: 3 + nope\n", 4, 17, "unknown name 'nope'" },
-        { "unknown function", "id: t\nquestions:\n  - id: q\n    answer: softplus(1)\n", 4, 13, "unknown function 'softplus'" },
+        { "unknown function", "id: t\nquestions:\n  - id: q\n    answer: mish(1)\n", 4, 13, "unknown function 'mish'" },
         { "cycle", "id: t\ngraph:\n  a: b + 1\n  b: a * 2\n" + Head[6..], 4, 6, "cycle in the graph: a -> b -> a" },
         { "self cycle", "id: t\ngraph:\n  a: a + 1\n" + Head[6..], 3, 6, "cycle in the graph: a -> a" },
         { "shape mismatch", "id: t\nvalues:\n  W: [[1, 2], [3, 4]]\n  x: [1, 2, 3]\ngraph:\n  y: W @ x\n" + Head[6..], 6, 8, "(2, 2) @ (3,)" },

@@ -13,7 +13,7 @@ public class AuthoringHelpTests
     {
         { "a swapped pair in a function", "id: t\nquestions:\n  - id: q\n    answer: sigmiod(1)\n", "unknown function 'sigmiod' (did you mean 'sigmoid'?)" },
         { "a swapped pair, short", "id: t\nquestions:\n  - id: q\n    answer: tahn(1)\n", "unknown function 'tahn' (did you mean 'tanh'?)" },
-        { "PyTorch's name for a loss", "id: t\nquestions:\n  - id: q\n    answer: mse_loss(1, 2)\n", "unknown function 'mse_loss' (did you mean 'mse'?)" },
+        { "PyTorch's name run together", "id: t\nquestions:\n  - id: q\n    answer: crossentropy(1, 2)\n", "unknown function 'crossentropy' (did you mean 'cross_entropy'?)" },
         { "a misspelt name", "id: t\nvalues:\n  Weights: 1\nquestions:\n  - id: q\n    answer: Wieghts + 1\n", "unknown name 'Wieghts' (did you mean 'Weights'?)" },
         { "a misspelt key", "id: t\nquestions:\n  - id: q\n    answr: 1\n", "unknown key 'answr' in question (did you mean 'answer'?)" },
         { "a misspelt setting", Head + "    tolerence: { rel: 0.1 }\n", "unknown key 'tolerence' in question (did you mean 'tolerance'?)" },

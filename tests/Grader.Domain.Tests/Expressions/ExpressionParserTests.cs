@@ -84,7 +84,7 @@ public class ExpressionParserTests
     [InlineData("hinge([1, 2], 5)", 1, "class index 5")]
     [InlineData("", 1, "empty expression")]
     [InlineData("sum(y=1)", 5, "has no argument 'y'")]
-    [InlineData("mse([1], [2], reduction=\"none\")", 25, "reduction is \"mean\" (the default) or \"sum\"")]
+    [InlineData("mse([1], [2], reduction=\"max\")", 25, "reduction is \"mean\" (the default), \"sum\" or \"none\"")]
     [InlineData("mse([1], [2], reduction=sum)", 25, "reduction is \"mean\"")]
     [InlineData("1 + \"sum\"", 5, "only an option's value")]
     [InlineData("mse([1], \"sum)", 10, "never closed")]

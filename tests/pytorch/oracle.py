@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""PyTorch (float64) reference values for the expression language.
+
+Run by hand with Debian's python3-torch (`apt-get install python3-torch`; Debian's own
+/usr/bin/python3) whenever an operation is added:
+
+    /usr/bin/python3 tests/pytorch/oracle.py
+
+It writes tests/Grader.Domain.Tests/Expressions/PyTorchCases.json: for each case, the inputs,
+the expression in Grader's language, PyTorch's value of it, the gradient of Σ w·y (w fixed weights)
+with respect to each differentiable input, and for some cases the second gradient
+∂/∂x Σ v·∂(Σ w·y)/∂x (create_graph=True). `PyTorchOracleTests` keys each case through an
+assignment and compares, so CI needs no PyTorch.
+"""
+import json
+import math
+import os
+
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(19)
+D = torch.float64
+
+
+def rnd(*shape, lo=-2.0, hi=2.0):
+    return (torch.rand(*shape, dtype=D) * (hi - lo) + lo)
+
+
+def distinct(*shape):
+    n = math.prod(shape)
+    return (torch.randperm(n, dtype=D) * 0.37 - n * 0.15).reshape(shape)
+
+
+CASES = []
+
+
+def case(name, inputs, expr, f, second=(), constants=()):
+    """inputs: name -> tensor; expr: Grader's expression; f: the same in PyTorch; second: inputs
+    whose second gradient is checked; constants: inputs that take no gradient (indices, masks)."""
+    CASES.append((name, inputs, expr, f, second, constants))
+
+
+# Broadcasting, comparisons, where, minimum, batched matmul
+case("broadcast-add-mul", {"X": rnd(3, 4), "b": rnd(4), "c": rnd(3, 1)}, "(X + b) * c", lambda X, b, c: (X + b) * c, second=("b",))
+case("broadcast-pow", {"a": rnd(2, 1, lo=0.5, hi=2), "p": rnd(3)}, "a ^ p", lambda a, p: a ** p, second=("a", "p"))
+case("where-compare", {"x": distinct(2, 3)}, "where(x > 0, x^2, -x)", lambda x: torch.where(x > 0, x ** 2, -x), second=("x",))
+case("minimum", {"a": distinct(3, 2), "b": rnd(2) + 0.0123}, "minimum(a, b)", lambda a, b: torch.minimum(a, b))
+case("batched-matmul", {"A": rnd(2, 3, 4), "B": rnd(2, 4, 2)}, "A @ B", lambda A, B: A @ B, second=("A",))
+case("batched-matmul-broadcast", {"A": rnd(2, 1, 3, 4), "B": rnd(3, 4, 2)}, "A @ B", lambda A, B: A @ B)
+case("batched-matmul-vector", {"A": rnd(2, 3, 4), "v": rnd(4)}, "A @ v", lambda A, v: A @ v)
+
+# Reductions along axes
+case("sum-axis", {"x": rnd(2, 3, 4)}, "sum(x, axis=[0, 2], keepdims=true)", lambda x: x.sum(dim=(0, 2), keepdim=True))
+case("mean-axis", {"x": rnd(3, 4)}, "mean(x, dim=-1)", lambda x: x.mean(dim=-1))
+case("max-axis", {"x": distinct(3, 4)}, "max(x, axis=1)", lambda x: x.max(dim=1).values)
+case("min-axis", {"x": distinct(3, 4)}, "min(x, axis=0, keepdims=true)", lambda x: x.min(dim=0, keepdim=True).values)
+case("var-axis", {"x": rnd(4, 3)}, "var(x, axis=0)", lambda x: x.var(dim=0, unbiased=False), second=("x",))
+case("var-unbiased", {"x": rnd(4, 3)}, "var(x, axis=1, unbiased=true)", lambda x: x.var(dim=1, unbiased=True))
+case("std-axis", {"x": rnd(4, 3)}, "std(x, axis=0)", lambda x: x.std(dim=0, unbiased=False), second=("x",))
+case("logsumexp", {"x": rnd(3, 4)}, "logsumexp(x, axis=1)", lambda x: torch.logsumexp(x, dim=1), second=("x",))
+case("prod-axis", {"x": rnd(3, 4)}, "prod(x, axis=1)", lambda x: x.prod(dim=1), second=("x",))
+case("softmax-axis0", {"x": rnd(3, 4)}, "softmax(x, axis=0)", lambda x: torch.softmax(x, dim=0), second=("x",))
+case("log-softmax-last", {"x": rnd(3, 4)}, "log_softmax(x)", lambda x: torch.log_softmax(x, dim=-1), second=("x",))
+
+# Activations
+case("gelu", {"x": rnd(7, lo=-3, hi=3)}, "gelu(x)", lambda x: F.gelu(x), second=("x",))
+case("gelu-tanh", {"x": rnd(7, lo=-3, hi=3)}, "gelu(x, approximate=\"tanh\")", lambda x: F.gelu(x, approximate="tanh"), second=("x",))
+case("softplus", {"x": rnd(7, lo=-5, hi=5)}, "softplus(x, beta=2)", lambda x: F.softplus(x, beta=2), second=("x",))
+case("softplus-threshold", {"x": torch.tensor([-30.0, -1.0, 0.5, 10.0, 21.0, 40.0], dtype=D)}, "softplus(x)", lambda x: F.softplus(x))
+case("silu", {"x": rnd(7, lo=-4, hi=4)}, "silu(x)", lambda x: F.silu(x), second=("x",))
+case("hardtanh", {"x": torch.tensor([-2.0, -1.0, -0.5, 0.3, 1.0, 1.7], dtype=D)}, "hardtanh(x)", lambda x: F.hardtanh(x))
+case("log-sigmoid", {"x": rnd(7, lo=-30, hi=30)}, "log_sigmoid(x)", lambda x: F.logsigmoid(x), second=("x",))
+case("tanh-second", {"x": rnd(5)}, "tanh(x)", lambda x: torch.tanh(x), second=("x",))
+case("sigmoid-second", {"x": rnd(5)}, "sigmoid(x)", lambda x: torch.sigmoid(x), second=("x",))
+
+# Layers as functions
+case("linear", {"x": rnd(4, 3), "W": rnd(2, 3), "b": rnd(2)}, "linear(x, W, b)", lambda x, W, b: F.linear(x, W, b), second=("W",))
+case("batchnorm-2d", {"x": rnd(5, 3), "gamma": rnd(3), "beta": rnd(3)}, "batchnorm(x, gamma, beta)",
+     lambda x, gamma, beta: F.batch_norm(x, None, None, gamma, beta, training=True, eps=1e-5), second=("x",))
+case("batchnorm-4d", {"x": rnd(2, 3, 2, 2), "gamma": rnd(3), "beta": rnd(3)}, "batchnorm(x, gamma, beta, eps=1e-3)",
+     lambda x, gamma, beta: F.batch_norm(x, None, None, gamma, beta, training=True, eps=1e-3))
+case("layernorm", {"x": rnd(3, 4), "gamma": rnd(4), "beta": rnd(4)}, "layernorm(x, gamma, beta)",
+     lambda x, gamma, beta: F.layer_norm(x, (4,), gamma, beta, eps=1e-5), second=("x", "gamma"))
+case("dropout", {"x": rnd(2, 4), "mask": torch.tensor([[1.0, 0, 1, 1], [0, 1, 1, 0]], dtype=D)}, "dropout(x, mask, 0.25)",
+     lambda x, mask: x * mask / 0.75, constants=("mask",))
+
+# Losses
+t3 = torch.tensor([2.0, 0.0, 1.0, 2.0], dtype=D)
+case("cross-entropy-mean", {"z": rnd(4, 3), "t": t3}, "cross_entropy(z, t)", lambda z, t: F.cross_entropy(z, t.long()), second=("z",), constants=("t",))
+case("cross-entropy-sum", {"z": rnd(4, 3), "t": t3}, "cross_entropy(z, t, reduction=\"sum\")", lambda z, t: F.cross_entropy(z, t.long(), reduction="sum"), constants=("t",))
+case("cross-entropy-none", {"z": rnd(4, 3), "t": t3}, "cross_entropy(z, t, reduction=\"none\")", lambda z, t: F.cross_entropy(z, t.long(), reduction="none"), constants=("t",))
+case("nll-loss", {"z": rnd(4, 3), "t": t3}, "nll_loss(log_softmax(z), t)", lambda z, t: F.nll_loss(torch.log_softmax(z, -1), t.long()), constants=("t",))
+case("mse-loss", {"p": rnd(3, 2), "q": rnd(3, 2)}, "mse_loss(p, q)", lambda p, q: F.mse_loss(p, q), second=("p",))
+case("mse-loss-none", {"p": rnd(3, 2), "q": rnd(3, 2)}, "mse_loss(p, q, reduction=\"none\")", lambda p, q: F.mse_loss(p, q, reduction="none"))
+case("bce-with-logits", {"x": rnd(5, lo=-4, hi=4), "t": torch.tensor([0.0, 1, 1, 0, 0.3], dtype=D)}, "bce_with_logits(x, t)",
+     lambda x, t: F.binary_cross_entropy_with_logits(x, t), second=("x",))
+
+# A gradient penalty: ‖∂(Σ w·tanh(W x))/∂x‖², differentiated with respect to W.
+case("gradient-penalty", {"W": rnd(3, 2), "x": rnd(2)}, "sum(grad(sum(tanh(W @ x)), x)^2)",
+     lambda W, x: (torch.autograd.grad(torch.tanh(W @ x).sum(), x, create_graph=True)[0] ** 2).sum())
+
+
+def nested(t):
+    return t.detach().tolist()
+
+
+out = []
+for name, inputs, expr, f, second, constants in CASES:
+    leaves = {k: v.clone().requires_grad_(k not in constants) for k, v in inputs.items()}
+    y = f(**leaves)
+    w = (torch.arange(y.numel(), dtype=D).reshape(y.shape) % 5 + 1) / 4
+    loss = (y * w).sum()
+    grads = {}
+    diffable = [k for k in inputs if k not in constants]
+    g = torch.autograd.grad(loss, [leaves[k] for k in diffable], create_graph=True, allow_unused=True)
+    for k, gk in zip(diffable, g):
+        grads[k] = nested(gk if gk is not None else torch.zeros_like(inputs[k]))
+    seconds = {}
+    for k in second:
+        gk = g[diffable.index(k)]
+        v = (torch.arange(gk.numel(), dtype=D).reshape(gk.shape) % 3 + 1) / 2
+        h = (gk * v).sum()
+        hk = torch.autograd.grad(h, [leaves[j] for j in diffable], allow_unused=True, retain_graph=True)
+        seconds[k] = {j: nested(hj if hj is not None else torch.zeros_like(inputs[j])) for j, hj in zip(diffable, hk)}
+    out.append({
+        "name": name,
+        "values": {k: nested(v) for k, v in inputs.items()},
+        "expression": expr,
+        "value": nested(y),
+        "w": nested(w),
+        "grads": grads,
+        "second": seconds,
+    })
+
+path = os.path.join(os.path.dirname(__file__), "..", "Grader.Domain.Tests", "Expressions", "PyTorchCases.json")
+with open(path, "w") as fh:
+    json.dump({"torch": torch.__version__, "cases": out}, fh, indent=1)
+print(f"{len(out)} cases written to {os.path.normpath(path)}")
