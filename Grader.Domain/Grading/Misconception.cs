@@ -25,6 +25,33 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
             e => Changed(e, x => x is BinaryExpr { Operator: '-' } b && ExprText.Walk(b.Right).Any(d => d is CallExpr { Function: "grad" })
                 ? b with { Operator = '+' }
                 : x)),
+        new(
+            new Mistake("softmax-axis", "your answer normalises along the other axis: here softmax runs along each row (the last axis), so each row sums to 1"),
+            e => Changed(e, x => x is CallExpr { Function: "softmax" or "log_softmax" } c && Axis(c) is null or "-1" or "1" ? WithKeyword(c, "axis", new NumberExpr(0, c.Column)) : x)),
+        new(
+            new Mistake("softmax-axis", "your answer normalises along the last axis; here softmax runs along axis 0, so each column sums to 1"),
+            e => Changed(e, x => x is CallExpr { Function: "softmax" or "log_softmax" } c && Axis(c) == "0" ? WithKeyword(c, "axis", new NumberExpr(-1, c.Column)) : x)),
+        new(
+            new Mistake("variance-unbiased", "your answer divides by n − 1 (the unbiased variance); here the variance is the biased one, dividing by n, as batchnorm uses in training"),
+            e => Changed(e, x => x is CallExpr { Function: "var" or "std" } c && !Unbiased(c) ? WithKeyword(c, "unbiased", new NameExpr("true", c.Column)) : x)),
+        new(
+            new Mistake("variance-biased", "your answer divides by n (the biased variance); here the variance is the unbiased one, dividing by n − 1"),
+            e => Changed(e, x => x is CallExpr { Function: "var" or "std" } c && Unbiased(c) ? WithKeyword(c, "unbiased", new NameExpr("false", c.Column)) : x)),
+        new(
+            new Mistake("variance-unbiased", "your answer normalises with the unbiased variance (dividing by n − 1); batchnorm in training uses the biased one, dividing by n"),
+            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: false, detachVariance: false, unbiased: true) ?? x : x)),
+        new(
+            new Mistake("batchnorm-mean-path", "your answer leaves out the path through the batch mean: μ depends on every sample, so ∂L/∂x has a term through it (minus the upstream gradient's mean over the batch)"),
+            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: true, detachVariance: false, unbiased: false) ?? x : x)),
+        new(
+            new Mistake("batchnorm-variance-path", "your answer leaves out the path through the batch variance: σ² depends on every sample, so ∂L/∂x has a term through it"),
+            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: false, detachVariance: true, unbiased: false) ?? x : x)),
+        new(
+            new Mistake("batchnorm-statistics-paths", "your answer treats the batch mean and variance as constants: both depend on every sample, so ∂L/∂x has a term through each"),
+            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: true, detachVariance: true, unbiased: false) ?? x : x)),
+        new(
+            new Mistake("bias-gradient-mean", "your bias gradient is averaged over the batch: a bias added to every row receives every row's gradient, so sum them over the batch"),
+            e => Changed(e, x => x is BinaryExpr { Operator: '+' } b && BiasAveraged(b) is { } averaged ? averaged : x)),
     ];
 
     /// <summary>
@@ -125,6 +152,72 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
             NumberExpr n when n.Value == Math.Floor(n.Value) && n.Value is >= 0 and <= 64 => (int)n.Value,
             _ => -1,
         };
+    }
+
+    /// <summary>The axis a call gives (by keyword or second argument) as text, or null.</summary>
+    private static string? Axis(CallExpr c) =>
+        (c.Keywords.FirstOrDefault(k => k.Name is "axis" or "dim")?.Value ?? (c.Arguments.Count > 1 ? c.Arguments[1] : null)) switch
+        {
+            null => null,
+            UnaryExpr { Operator: '-', Operand: NumberExpr n } => "-" + ExprText.Of(n),
+            var a => ExprText.Of(a),
+        };
+
+    private static bool Unbiased(CallExpr c) =>
+        c.Keywords.FirstOrDefault(k => k.Name == "unbiased")?.Value is NameExpr { Name: "true" or "True" } or NumberExpr { Value: 1 };
+
+    /// <summary>The call with one keyword set (replacing it, or the positional argument at its place for an axis).</summary>
+    private static CallExpr WithKeyword(CallExpr c, string name, Expr value) => c with
+    {
+        Arguments = name == "axis" ? [.. c.Arguments.Take(1)] : c.Arguments,
+        Keywords = [.. c.Keywords.Where(k => k.Name != name && !(name == "axis" && k.Name == "dim")), new KeywordArgument(name, value, c.Column)],
+    };
+
+    /// <summary>
+    /// batchnorm(x, γ, β, eps) of a batch (N, D) written out, with the batch mean or variance
+    /// detached (a student's backward pass that leaves out their paths) or the unbiased variance.
+    /// </summary>
+    private static Expr? BatchNormWritten(CallExpr c, bool detachMean, bool detachVariance, bool unbiased)
+    {
+        if (c.Arguments.Count < 3 || c.Keywords.Any(k => k.Name != "eps"))
+        {
+            return null;
+        }
+
+        var eps = c.Keywords.FirstOrDefault()?.Value ?? (c.Arguments.Count > 3 ? c.Arguments[3] : new NumberExpr(1e-5, c.Column));
+        var (x, gamma, beta) = (c.Arguments[0], c.Arguments[1], c.Arguments[2]);
+        var col = c.Column;
+        Expr Stat(string f, bool detach, bool withUnbiased)
+        {
+            KeywordArgument[] keywords = withUnbiased
+                ? [new("axis", new NumberExpr(0, col), col), new("unbiased", new NameExpr("true", col), col)]
+                : [new("axis", new NumberExpr(0, col), col)];
+            Expr stat = new CallExpr(f, [x], keywords, col);
+            return detach ? new CallExpr("detach", [stat], [], col) : stat;
+        }
+
+        var centred = new BinaryExpr('-', x, Stat("mean", detachMean, false), col);
+        var scale = new CallExpr("sqrt", [new BinaryExpr('+', Stat("var", detachVariance, unbiased), eps, col)], [], col);
+        return new BinaryExpr('+', new BinaryExpr('*', new BinaryExpr('/', centred, scale, col), gamma, col), beta, col);
+    }
+
+    /// <summary>
+    /// A + b with b a named bias, rewritten so that its value is the same but b's gradient is
+    /// averaged over what it is broadcast to: A + detach(b) + (b − detach(b))·numel(b)/numel(A).
+    /// </summary>
+    private static Expr? BiasAveraged(BinaryExpr sum)
+    {
+        var (bias, other) = sum.Right is NameExpr r && sum.Left is not NameExpr ? (r, sum.Left) : sum.Left is NameExpr l && sum.Right is not NameExpr ? (l, sum.Right) : (null, null);
+        if (bias is null || other is null || ExprText.Walk(other).Any(e => e is CallExpr { Function: "detach" }))
+        {
+            return null;
+        }
+
+        var col = sum.Column;
+        var detached = new CallExpr("detach", [bias], [], col);
+        var share = new BinaryExpr('/', new CallExpr("numel", [bias], [], col), new CallExpr("numel", [other], [], col), col);
+        var scaled = new BinaryExpr('*', new BinaryExpr('-', bias, detached, col), share, col);
+        return new BinaryExpr('+', new BinaryExpr('+', other, detached, col), scaled, col);
     }
 
     private static Expr? Changed(Expr e, Func<Expr, Expr> rewrite)

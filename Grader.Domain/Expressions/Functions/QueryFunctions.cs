@@ -12,6 +12,7 @@ internal static class QueryFunctions
         new("grad", ["f", "v"], Gradient,
             "∂f/∂v of a scalar f, in v's shape (dL/dW has W's shape); it stays in the graph, so a grad of an expression that holds a grad is exact",
             "`torch.autograd.grad(f, v, create_graph=True)`", "second derivatives follow PyTorch's backward formulas"),
+        new("detach", ["x"], c => Node.Constant(c.Arg(0).Value), "x's value, with no gradient flowing through it", "`x.detach()`"),
         new("shape", ["x"], c => Node.Constant(Tensor.Vector([.. c.Arg(0).Value.Shape.Select(d => (double)d)])), "x's shape as a vector of sizes", "`x.shape`"),
         new("numel", ["x"], c => Node.Constant(Tensor.Scalar(c.Arg(0).Value.Count)), "the number of elements", "`x.numel()`"),
         new("params", ["net", new("i", "all")], c => NetworkQuery(c, (n, layer) => Tensor.Scalar(layer is { } i ? n.ParametersOf(i) : n.Parameters())),
