@@ -12,6 +12,8 @@ public static class NetworkReader
     private static readonly string[] ConvKeys = ["filters", "kernel", "stride", "padding", "bias"];
     private static readonly string[] PoolKeys = ["size", "stride", "padding"];
     private static readonly string[] DenseKeys = ["units", "bias"];
+    private static readonly string[] EmbeddingKeys = ["num", "dim"];
+    private static readonly string[] LayersWithSettings = ["dense", "conv2d", "maxpool2d", "avgpool2d", "dropout", "embedding"];
 
     /// <summary>The network, or null (reported).</summary>
     public static Network? Read(string name, YNode node, DiagnosticBag bag)
@@ -91,12 +93,17 @@ public static class NetworkReader
                 return new FlattenLayer();
             }
 
+            if (s.Value is "batchnorm" or "layernorm")
+            {
+                return new NormalizationLayer(s.Value);
+            }
+
             if (ActivationLayer.Known.Contains(s.Value))
             {
                 return new ActivationLayer(s.Value);
             }
 
-            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}'{DidYouMean.Hint(s.Value, ["dense", "conv2d", "maxpool2d", "avgpool2d", "flatten", .. ActivationLayer.Known])} (layers: dense, conv2d, maxpool2d, avgpool2d, flatten, {string.Join(", ", ActivationLayer.Known)})");
+            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}'{DidYouMean.Hint(s.Value, [.. LayersWithSettings, "flatten", "batchnorm", "layernorm", .. ActivationLayer.Known])} (layers: {string.Join(", ", LayersWithSettings)}, flatten, batchnorm, layernorm, {string.Join(", ", ActivationLayer.Known)})");
             return null;
         }
 
@@ -112,13 +119,15 @@ public static class NetworkReader
             "dense" => ReadDense(settings, bag),
             "conv2d" => ReadConv(settings, bag),
             "maxpool2d" or "avgpool2d" => ReadPool(kind.Value, settings, bag),
+            "dropout" => ReadDropout(settings, bag),
+            "embedding" => ReadEmbedding(settings, bag),
             _ => Unknown(kind, bag),
         };
     }
 
     private static Layer? Unknown(YScalar kind, DiagnosticBag bag)
     {
-        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}'{DidYouMean.Hint(kind.Value, ["dense", "conv2d", "maxpool2d", "avgpool2d"])} (layers with settings: dense, conv2d, maxpool2d, avgpool2d)");
+        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}'{DidYouMean.Hint(kind.Value, LayersWithSettings)} (layers with settings: {string.Join(", ", LayersWithSettings)})");
         return null;
     }
 
@@ -139,6 +148,37 @@ public static class NetworkReader
         var n2 = YamlValues.Whole(units, bag, "dense units", 1, 1_000_000);
         var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
         return n2 is { } u && bias is { } hasBias ? new DenseLayer(u, hasBias) : null;
+    }
+
+    private static DropoutLayer? ReadDropout(YNode node, DiagnosticBag bag)
+    {
+        var p = node is YMapping m && m["p"] is { } given ? given : node;
+        if (node is YMapping mapping)
+        {
+            AssignmentLoader.CheckKeys(mapping, ["p"], bag, "dropout");
+        }
+
+        if (p is YScalar s && double.TryParse(s.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v is >= 0 and <= 1)
+        {
+            return new DropoutLayer(v);
+        }
+
+        bag.Report(node, "dropout needs a probability from 0 to 1: dropout: { p: 0.5 }");
+        return null;
+    }
+
+    private static EmbeddingLayer? ReadEmbedding(YNode node, DiagnosticBag bag)
+    {
+        if (node is not YMapping m || m["num"] is null || m["dim"] is null)
+        {
+            bag.Report(node, "embedding needs { num: rows, dim: columns }");
+            return null;
+        }
+
+        AssignmentLoader.CheckKeys(m, EmbeddingKeys, bag, "embedding");
+        var num = YamlValues.Whole(m["num"]!, bag, "embedding num", 1, 10_000_000);
+        var dim = YamlValues.Whole(m["dim"]!, bag, "embedding dim", 1, 100_000);
+        return num is { } n && dim is { } d ? new EmbeddingLayer(n, d) : null;
     }
 
     private static Conv2dLayer? ReadConv(YNode node, DiagnosticBag bag)
