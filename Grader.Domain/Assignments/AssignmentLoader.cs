@@ -39,7 +39,7 @@ public static partial class AssignmentLoader
         }
 
         var assignment = Load(FlowCommas.Mend(root, bag), bag);
-        return new AssignmentLoadResult(bag.IsEmpty ? assignment : null, bag.Items);
+        return new AssignmentLoadResult(bag.IsEmpty ? assignment : null, bag.Items) { Partial = bag.IsEmpty ? null : assignment };
     }
 
     private static Assignment? Load(YNode root, DiagnosticBag bag)

@@ -1,3 +1,6 @@
+using Grader.Domain.Expressions;
+using Grader.Reference;
+
 namespace Grader.Domain.Assignments;
 
 /// <summary>
@@ -49,10 +52,29 @@ public static class AssignmentValidator
     {
         if (loaded.Assignment is null)
         {
-            return (null, loaded.Diagnostics);
+            // Report the expressions' problems in the same run as the file's: a misspelt key
+            // does not hide an unknown function or a shape error until it is fixed.
+            return (null, loaded.Partial is { } partial ? [.. Merge(loaded.Diagnostics, PartialProblems(partial))] : loaded.Diagnostics);
         }
 
         var problems = Evaluate(loaded.Assignment);
         return (problems.Count == 0 ? loaded.Assignment : null, problems);
     }
+
+    /// <summary>The evaluation problems of what could be read of a file with other problems.</summary>
+    private static IReadOnlyList<Diagnostic> PartialProblems(Assignment partial)
+    {
+        try
+        {
+            return Evaluate(partial);
+        }
+        catch (Exception ex) when (ex is ExpressionException or ShapeException or InvalidOperationException or ArgumentException)
+        {
+            return [];
+        }
+    }
+
+    private static IEnumerable<Diagnostic> Merge(IReadOnlyList<Diagnostic> read, IReadOnlyList<Diagnostic> evaluated) =>
+        read.Concat(evaluated.Where(e => !read.Any(r => r.Line == e.Line && r.Column == e.Column)))
+            .OrderBy(d => d.Line).ThenBy(d => d.Column);
 }
