@@ -16,8 +16,12 @@ public static class RosterCommand
 
         var file = new Argument<string>("file") { Description = "A CSV file with a 'student' column (and optionally 'name', 'email')" };
         var database = CliDatabase.DatabaseOption();
-        var import = new Command("import", "Add and update students from a CSV file (never deletes students or grades)") { file, database };
-        import.SetAction((r, ct) => ImportAsync(r.GetValue(file)!, r.GetValue(database), console, ct));
+        var studentColumn = new Option<string?>("--student-column") { Description = "The column holding the student id (default: student, or an LMS export's id column)" };
+        var nameColumn = new Option<string?>("--name-column") { Description = "The column holding the name (default: name, or first name and surname)" };
+        var emailColumn = new Option<string?>("--email-column") { Description = "The column holding the email (default: email or email address)" };
+        var import = new Command("import", "Add and update students from a CSV file (never deletes students or grades)") { file, database, studentColumn, nameColumn, emailColumn };
+        import.SetAction((r, ct) => ImportAsync(
+            r.GetValue(file)!, r.GetValue(database), new RosterColumns(r.GetValue(studentColumn), r.GetValue(nameColumn), r.GetValue(emailColumn)), console, ct));
 
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -37,7 +41,11 @@ public static class RosterCommand
     }
 
     /// <summary>Imports a class list; 0 on success, 1 when the file cannot be read.</summary>
-    public static async Task<int> ImportAsync(string path, string? database, CliConsole console, CancellationToken ct)
+    public static Task<int> ImportAsync(string path, string? database, CliConsole console, CancellationToken ct) =>
+        ImportAsync(path, database, RosterColumns.Recognised, console, ct);
+
+    /// <summary>Imports a class list whose columns may be named; 0 on success, 1 when the file cannot be read.</summary>
+    public static async Task<int> ImportAsync(string path, string? database, RosterColumns columns, CliConsole console, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
@@ -45,7 +53,7 @@ public static class RosterCommand
             return 1;
         }
 
-        var read = RosterCsv.Read(await File.ReadAllBytesAsync(path, ct), path);
+        var read = RosterCsv.Read(await File.ReadAllBytesAsync(path, ct), path, columns);
         foreach (var w in read.Warnings)
         {
             console.Error.WriteLine("warning: " + w);
@@ -74,9 +82,11 @@ public static class RosterCommand
         }
 
         var students = await host.Services.GetRequiredService<StudentDirectory>().ListAsync(ct);
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Service.GraderOptions>>().Value;
+        var baseUrl = (options.PublicUrl ?? options.Url).TrimEnd('/');
         if (format == "json")
         {
-            console.Out.WriteLine(RosterJson.Write(students));
+            console.Out.WriteLine(RosterJson.Write(students, baseUrl));
             return 0;
         }
 
@@ -89,7 +99,7 @@ public static class RosterCommand
         var width = students.Max(s => s.StudentId.Length);
         foreach (var s in students)
         {
-            console.Out.WriteLine($"{s.StudentId.PadRight(width)}  {s.Link}  {s.Name}{(s.Email is null ? "" : $" <{s.Email}>")}".TrimEnd());
+            console.Out.WriteLine($"{s.StudentId.PadRight(width)}  {baseUrl}{s.Link}  {s.Name}{(s.Email is null ? "" : $" <{s.Email}>")}".TrimEnd());
         }
 
         return 0;

@@ -4,11 +4,14 @@ using Grader.Domain.Students;
 namespace Grader.Worker.Students;
 
 /// <summary>
-/// Reads a class list as CSV: a header row with a <c>student</c> column (required) and optional
-/// <c>name</c> and <c>email</c>, matched without regard to case or surrounding spaces; other
-/// columns (an LMS export's) are ignored. A UTF-8 byte-order mark, quoted fields, <c>;</c> or tab
-/// separators and empty rows are all fine. Ids repeated (after trimming and case-folding) make one
-/// student: later rows fill in what earlier ones left empty, and each repeat is a warning.
+/// Reads a class list as CSV: a header row, matched without regard to case or surrounding spaces,
+/// with the student id in an LMS export's id column or else a <c>student</c> column (Moodle <c>ID number</c>;
+/// Canvas <c>SIS User ID</c>, else <c>ID</c>; Blackboard <c>Student ID</c>, else <c>Username</c>;
+/// Brightspace <c>OrgDefinedId</c>), the name in <c>name</c> or first name and surname columns
+/// (<c>First name</c> + <c>Surname</c> or <c>Last Name</c>), the email in <c>email</c> or
+/// <c>Email address</c>; <see cref="RosterColumns"/> names other columns. Other columns are
+/// ignored. A UTF-8 byte-order mark, quoted fields, <c>;</c> or tab separators and empty rows are
+/// all fine. When an id repeats (after trimming and case-folding), the last row wins, with a warning.
 /// </summary>
 public static class RosterCsv
 {
@@ -16,7 +19,10 @@ public static class RosterCsv
     public const int MaxBytes = 10 * 1024 * 1024;
 
     /// <summary>Reads a class list; <paramref name="name"/> names it in messages.</summary>
-    public static RosterFile Read(byte[] bytes, string name)
+    public static RosterFile Read(byte[] bytes, string name) => Read(bytes, name, RosterColumns.Recognised);
+
+    /// <summary>Reads a class list whose columns may be named by <paramref name="columns"/>.</summary>
+    public static RosterFile Read(byte[] bytes, string name, RosterColumns columns)
     {
         if (bytes.Length > MaxBytes)
         {
@@ -51,15 +57,20 @@ public static class RosterCsv
                 MissingField = CsvMissingFieldHandling.ReturnEmpty,
             });
             var headers = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-            var student = headers.IndexOf("student");
+            var student = Column(headers, columns.Student, "sis user id", "id number", "student id", "orgdefinedid", "student", "id", "username");
             if (student < 0)
             {
                 var found = headers.Count == 0 ? "no header row" : "columns: " + string.Join(", ", csv.Headers);
-                return new RosterFile([], [], $"{name}:1: a class list needs a 'student' column ({found})");
+                return columns.Student is { } asked
+                    ? new RosterFile([], [], $"{name}:1: no column '{asked}' for the student id ({found})")
+                    : new RosterFile([], [], $"{name}:1: a class list needs a 'student' column, or an LMS export's id column ({found})");
             }
 
-            var nameColumn = headers.IndexOf("name");
-            var emailColumn = headers.IndexOf("email");
+            var nameColumn = Column(headers, columns.Name, "name");
+            var (first, last) = nameColumn >= 0 || columns.Name is not null
+                ? (-1, -1)
+                : (headers.IndexOf("first name"), Column(headers, null, "surname", "last name"));
+            var emailColumn = Column(headers, columns.Email, "email", "email address");
             while (csv.Read())
             {
                 var line = (int)csv.LineNumber;
@@ -81,13 +92,13 @@ public static class RosterCsv
                     continue;
                 }
 
-                var row = new RosterRow(id, Field(nameColumn), Field(emailColumn), line);
+                var fullName = Field(nameColumn) ?? (string.Join(' ', new[] { Field(first), Field(last) }.OfType<string>()) is { Length: > 0 } joined ? joined : null);
+                var row = new RosterRow(id, fullName, Field(emailColumn), line);
                 var key = StudentIds.Key(id);
                 if (byKey.TryGetValue(key, out var earlier))
                 {
-                    var first = rows[earlier];
-                    warnings.Add($"{name}:{line}: student '{id}' already on line {first.Line}; the rows are merged");
-                    rows[earlier] = first with { Name = row.Name ?? first.Name, Email = row.Email ?? first.Email };
+                    warnings.Add($"{name}:{line}: student '{id}' already on line {rows[earlier].Line}; the last row wins");
+                    rows[earlier] = row;
                     continue;
                 }
 
@@ -101,5 +112,25 @@ public static class RosterCsv
         }
 
         return new RosterFile(rows, warnings, null);
+    }
+
+    /// <summary>The index of the column named <paramref name="asked"/>, or else of the first candidate present; −1 when none is.</summary>
+    private static int Column(List<string> headers, string? asked, params string[] candidates)
+    {
+        if (asked is not null)
+        {
+            return headers.IndexOf(asked.Trim().ToLowerInvariant());
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var i = headers.IndexOf(candidate);
+            if (i >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -15,8 +15,8 @@ public static class RosterEndpoints
     /// <summary>Maps the roster routes.</summary>
     public static WebApplication MapRosterRoutes(this WebApplication app)
     {
-        app.MapGet("/api/roster", (HttpContext http, TaTokenStore tokens, StudentDirectory students, CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () => Results.Json(RosterJson.Entries(await students.ListAsync(ct)))));
+        app.MapGet("/api/roster", (HttpContext http, TaTokenStore tokens, StudentDirectory students, Service.ServiceLinks links, CancellationToken ct) =>
+            ReportEndpoints.ForTa(http, tokens, async () => Results.Json(RosterJson.Entries(await students.ListAsync(ct), links.BaseUrl))));
 
         app.MapPost("/api/roster", (HttpContext http, TaTokenStore tokens, RosterService roster, CancellationToken ct) =>
             ReportEndpoints.ForTa(http, tokens, async () =>

@@ -14,22 +14,23 @@ public class RosterCommandTests
         // An LMS export: byte-order mark, extra columns, a quoted name with a comma, an empty row, a repeated id.
         var csv = Path.Combine(dir.Path, "class.csv");
         File.WriteAllBytes(csv, [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(
-            "Section,student,name,email,Total\nA1,ada,\"Lovelace, Ada\",ada@example.org,90\n\nA1,bob,Bob,,70\nA2, ADA ,,,\n")]);
+            "Section,student,name,email,Total\nA1,ada,\"Lovelace, Ada\",,90\n\nA1,bob,Bob,,70\nA2, ada ,\"Lovelace, Ada\",ada@example.org,\n")]);
         var (exit, output, error) = Cli.Run("roster", "import", csv, "--database", db);
         Assert.True(exit == 0, error);
         Assert.Contains("2 added, 0 updated, 0 unchanged; 2 students on the class list", output);
-        Assert.Contains("class.csv:5: student 'ADA' already on line 2; the rows are merged", error);
+        Assert.Contains("class.csv:5: student 'ada' already on line 2; the last row wins", error);
 
         var students = List(db);
         Assert.Equal(["ada", "bob"], students.Select(s => s.GetProperty("student").GetString()));
         var ada = students[0];
-        Assert.Equal(["student", "name", "email", "token", "link"], ada.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["student", "name", "email", "token", "link", "url"], ada.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Lovelace, Ada", ada.GetProperty("name").GetString());
         Assert.Equal("ada@example.org", ada.GetProperty("email").GetString());
         Assert.Equal(JsonValueKind.Null, students[1].GetProperty("email").ValueKind);
         var token = ada.GetProperty("token").GetString()!;
         Assert.Matches("^[0-9a-f]{64}$", token);
         Assert.Equal("/s/" + token, ada.GetProperty("link").GetString());
+        Assert.Equal("http://127.0.0.1:5080/s/" + token, ada.GetProperty("url").GetString()); // the default Url, as no PublicUrl is set
         Assert.NotEqual(token, students[1].GetProperty("token").GetString());
 
         // Importing again adds and updates, never removes, and keeps links.

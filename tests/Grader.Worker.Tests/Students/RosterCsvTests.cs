@@ -21,7 +21,14 @@ public class RosterCsvTests
         { "empty rows and rows of empty fields", "student,name\n\nada,Ada\n,\n\r\nbob,Bob\n\n", false, ["ada|Ada|", "bob|Bob|"] },
         { "ids trimmed", "student,name\n  ada  , Ada \n", false, ["ada|Ada|"] },
         { "CRLF line ends", "student,name\r\nada,Ada\r\nbob,Bob\r\n", false, ["ada|Ada|", "bob|Bob|"] },
-        { "duplicate ids, compared case-folded, are merged", "student,name,email\nAda,,ada@x\nada ,Ada L,\nbob,Bob,\n", false, ["Ada|Ada L|ada@x", "bob|Bob|"] },
+        { "duplicate ids, compared case-folded: the last row wins", "student,name,email\nAda,,ada@x\nada ,Ada L,\nbob,Bob,\n", false, ["ada|Ada L|", "bob|Bob|"] },
+        { "Moodle: ID number, First name + Surname, Email address", "First name,Surname,ID number,Institution,Email address\nAda,Lovelace,s1,Uni,ada@x\n", false, ["s1|Ada Lovelace|ada@x"] },
+        { "Canvas: SIS User ID before ID, Name, Email", "Name,ID,SIS User ID,SIS Login ID,Section,Email\nAda Lovelace,4711,s1,ada,A,ada@x\n", false, ["s1|Ada Lovelace|ada@x"] },
+        { "Canvas without SIS ids: ID", "Name,ID,Email\nAda Lovelace,4711,ada@x\n", false, ["4711|Ada Lovelace|ada@x"] },
+        { "Canvas's gradebook export: Student is the name, SIS User ID the id", "Student,ID,SIS User ID,Section\n\"Lovelace, Ada\",4711,s1,A\n", false, ["s1||"] },
+        { "Blackboard: Student ID, First Name + Last Name, Email", "Last Name,First Name,Username,Student ID,Email\nLovelace,Ada,alove,s1,ada@x\n", false, ["s1|Ada Lovelace|ada@x"] },
+        { "Blackboard without student ids: Username", "Last Name,First Name,Username,Email\nLovelace,Ada,alove,ada@x\n", false, ["alove|Ada Lovelace|ada@x"] },
+        { "Brightspace: OrgDefinedId, First Name + Last Name, Email", "OrgDefinedId,Username,Last Name,First Name,Email,End-of-Line Indicator\ns1,alove,Lovelace,Ada,ada@x,#\n", false, ["s1|Ada Lovelace|ada@x"] },
     };
 
     [Theory]
@@ -37,13 +44,13 @@ public class RosterCsvTests
     public void A_repeated_id_and_a_row_without_an_id_are_warnings_with_their_lines()
     {
         var file = Read("student,name\nada,Ada\n,Nobody\nADA,\n");
-        Assert.Equal(["class.csv:3: no student id; row skipped", "class.csv:4: student 'ADA' already on line 2; the rows are merged"], file.Warnings);
-        Assert.Equal("Ada", Assert.Single(file.Rows).Name);
+        Assert.Equal(["class.csv:3: no student id; row skipped", "class.csv:4: student 'ADA' already on line 2; the last row wins"], file.Warnings);
+        Assert.Null(Assert.Single(file.Rows).Name);
     }
 
     [Theory]
-    [InlineData("name,email\nAda,ada@x\n", "class.csv:1: a class list needs a 'student' column (columns: name, email)")]
-    [InlineData("", "class.csv:1: a class list needs a 'student' column (no header row)")]
+    [InlineData("name,email\nAda,ada@x\n", "class.csv:1: a class list needs a 'student' column, or an LMS export's id column (columns: name, email)")]
+    [InlineData("", "class.csv:1: a class list needs a 'student' column, or an LMS export's id column (no header row)")]
     public void A_file_without_a_student_column_is_refused(string text, string error)
     {
         var file = Read(text);
@@ -57,5 +64,15 @@ public class RosterCsvTests
         var file = RosterCsv.Read([.. "student\n"u8, 0xff, 0xfe, 0x41, (byte)'\n'], "class.csv");
         Assert.NotNull(file.Error);
         Assert.Contains("class.csv", file.Error);
+    }
+
+    [Fact]
+    public void Columns_can_be_named()
+    {
+        var text = "Matrikel,Vorname Nachname,Mail,student\n123,Ada Lovelace,ada@x,ignored\n";
+        var file = RosterCsv.Read(Encoding.UTF8.GetBytes(text), "class.csv", new RosterColumns("Matrikel", "vorname nachname", "Mail"));
+        Assert.Equal(["123|Ada Lovelace|ada@x"], file.Rows.Select(r => $"{r.Student}|{r.Name}|{r.Email}"));
+        var missing = RosterCsv.Read(Encoding.UTF8.GetBytes(text), "class.csv", new RosterColumns("Student ID"));
+        Assert.Equal("class.csv:1: no column 'Student ID' for the student id (columns: Matrikel, Vorname Nachname, Mail, student)", missing.Error);
     }
 }
