@@ -49,6 +49,10 @@ public static class PublishCommand
             {
                 invalid++;
             }
+            else
+            {
+                WarnAboutPastDates(f, assignment, console);
+            }
         }
 
         if (file is not null && invalid > 0)
@@ -101,6 +105,22 @@ public static class PublishCommand
         {
             console.Out.WriteLine($"the grading service at {server} is not running ({ex.Message}); it reads the assignments folder when it starts");
             return invalid == 0 ? 0 : 1;
+        }
+    }
+
+    /// <summary>A warning when the due date or the end of the late window is already past: students could not submit on time.</summary>
+    private static void WarnAboutPastDates(string file, Assignment assignment, CliConsole console)
+    {
+        var deadlines = assignment.Policy.For(LocalSettings.Options().CourseZone);
+        var now = DateTimeOffset.Now;
+        if (deadlines.Closes is { } closes && closes < now)
+        {
+            var what = deadlines.Due is { } due && due < closes ? $"the late window closed on {closes:yyyy-MM-dd HH:mm zzz}, which is" : $"the due date {closes:yyyy-MM-dd HH:mm zzz} is";
+            console.Error.WriteLine($"warning: {file}: {what} already past: every submission will be refused as closed");
+        }
+        else if (deadlines.Due is { } due && due < now)
+        {
+            console.Error.WriteLine($"warning: {file}: the due date {due:yyyy-MM-dd HH:mm zzz} is already past: submissions count as late");
         }
     }
 }

@@ -38,6 +38,9 @@ public class SubmitCommandTests
         Assert.Equal(1, refused);
         var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("regrade", "tanh-network", "--server", server, "--token", TestService.TaToken));
         Assert.True(exit == 0, error);
+        Assert.Contains("tanh-network has no submissions to grade again", output);
+        (exit, output, error) = await Task.Run(() => Cli.Cli.Run("regrade", "tanh-network", "--server", server, "--token", TestService.TaToken, "--format", "json"));
+        Assert.True(exit == 0, error);
         Assert.Contains("\"queued\":0", output);
     }
 
