@@ -1,0 +1,52 @@
+namespace Grader.Reference;
+
+/// <summary>
+/// Where a node serves as an index in a graph. An index selects elements and takes no gradient
+/// (PyTorch's indices are integer tensors), so a gradient with respect to one has no meaning.
+/// </summary>
+public static class IndexUse
+{
+    /// <summary>
+    /// True when <paramref name="target"/> is an index of an operation <paramref name="output"/> is
+    /// computed through (indexing, embedding, one-hot), or an index is computed from it.
+    /// </summary>
+    public static bool IsIndexOf(Node output, Node target)
+    {
+        var indices = new List<Node>();
+        foreach (var node in Ancestors([output]))
+        {
+            if (node.Creator is IIndexInputs f)
+            {
+                for (var p = 0; p < node.Parents.Length; p++)
+                {
+                    if (f.IsIndex(p))
+                    {
+                        indices.Add(node.Parents[p]);
+                    }
+                }
+            }
+        }
+
+        return indices.Count > 0 && Ancestors(indices).Any(n => ReferenceEquals(n, target));
+    }
+
+    /// <summary>The nodes and everything they are computed from, each once.</summary>
+    private static IEnumerable<Node> Ancestors(IEnumerable<Node> start)
+    {
+        var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<Node>(start);
+        while (stack.TryPop(out var node))
+        {
+            if (!seen.Add(node))
+            {
+                continue;
+            }
+
+            yield return node;
+            foreach (var parent in node.Parents)
+            {
+                stack.Push(parent);
+            }
+        }
+    }
+}
