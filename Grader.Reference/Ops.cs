@@ -251,9 +251,9 @@ public static class Ops
 
     /// <summary>Tensors joined along an existing axis (negative from the end), as <c>torch.cat</c>.</summary>
     public static Node Concat(IReadOnlyList<Node> parts, int axis = 0) =>
-        parts.Count == 0
-            ? throw new ShapeException("concat needs at least one tensor")
-            : new Concat(Axis(axis, parts[0].Value.Rank)).Apply([.. parts]);
+        parts.Count == 0 ? throw new ShapeException("concat needs at least one tensor")
+        : parts[0].Value.Rank == 0 ? throw new ShapeException("concat joins tensors along an axis; numbers have none (stack makes a vector of them)")
+        : new Concat(Axis(axis, parts[0].Value.Rank)).Apply([.. parts]);
 
     /// <summary>Tensors of one shape stacked along a new axis (negative from the end), as <c>torch.stack</c>.</summary>
     public static Node Stack(IReadOnlyList<Node> parts, int axis = 0)

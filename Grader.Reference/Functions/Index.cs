@@ -2,8 +2,8 @@ namespace Grader.Reference.Functions;
 
 /// <summary>
 /// Indexing <c>x[…]</c> with PyTorch's semantics: each item applies to the next axis of x (whole
-/// numbers drop the axis, slices keep it, unindexed trailing axes are kept whole); index tensors
-/// (the inputs after x) are broadcast together and pair up, their shape taking the place of their
+/// numbers and index tensors of rank 0 drop the axis, slices keep it, unindexed trailing axes are
+/// kept whole); index tensors (the inputs after x) are broadcast together and pair up, their shape taking the place of their
 /// axes when those are adjacent and the front of the result otherwise. Every output element is
 /// one element of x, so the gradient scatters back (<see cref="ScatterAdd"/>), repeated indices
 /// accumulating; the index inputs take none.
@@ -70,12 +70,19 @@ public sealed class Index(IReadOnlyList<IndexItem> items) : Function, IIndexInpu
         var advanced = new List<(Tensor Index, int Axis)>();
         int? at = null;
         var adjacent = true;
+        var next = 0;
         for (var a = 0; a < shape.Length; a++)
         {
-            switch (a < items.Count ? items[a] : new IndexSlice(null, null, 1))
+            var item = a < items.Count ? items[a] : new IndexSlice(null, null, 1);
+            var tensor = item is IndexTensor ? tensors[next++] : null;
+            switch (item)
             {
                 case IndexAt i:
                     start += Position(i.Index, shape[a], a) * strides[a];
+                    break;
+                case IndexTensor when tensor!.Rank == 0:
+                    // A one-element index of rank 0 selects, as a whole number does (PyTorch's 0-dim integer tensor).
+                    start += Position(Whole(tensor.Data[0]), shape[a], a) * strides[a];
                     break;
                 case IndexSlice s:
                     var (first, count, step) = s.On(shape[a]);
@@ -85,7 +92,7 @@ public sealed class Index(IReadOnlyList<IndexItem> items) : Function, IIndexInpu
                 case IndexTensor:
                     adjacent &= at is null || at == basic.Count;
                     at ??= basic.Count;
-                    advanced.Add((tensors[advanced.Count], a));
+                    advanced.Add((tensor!, a));
                     break;
             }
         }

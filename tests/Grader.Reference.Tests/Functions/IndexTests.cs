@@ -22,6 +22,7 @@ public class IndexTests
         { "x[:, [0, 2], [1, 3]]: adjacent lists stay in place", [IndexItem.Slice(), List(0, 2), List(1, 3)], [2, 2], [1, 11, 13, 23] },
         { "x[0, :, [1, 3]]: a number selects first (PyTorch)", [IndexItem.At(0), IndexItem.Slice(), List(1, 3)], [3, 2], [1, 3, 5, 7, 9, 11] },
         { "x[[1], [2], [0, 3]]: one-element lists broadcast", [List(1), List(2), List(0, 3)], [2], [20, 23] },
+        { "x[tensor(1), :, [1, 3]]: a rank-0 index selects", [IndexItem.Tensor(Node.Constant(Tensor.Scalar(1))), IndexItem.Slice(), List(1, 3)], [3, 2], [13, 15, 17, 19, 21, 23] },
         { "x[[-1, 0]] = the last block, then the first", [List(-1, 0)], [2, 3, 4], [.. Enumerable.Range(12, 12), .. Enumerable.Range(0, 12)] },
     };
 
