@@ -143,8 +143,10 @@ public sealed class ExpressionParser
     /// </summary>
     private Expr ParseIndexing(Expr target)
     {
+        var chained = 0;
         while (At("["))
         {
+            chained++;
             var open = Next();
             if (++depth > Limits.MaxExpressionDepth)
             {
@@ -164,10 +166,11 @@ public sealed class ExpressionParser
             while (TryTake(","));
 
             Expect("]", open);
-            depth--;
             target = new IndexExpr(target, items, open.Column);
         }
 
+        // A chain x[0][1]… nests as deeply as it is long: each index counts until the chain ends.
+        depth -= chained;
         return target;
     }
 

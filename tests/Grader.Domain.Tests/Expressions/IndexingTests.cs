@@ -125,6 +125,14 @@ public class IndexingTests
         Assert.Contains(reason, Assert.ThrowsAny<ExpressionException>(() => Evaluate(text)).Message);
     }
 
+    [Fact]
+    public void A_chain_of_indices_counts_towards_the_nesting_bound()
+    {
+        Assert.Equal(3, Evaluate("[[[1, 2], [3, 4]]][0][1][0]").ScalarValue);
+        var chain = "x" + string.Concat(Enumerable.Repeat("[0]", 1000));
+        Assert.Contains("nested deeper", Assert.Throws<ExpressionException>(() => ExpressionParser.Parse(chain)).Message);
+    }
+
     private static Grader.Reference.Tensor Evaluate(string text) =>
         new ExpressionEvaluator(ConstantScope.Instance).Evaluate(ExpressionParser.Parse(text)).Value;
 }
