@@ -77,9 +77,10 @@ internal static class IndexEvaluation
             return null;
         }
 
+        // A bound past either end is clamped (Python's rule), however far past it is.
         var v = evaluate(e).Value;
-        return v.IsScalarLike && v.Data[0] == Math.Floor(v.Data[0]) && Math.Abs(v.Data[0]) <= int.MaxValue
-            ? (int)v.Data[0]
+        return v.IsScalarLike && v.Data[0] == Math.Floor(v.Data[0]) && !double.IsNaN(v.Data[0])
+            ? (int)Math.Clamp(v.Data[0], -int.MaxValue, int.MaxValue)
             : throw new ExpressionException($"a slice bound must be a whole number, got {(v.IsScalarLike ? v.Data[0] : "shape " + v.ShapeText)}", e.StartColumn);
     }
 }

@@ -38,6 +38,7 @@ public class IndexingTests
         { $"{M}[1][2]", [], [6] },
         { "[0, 1, 2, 3, 4][1:100]", [4], [1, 2, 3, 4] },
         { "[0, 1, 2, 3, 4][3:1]", [0], [] },
+        { "[0, 1, 2, 3, 4][-1e300:1e300:1e300]", [1], [0] },
         { $"{M}[:, 1 + 1]", [2], [3, 6] },
         { "concat([[1, 2], [3]])", [3], [1, 2, 3] },
         { $"concat([{M}, [[7], [8]]], axis=1)", [2, 4], [1, 2, 3, 7, 4, 5, 6, 8] },
@@ -78,6 +79,7 @@ public class IndexingTests
     [InlineData("[1, 2, 3][::-1]", 13, "step must be positive")]
     [InlineData("[1, 2, 3][::0]", 13, "step must be positive")]
     [InlineData("[1, 2, 3][0.5:]", 11, "slice bound must be a whole number")]
+    [InlineData("[1, 2, 3][:[1, 2]]", 12, "slice bound must be a whole number, got shape (2,)")]
     [InlineData("[1, 2, 3][0, 0]", 14, "2 indices into a tensor of shape (3,), which has 1 axis")]
     [InlineData("[1, 2, 3][]", 11, "at least one item")]
     [InlineData("[1, 2, 3][0", 12, "expected ']' to close '['")]
