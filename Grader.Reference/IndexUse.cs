@@ -47,6 +47,14 @@ public static class IndexUse
             {
                 stack.Push(parent);
             }
+
+            // A gradient node is computed from the graph it is the gradient of (its backward
+            // graph, built only when needed, uses that graph's indices as they were).
+            if (node.Source is { } source)
+            {
+                stack.Push(source.Output);
+                stack.Push(source.Target);
+            }
         }
     }
 }

@@ -54,6 +54,7 @@ public class IndexingKeyTests
         { "grad with respect to an index", "grad(sum(W[idx]), idx)", 31, "'idx' is an index in the expression differentiated" },
         { "grad with respect to what an index is computed from", "grad(f + sum(W[k - 1]), k)", 37, "'k' is an index" },
         { "grad with respect to a one-hot's index", "grad(sum(onehot(idx, 4)), idx)", 39, "takes no gradient" },
+        { "grad with respect to an index through a gradient node", "grad(sum(grad(f, W)), idx)", 35, "'idx' is an index" },
         { "an index out of range", "W[4]", 15, "index 4 is out of range for axis 0 of size 4" },
         { "an index list out of range", "W[k]", 15, "index 4 is out of range" },
         { "a non-integer index", "W[x]", 15, "whole number, got 0.5" },

@@ -147,6 +147,9 @@ public class IndexTests
         Assert.True(IndexUse.IsIndexOf(f, j));
         Assert.False(IndexUse.IsIndexOf(f, w));
         Assert.True(IndexUse.IsIndexOf(Ops.Sum(Ops.OneHot(j, 2)), j));
+
+        // A gradient node is computed from the graph it is the gradient of, indices included.
+        Assert.True(IndexUse.IsIndexOf(Ops.Sum(Ops.Grad(f, w)), j));
     }
 
     private static IndexItem List(params double[] indices) => IndexItem.Tensor(Node.Constant(Tensor.Vector(indices)));
