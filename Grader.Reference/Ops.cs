@@ -240,8 +240,14 @@ public static class Ops
     /// x[items] as PyTorch indexes: whole numbers drop their axis, slices keep it, index tensors
     /// (advanced indexing) pair up; the gradient scatters into x, repeated indices accumulating.
     /// </summary>
-    public static Node Index(Node x, params IndexItem[] items) =>
-        new Functions.Index(items).Apply([x, .. items.OfType<IndexTensor>().Select(t => t.Indices)]);
+    public static Node Index(Node x, params IndexItem[] items) => Index(x, items, []);
+
+    /// <summary>
+    /// x[items], recording <paramref name="bounds"/> (the nodes slice bounds were read from) as
+    /// indices of the result, so that no gradient is asked of them (<see cref="IndexUse"/>).
+    /// </summary>
+    public static Node Index(Node x, IReadOnlyList<IndexItem> items, IReadOnlyList<Node> bounds) =>
+        new Functions.Index(items).Apply([x, .. items.OfType<IndexTensor>().Select(t => t.Indices), .. bounds]);
 
     /// <summary>The rows of a table W (num, dim) at whole indices of any shape S, giving S + (dim) (PyTorch's <c>F.embedding(idx, W)</c>).</summary>
     public static Node Embedding(Node table, Node indices) =>

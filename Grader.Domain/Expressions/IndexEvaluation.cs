@@ -23,17 +23,18 @@ internal static class IndexEvaluation
         }
 
         var items = new IndexItem[e.Items.Count];
+        var bounds = new List<Node>();
         for (var a = 0; a < items.Length; a++)
         {
             items[a] = e.Items[a] is SliceExpr s
-                ? Slice(s, evaluate)
+                ? Slice(s, evaluate, bounds)
                 : IndexItem.Tensor(Positions(evaluate(e.Items[a]), shape[a], negative: true, e.Items[a], $"axis {a} of size {shape[a]}"));
         }
 
         var result = Reference.Functions.Index.ShapeOf(shape, items);
         var elements = result.Aggregate(1.0, (p, d) => p * d);
         budget.Reserve("indexing", elements, elements);
-        return Ops.Index(x, items);
+        return Ops.Index(x, items, bounds);
     }
 
     /// <summary>
@@ -59,18 +60,19 @@ internal static class IndexEvaluation
         return index;
     }
 
-    private static IndexItem Slice(SliceExpr s, Func<Expr, Node> evaluate)
+    /// <summary>The slice's item; the nodes its bounds were read from, unless constant, are added to <paramref name="bounds"/>.</summary>
+    private static IndexItem Slice(SliceExpr s, Func<Expr, Node> evaluate, List<Node> bounds)
     {
-        var step = Bound(s.Step, evaluate) ?? 1;
+        var step = Bound(s.Step, evaluate, bounds) ?? 1;
         if (step <= 0)
         {
             throw new ExpressionException($"a slice's step must be positive, got {step} (as in PyTorch; flip reverses)", s.Step!.StartColumn);
         }
 
-        return IndexItem.Slice(Bound(s.Start, evaluate), Bound(s.Stop, evaluate), step);
+        return IndexItem.Slice(Bound(s.Start, evaluate, bounds), Bound(s.Stop, evaluate, bounds), step);
     }
 
-    private static int? Bound(Expr? e, Func<Expr, Node> evaluate)
+    private static int? Bound(Expr? e, Func<Expr, Node> evaluate, List<Node> bounds)
     {
         if (e is null)
         {
@@ -78,7 +80,13 @@ internal static class IndexEvaluation
         }
 
         // A bound past either end is clamped (Python's rule), however far past it is.
-        var v = evaluate(e).Value;
+        var node = evaluate(e);
+        if (node.RequiresGrad)
+        {
+            bounds.Add(node);
+        }
+
+        var v = node.Value;
         return v.IsScalarLike && v.Data[0] == Math.Floor(v.Data[0]) && !double.IsNaN(v.Data[0])
             ? (int)Math.Clamp(v.Data[0], -int.MaxValue, int.MaxValue)
             : throw new ExpressionException($"a slice bound must be a whole number, got {(v.IsScalarLike ? v.Data[0] : "shape " + v.ShapeText)}", e.StartColumn);

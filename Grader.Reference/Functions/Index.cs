@@ -21,11 +21,15 @@ public sealed class Index(IReadOnlyList<IndexItem> items) : Function, IIndexInpu
     public bool IsIndex(int input) => input > 0;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Inputs after x and the index tensors (<see cref="Ops.Index(Node, IReadOnlyList{IndexItem}, IReadOnlyList{Node})"/>)
+    /// are the nodes slice bounds were read from: recorded as indices, they take no part here.
+    /// </remarks>
     protected override Tensor Forward(Tensor[] inputs)
     {
         var x = inputs[0];
         inputShape = x.Shape;
-        (var shape, offsets) = Plan(x.Shape, items, inputs[1..], offsets: true);
+        (var shape, offsets) = Plan(x.Shape, items, inputs[1..(1 + items.OfType<IndexTensor>().Count())], offsets: true);
         var data = new double[offsets.Length];
         for (var j = 0; j < data.Length; j++)
         {

@@ -15,6 +15,8 @@ public class IndexingKeyTests
           a: [1, 2]
           b: [3]
           x: [-1, 0, 0.5, 1, 2]
+          v: [1, 2, 3]
+          n: 2
         graph:
           k: idx + 1
           f: sum(W[idx]^3)
@@ -33,6 +35,7 @@ public class IndexingKeyTests
         { "stack's gradient: Σ stack([a, a]) counts a twice", "grad(sum(stack([a, a])), a)", [2, 2] },
         { "clip passes the gradient where lo ≤ x ≤ hi, bounds included", "grad(sum(clip(x, 0, 1)), x)", [0, 1, 1, 1, 0] },
         { "a slice's gradient is 1 on the slice", "grad(sum(x[1::2]), x)", [0, 1, 0, 1, 0] },
+        { "a slice bound may be a value: ∂(v₀v₁ + v₁v₂)/∂v = [v₁, v₀ + v₂, v₁]", "grad(sum(v[:n] * v[3 - n:]), v)", [2, 4, 2] },
         { "transpose and permute move the gradient back", "grad(sum(transpose(W, 0, 1)[0]), W)", [1, 0, 1, 0, 1, 0, 1, 0] },
         { "onehot takes no gradient: Σ W[:, 0]·onehot(idx, 4)[0]", "grad(sum(W[:, 0] * onehot(idx, 4)[0]), W)", [0, 0, 1, 0, 0, 0, 0, 0] },
     };
@@ -55,6 +58,7 @@ public class IndexingKeyTests
         { "grad with respect to what an index is computed from", "grad(f + sum(W[k - 1]), k)", 37, "'k' is an index" },
         { "grad with respect to a one-hot's index", "grad(sum(onehot(idx, 4)), idx)", 39, "takes no gradient" },
         { "grad with respect to an index through a gradient node", "grad(sum(grad(f, W)), idx)", 35, "'idx' is an index" },
+        { "grad with respect to a slice bound", "grad(sum(v[:n]), n)", 30, "'n' is an index" },
         { "an index out of range", "W[4]", 15, "index 4 is out of range for axis 0 of size 4" },
         { "an index list out of range", "W[k]", 15, "index 4 is out of range" },
         { "a non-integer index", "W[x]", 15, "whole number, got 0.5" },
