@@ -25,6 +25,15 @@ public class IndexingTests
     public void Indexing_is_postfix_on_any_primary(string text, string canonical) =>
         Assert.Equal(canonical, ExprText.Of(ExpressionParser.Parse(text)));
 
+    [Fact]
+    public void Walks_and_rewrites_reach_inside_an_index()
+    {
+        var e = ExpressionParser.Parse("W[idx, k:n:s][0]");
+        Assert.Equal(["W", "idx", "k", "n", "s"], ExprText.Names(e).Order());
+        var renamed = ExprText.Rewrite(e, x => x is NameExpr { Name: "n" } name ? name with { Name = "m" } : x);
+        Assert.Equal("W[idx, k:m:s][0]", ExprText.Of(renamed));
+    }
+
     public static TheoryData<string, int[], double[]> Values => new()
     {
         { $"{M}[1]", [3], [4, 5, 6] },
