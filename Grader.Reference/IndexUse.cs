@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Grader.Reference;
 
 /// <summary>
@@ -6,11 +8,18 @@ namespace Grader.Reference;
 /// </summary>
 public static class IndexUse
 {
+    /// <summary>Per output, the indices of its graph and everything they are computed from (walked once).</summary>
+    private static readonly ConditionalWeakTable<Node, HashSet<Node>> IndexAncestors = [];
+
     /// <summary>
     /// True when <paramref name="target"/> is an index of an operation <paramref name="output"/> is
-    /// computed through (indexing, embedding, one-hot), or an index is computed from it.
+    /// computed through (indexing, a slice bound, embedding, one-hot), or an index is computed from it.
     /// </summary>
-    public static bool IsIndexOf(Node output, Node target)
+    public static bool IsIndexOf(Node output, Node target) =>
+        IndexAncestors.GetValue(output, static o => Ancestors(Indices(o))).Contains(target);
+
+    /// <summary>The index inputs of the operations a node is computed through.</summary>
+    private static List<Node> Indices(Node output)
     {
         var indices = new List<Node>();
         foreach (var node in Ancestors([output]))
@@ -27,11 +36,11 @@ public static class IndexUse
             }
         }
 
-        return indices.Count > 0 && Ancestors(indices).Any(n => ReferenceEquals(n, target));
+        return indices;
     }
 
-    /// <summary>The nodes and everything they are computed from, each once.</summary>
-    private static IEnumerable<Node> Ancestors(IEnumerable<Node> start)
+    /// <summary>The nodes and everything they are computed from.</summary>
+    private static HashSet<Node> Ancestors(IEnumerable<Node> start)
     {
         var seen = new HashSet<Node>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Node>(start);
@@ -42,7 +51,6 @@ public static class IndexUse
                 continue;
             }
 
-            yield return node;
             foreach (var parent in node.Parents)
             {
                 stack.Push(parent);
@@ -56,5 +64,7 @@ public static class IndexUse
                 stack.Push(source.Target);
             }
         }
+
+        return seen;
     }
 }
