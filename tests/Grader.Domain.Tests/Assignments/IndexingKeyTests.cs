@@ -51,6 +51,17 @@ public class IndexingKeyTests
         Assert.Equal(expected, key.AnswerTo("q")!.Data);
     }
 
+    [Fact]
+    public void Slices_need_no_quotes_in_a_block_mapping()
+    {
+        // YAML reads ": " as a key's end, so a slice is written without a space after its colon.
+        var loaded = AssignmentLoader.Load($"id: t\n{Values}\n  s: W[1:3, :]\nquestions:\n  - id: q\n    answer: s[:, -1]\n", "t.yaml");
+        Assert.True(loaded.Assignment is not null, string.Join("\n", loaded.Diagnostics));
+        var key = AnswerKeyBuilder.Build(loaded.Assignment!, null);
+        Assert.True(key.IsComplete, string.Join("\n", key.Failures));
+        Assert.Equal([4.0, 6], key.AnswerTo("q")!.Data);
+    }
+
     /// <summary>Each refusal's column is the YAML line's: the answer starts at column 13, after "    answer: ".</summary>
     public static TheoryData<string, string, int, string> Refusals => new()
     {
