@@ -211,6 +211,9 @@ public sealed class Node
         return order;
     }
 
+    /// <summary>For a gradient node (<see cref="Gradient"/>), what it is the gradient of; null otherwise.</summary>
+    internal GradientSource? Source => source;
+
     /// <summary>What a gradient node is the gradient of.</summary>
     internal sealed record GradientSource(Node Output, Node Target);
 }

@@ -300,4 +300,73 @@ public static partial class Ops
         var shape = Broadcasting.Shape(ta.Shape, tb.Shape, op);
         return f.Apply(BroadcastTo(a, shape), BroadcastTo(b, shape));
     }
+
+    /// <summary>
+    /// x[items] as PyTorch indexes: whole numbers drop their axis, slices keep it, index tensors
+    /// (advanced indexing) pair up; the gradient scatters into x, repeated indices accumulating.
+    /// </summary>
+    public static Node Index(Node x, params IndexItem[] items) => Index(x, items, []);
+
+    /// <summary>
+    /// x[items], recording <paramref name="bounds"/> (the nodes slice bounds were read from) as
+    /// indices of the result, so that no gradient is asked of them (<see cref="IndexUse"/>).
+    /// </summary>
+    public static Node Index(Node x, IReadOnlyList<IndexItem> items, IReadOnlyList<Node> bounds) =>
+        new Functions.Index(items).Apply([x, .. items.OfType<IndexTensor>().Select(t => t.Indices), .. bounds]);
+
+    /// <summary>The rows of a table W (num, dim) at whole indices of any shape S, giving S + (dim) (PyTorch's <c>F.embedding(idx, W)</c>).</summary>
+    public static Node Embedding(Node table, Node indices) =>
+        table.Value.Rank == 2
+            ? Index(table, IndexItem.Tensor(indices))
+            : throw new ShapeException($"embedding needs a table (num, dim), got shape {table.Value.ShapeText}");
+
+    /// <summary>Tensors joined along an existing axis (negative from the end), as <c>torch.cat</c>.</summary>
+    public static Node Concat(IReadOnlyList<Node> parts, int axis = 0) =>
+        parts.Count == 0 ? throw new ShapeException("concat needs at least one tensor")
+        : parts[0].Value.Rank == 0 ? throw new ShapeException("concat joins tensors along an axis; numbers have none (stack makes a vector of them)")
+        : new Concat(Axis(axis, parts[0].Value.Rank)).Apply([.. parts]);
+
+    /// <summary>Tensors of one shape stacked along a new axis (negative from the end), as <c>torch.stack</c>.</summary>
+    public static Node Stack(IReadOnlyList<Node> parts, int axis = 0)
+    {
+        if (parts.Count == 0)
+        {
+            throw new ShapeException("stack needs at least one tensor");
+        }
+
+        var shape = parts[0].Value.Shape;
+        if (parts.FirstOrDefault(p => !p.Value.SameShape(parts[0].Value)) is { } other)
+        {
+            throw new ShapeException($"stack needs tensors of one shape, got {parts[0].Value.ShapeText} and {other.Value.ShapeText}");
+        }
+
+        var at = Axis(axis, shape.Length + 1);
+        int[] expanded = [.. shape[..at], 1, .. shape[at..]];
+        return new Concat(at).Apply([.. parts.Select(p => Reshape(p, expanded))]);
+    }
+
+    /// <summary>The axes reordered, output axis k being input axis dims[k] (negative from the end), as <c>x.permute(dims)</c>.</summary>
+    public static Node Permute(Node x, int[] dims) =>
+        new Permute([.. dims.Select(d => Axis(d, x.Value.Rank))]).Apply(x);
+
+    /// <summary>Axes a and b swapped (negative from the end), as <c>torch.transpose(x, a, b)</c>.</summary>
+    public static Node Transpose(Node x, int a, int b)
+    {
+        var dims = Enumerable.Range(0, x.Value.Rank).ToArray();
+        (a, b) = (Axis(a, x.Value.Rank), Axis(b, x.Value.Rank));
+        (dims[a], dims[b]) = (dims[b], dims[a]);
+        return new Permute(dims).Apply(x);
+    }
+
+    /// <summary>Every element clamped to [lo, hi]; the gradient passes where lo ≤ x ≤ hi, as <c>torch.clamp</c>.</summary>
+    public static Node Clip(Node x, double lo, double hi) => new Clip(lo, hi).Apply(x);
+
+    /// <summary>One-hot rows of whole class indices in [0, classes), as <c>F.one_hot</c> in float64; no gradient.</summary>
+    public static Node OneHot(Node indices, int classes) => new OneHot(classes).Apply(indices);
+
+    /// <summary>An axis of a tensor of the given rank, a negative one counted from the end.</summary>
+    private static int Axis(int axis, int rank) =>
+        axis < -rank || axis >= rank
+            ? throw new ShapeException($"axis {axis} is out of range for {rank} axes")
+            : axis < 0 ? axis + rank : axis;
 }

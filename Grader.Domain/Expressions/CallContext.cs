@@ -11,6 +11,7 @@ public sealed class CallContext
     private readonly Func<Expr, Node> evaluate;
     private readonly Expr?[] args;
     private readonly Node?[] values;
+    private readonly Dictionary<int, IReadOnlyList<Node>> lists = [];
 
     internal CallContext(CallExpr call, Expr?[] args, Func<Expr, Node> evaluate, IEvaluationScope scope, EvaluationBudget budget)
     {
@@ -124,5 +125,17 @@ public sealed class CallContext
         TextExpr { Text: "sum" } => Reference.Reduction.Sum,
         TextExpr { Text: "none" } => Reference.Reduction.None,
         var e => throw new ExpressionException("reduction is \"mean\" (the default), \"sum\" or \"none\"", e.StartColumn),
+    };
+
+    /// <summary>
+    /// Argument i as a list of tensors written <c>[a, b, …]</c>: each item evaluated as its own node,
+    /// so that gradients flow to each (a list literal of numbers is a constant tensor otherwise).
+    /// </summary>
+    public IReadOnlyList<Node> Items(int i) => lists.TryGetValue(i, out var items) ? items : lists[i] = args[i] switch
+    {
+        ListExpr { Items.Count: > 0 } list => [.. list.Items.Select(evaluate)],
+        ListExpr list => throw new ExpressionException($"{Call.Function} needs at least one tensor", list.Column),
+        var e => throw new ExpressionException(
+            $"{Call.Function} takes a list of tensors written [a, b, …]", e?.StartColumn ?? Call.Column),
     };
 }

@@ -18,6 +18,8 @@ public static class ExprText
         UnaryExpr u => $"({u.Operator}{Of(u.Operand)})",
         BinaryExpr b => $"({Of(b.Left)} {Spelling(b.Operator)} {Of(b.Right)})",
         CallExpr c => c.Function + "(" + string.Join(", ", c.Arguments.Select(Of).Concat(c.Keywords.Select(k => k.Name + "=" + Of(k.Value)))) + ")",
+        IndexExpr i => Of(i.Target) + "[" + string.Join(", ", i.Items.Select(Of)) + "]",
+        SliceExpr s => (s.Start is null ? "" : Of(s.Start)) + ":" + (s.Stop is null ? "" : Of(s.Stop)) + (s.Step is null ? "" : ":" + Of(s.Step)),
         _ => "?",
     };
 
@@ -46,6 +48,8 @@ public static class ExprText
             UnaryExpr u => [u.Operand],
             BinaryExpr b => [b.Left, b.Right],
             CallExpr c => c.Arguments.Concat(c.Keywords.Select(k => k.Value)),
+            IndexExpr i => [i.Target, .. i.Items],
+            SliceExpr s => new[] { s.Start, s.Stop, s.Step }.OfType<Expr>(),
             _ => [],
         };
         foreach (var child in children)
@@ -72,6 +76,13 @@ public static class ExprText
             {
                 Arguments = [.. c.Arguments.Select(a => Rewrite(a, rewrite))],
                 Keywords = [.. c.Keywords.Select(k => k with { Value = Rewrite(k.Value, rewrite) })],
+            },
+            IndexExpr i => i with { Target = Rewrite(i.Target, rewrite), Items = [.. i.Items.Select(x => Rewrite(x, rewrite))] },
+            SliceExpr s => s with
+            {
+                Start = s.Start is null ? null : Rewrite(s.Start, rewrite),
+                Stop = s.Stop is null ? null : Rewrite(s.Stop, rewrite),
+                Step = s.Step is null ? null : Rewrite(s.Step, rewrite),
             },
             _ => e,
         };

@@ -44,6 +44,8 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 UnaryExpr u => Evaluate(u.Operand),
                 BinaryExpr b => Binary(b),
                 CallExpr c => Call(c),
+                IndexExpr i => IndexEvaluation.Evaluate(i, Evaluate, budget),
+                SliceExpr s => throw new ExpressionException("a slice a:b is only an index, as in x[a:b]", s.Column),
                 _ => throw new ExpressionException("unsupported expression", expr.Column),
             };
             budget.Charge(What(expr), node.Value.Count);
@@ -68,6 +70,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         CallExpr c => c.Function,
         BinaryExpr b => $"'{ExprText.Spelling(b.Operator)}'",
         ListExpr => "the list",
+        IndexExpr => "indexing",
         _ => "the expression",
     };
 

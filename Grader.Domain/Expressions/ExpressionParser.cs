@@ -4,7 +4,8 @@ namespace Grader.Domain.Expressions;
 /// Parses the expression language by recursive descent with bounded depth and length.
 /// Precedence, lowest first: comparisons <c>&lt; &lt;= &gt; &gt;= == !=</c> (one a level, not chained);
 /// <c>+ -</c>; <c>* / @</c>; unary <c>-</c>; <c>^</c> (right-associative,
-/// so <c>-2^2</c> is −4 and <c>2^3^2</c> is 2^9); calls, names, numbers, lists, parentheses.
+/// so <c>-2^2</c> is −4 and <c>2^3^2</c> is 2^9); calls, names, numbers, lists, parentheses, each
+/// optionally indexed (<c>x[i, 1:3]</c>, <c>W[idx]</c>, binding tighter than <c>^</c>).
 /// </summary>
 public sealed class ExpressionParser
 {
@@ -106,7 +107,7 @@ public sealed class ExpressionParser
 
     private Expr ParsePower()
     {
-        var b = ParsePrimary();
+        var b = ParseIndexing(ParsePrimary());
         if (!At("^"))
         {
             return b;
@@ -148,6 +149,64 @@ public sealed class ExpressionParser
                 throw new ExpressionException($"unexpected '{t.Text}'", t.Column);
         }
     }
+
+    /// <summary>
+    /// Any number of indexes after a primary: <c>[item, …]</c>, each item an expression or a slice
+    /// <c>start:stop:step</c> whose parts are optional (<c>:</c>, <c>::2</c>, <c>1:</c>).
+    /// </summary>
+    private Expr ParseIndexing(Expr target)
+    {
+        var chained = 0;
+        while (At("["))
+        {
+            chained++;
+            var open = Next();
+            if (++depth > Limits.MaxExpressionDepth)
+            {
+                throw new ExpressionException($"expression nested deeper than {Limits.MaxExpressionDepth} levels", open.Column);
+            }
+
+            if (At("]"))
+            {
+                throw new ExpressionException("an index needs at least one item, as in x[0]", Peek.Column);
+            }
+
+            var items = new List<Expr>();
+            do
+            {
+                items.Add(ParseIndexItem());
+            }
+            while (TryTake(","));
+
+            Expect("]", open);
+            target = new IndexExpr(target, items, open.Column);
+        }
+
+        // A chain x[0][1]… nests as deeply as it is long: each index counts until the chain ends.
+        depth -= chained;
+        return target;
+    }
+
+    private Expr ParseIndexItem()
+    {
+        var start = At(":") ? null : ParseExpression();
+        if (!At(":"))
+        {
+            return start!;
+        }
+
+        var colon = Next();
+        var stop = AtSliceEnd() ? null : ParseExpression();
+        Expr? step = null;
+        if (TryTake(":"))
+        {
+            step = AtSliceEnd() ? null : ParseExpression();
+        }
+
+        return new SliceExpr(start, stop, step, colon.Column);
+    }
+
+    private bool AtSliceEnd() => At(":") || At(",") || At("]");
 
     private ListExpr ParseList(Token open)
     {

@@ -12,7 +12,7 @@ public static class FunctionRegistry
     /// <summary>The functions in the documentation's order.</summary>
     public static readonly IReadOnlyList<BuiltinFunction> Ordered =
     [
-        .. ElementwiseFunctions.All, .. ReductionFunctions.All, .. ShapeFunctions.All,
+        .. ElementwiseFunctions.All, .. ReductionFunctions.All, .. ShapeFunctions.All, .. IndexingFunctions.All,
         .. ConvolutionFunctions.All, .. LayerFunctions.All, .. LossFunctions.All, .. QueryFunctions.All,
     ];
 

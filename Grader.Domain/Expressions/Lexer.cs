@@ -5,7 +5,7 @@ namespace Grader.Domain.Expressions;
 /// <summary>Splits an expression into tokens.</summary>
 internal static class Lexer
 {
-    private const string Symbols = "+-*/^@()[],=";
+    private const string Symbols = "+-*/^@()[],=:";
 
     public static List<Token> Tokenize(string text)
     {

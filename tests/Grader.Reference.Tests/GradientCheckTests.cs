@@ -95,6 +95,12 @@ public class GradientCheckTests
             var t = new Tensor(s, [.. Enumerable.Range(0, Tensor.Numel(s)).Select(_ => (double)r.Next(2))]);
             return (n => Losses.Bce(n[0], n[1]), [p, t]);
         },
+        ["index-lists-and-slices"] = r =>
+            (n => Ops.Index(n[0], IndexItem.Tensor(Node.Constant(Tensor.Vector(2, 0, -1))), IndexItem.Slice(1, null, 2)), [Values(r, [3, 4])]),
+        ["concat"] = r => (n => Ops.Concat(n, 1), [Values(r, [2, 3]), Values(r, [2, 1])]),
+        ["permute"] = r => (n => Ops.Permute(n[0], [2, 0, 1]), [Values(r, [2, 3, 4])]),
+        ["clip"] = r => Unary(r, x => Ops.Clip(x, -0.5, 0.7), AwayFromZero),
+        ["onehot"] = r => (n => Ops.Mul(n[0], Ops.OneHot(Node.Constant(Tensor.Vector(1, 0, 1)), 2)), [Values(r, [3, 2])]),
     };
 
     [Theory]

@@ -41,6 +41,9 @@ public class KinkTests
 
         // max_pool2d backward routes each window's gradient to its first maximum (the saved index).
         { "max_pool2d: a tied window routes to its first maximum (the saved index)", "maxpool2d-2x2", [1, 1, 1, 1], [1, 0, 0, 0] },
+
+        // clamp_backward: grad where min <= x <= max, else 0 — so at either bound the gradient passes.
+        { "clamp(x, -1, 1): clamp_backward passes grad where min <= x <= max, bounds included", "clip", [-2, -1, 0, 1, 2], [0, 1, 1, 1, 0] },
     };
 
     [Theory]
@@ -59,6 +62,7 @@ public class KinkTests
             "norm" => Ops.Norm(leaf),
             "hinge-label0" => Losses.Hinge(leaf, Node.Constant(Tensor.Scalar(0))),
             "maxpool2d-2x2" => Ops.Sum(Ops.MaxPool2d(Ops.Reshape(leaf, [2, 2]), 2)),
+            "clip" => Ops.Sum(Ops.Clip(leaf, -1, 1)),
             _ => throw new ArgumentException(op),
         };
 

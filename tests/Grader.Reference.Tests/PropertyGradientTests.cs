@@ -112,6 +112,22 @@ public class PropertyGradientTests
                 new Case(n => Losses.Hinge(n[0], Node.Constant(new Tensor(batch ? [rows] : [], [.. labels.Select(l => (double)l)])), sum ? Reduction.Sum : Reduction.Mean), scores))),
         ["bce"] = Gen.Bool.SelectMany(sum => AnyShape.SelectMany(s => Gen.Select(Values(s, 0.4), Gen.Int[0, 1].Array[Tensor.Numel(s)], (p, t) =>
             new Case(n => Losses.Bce(n[0], n[1], sum ? Reduction.Sum : Reduction.Mean), p.Map(v => v + 0.5), new Tensor(s, [.. t.Select(v => (double)v)]))))),
+        ["index"] = Indexing(),
+        ["embedding"] = Gen.Select(Gen.Int[1, 4], Gen.Int[1, 3], Gen.Int[0, 2]).SelectMany((num, dim, rank) =>
+            Gen.Select(Values([num, dim]), Gen.Int[0, num - 1].Array[rank == 0 ? 1 : 3], (w, idx) =>
+                new Case(n => Ops.Embedding(n[0], Node.Constant(new Tensor(rank == 0 ? [] : rank == 1 ? [3] : [3, 1], [.. idx.Select(i => (double)i)]))), w))),
+        ["concat"] = Joined(stack: false),
+        ["stack"] = Joined(stack: true),
+        ["permute"] = Gen.Int[1, 4].SelectMany(rank => Gen.Select(Gen.Int[1, 3].Array[rank], Gen.Double.Unit.Array[rank]).SelectMany((shape, keys) =>
+        {
+            var dims = Enumerable.Range(0, rank).OrderBy(k => keys[k]).ToArray();
+            return Values(shape).Select(x => new Case(n => Ops.Permute(n[0], dims), x));
+        })),
+        ["transpose-axes"] = Gen.Int[1, 4].SelectMany(rank => Gen.Select(Gen.Int[1, 3].Array[rank], Gen.Int[-rank, rank - 1], Gen.Int[-rank, rank - 1]).SelectMany((shape, a, b) =>
+            Values(shape).Select(x => new Case(n => Ops.Transpose(n[0], a, b), x)))),
+        ["clip"] = Unary(s => Values(s).Select(t => t.Map(v => Math.Abs(v + 0.5) < 0.1 || Math.Abs(v - 0.7) < 0.1 ? v + 0.25 : v)), x => Ops.Clip(x, -0.5, 0.7)),
+        ["onehot"] = Gen.Int[2, 4].SelectMany(classes => Gen.Select(Gen.Int[0, classes - 1].Array[3], Values([3, classes]), (idx, w) =>
+            new Case(n => Ops.Mul(n[0], Ops.OneHot(Node.Constant(Tensor.Vector([.. idx.Select(i => (double)i)])), classes)), w))),
     };
 
     [Theory]
@@ -253,6 +269,52 @@ public class PropertyGradientTests
                 ? new Case(n => Ops.Conv2d(n[0], n[1], n[2], stride, padding), x, k, b)
                 : new Case(n => Ops.Conv2d(n[0], n[1], null, stride, padding), x, k));
         });
+
+    /// <summary>
+    /// x[…] with every kind of item on a tensor of rank 1 to 3: whole numbers (negative too),
+    /// slices with any bounds (clamped as Python's) and steps, and index tensors that pair up
+    /// (a tensor of one element broadcasts), with repeated indices.
+    /// </summary>
+    private static Gen<Case> Indexing() =>
+        Gen.Int[1, 3].SelectMany(rank => Gen.Select(Gen.Int[1, 4].Array[rank], Gen.Int[0, 1000].Array[4 * rank], Gen.Int[1, 3], Gen.Int[0, rank]).SelectMany((shape, draws, length, count) =>
+        {
+            var items = new List<IndexItem>();
+            for (var a = 0; a < count; a++)
+            {
+                var (n, d) = (shape[a], draws[(4 * a)..((4 * a) + 4)]);
+                items.Add((d[0] % 3) switch
+                {
+                    0 => IndexItem.At((d[1] % (2 * n)) - n),
+                    1 => IndexItem.Slice(d[1] % 4 == 0 ? null : (d[1] % (2 * n + 3)) - n - 1, d[2] % 4 == 0 ? null : (d[2] % (2 * n + 3)) - n - 1, 1 + (d[3] % 3)),
+                    _ => IndexItem.Tensor(Node.Constant(d[3] % 4 == 0
+                        ? Tensor.Vector((d[1] % (2 * n)) - n)
+                        : Tensor.Vector([.. Enumerable.Range(0, length).Select(k => (double)(((d[1] + (k * d[2])) % (2 * n)) - n))]))),
+                });
+            }
+
+            return Values(shape).Select(x => new Case(v => Ops.Index(v[0], [.. items]), x));
+        }));
+
+    /// <summary>Concat (sizes differing along the axis) or stack (one shape) of one to three tensors along any axis, negative too.</summary>
+    private static Gen<Case> Joined(bool stack) =>
+        Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3].Array[3]).SelectMany((rank, parts, along) =>
+            Gen.Select(Gen.Int[1, 3].Array[rank], Gen.Int[stack ? -rank - 1 : -rank, rank - (stack ? 0 : 1)]).SelectMany((shape, axis) =>
+            {
+                var shapes = Enumerable.Range(0, parts).Select(i =>
+                {
+                    var s = (int[])shape.Clone();
+                    if (!stack)
+                    {
+                        s[axis < 0 ? axis + rank : axis] = along[i];
+                    }
+
+                    return s;
+                }).ToArray();
+                var sizes = shapes.Select(Tensor.Numel).ToArray();
+                return Values([sizes.Sum()]).Select(all => new Case(
+                    n => stack ? Ops.Stack(n, axis) : Ops.Concat(n, axis),
+                    [.. shapes.Select((s, i) => new Tensor(s, all.Data[sizes[..i].Sum()..(sizes[..i].Sum() + sizes[i])]))]));
+            }));
 
     /// <summary>Pooling with any window 1..3, stride 1..3 and padding up to half the window, over (H, W) or (C, H, W).</summary>
     private static Gen<Case> Pool(Func<int[], Gen<Tensor>> draw, Func<Node, int, int, int, Node> pool) =>

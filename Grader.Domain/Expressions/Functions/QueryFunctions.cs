@@ -37,6 +37,13 @@ internal static class QueryFunctions
         }
 
         var target = c.Scope.Resolve(name.Name, name.Column);
+        if (IndexUse.IsIndexOf(output, target))
+        {
+            throw new ExpressionException(
+                $"'{name.Name}' is an index in the expression differentiated (or an index is computed from it): an index selects elements and takes no gradient",
+                name.Column);
+        }
+
         c.Budget.CheckTime();
         var grads = c.Scope.GradientsOf(output);
 

@@ -8,9 +8,59 @@ internal static class ShapeFunctions
     /// <summary>The entries, in the documentation's order.</summary>
     public static IEnumerable<BuiltinFunction> All =>
     [
-        new("reshape", ["x", "shape"], c => Ops.Reshape(c.Arg(0), c.Shape(1)), "the same elements in another shape (row-major)", "`torch.reshape`"),
+        new("reshape", ["x", "shape"], c => Ops.Reshape(c.Arg(0), Inferred(c, c.Arg(0).Value.Count)),
+            "the same elements in another shape (row-major); one size may be −1, inferred from the others", "`torch.reshape`"),
         new("flatten", ["x"], c => Ops.Flatten(c.Arg(0)), "the elements as a vector", "`torch.flatten`"),
-        new("transpose", ["x"], c => Ops.Transpose(c.Arg(0)), "the transpose of a matrix (a vector or scalar as it is)", "`x.T`"),
+        new("transpose", ["x", new("a", "none"), new("b", "none")], Transpose,
+            "axes a and b swapped (negative from the end); without them the transpose of a matrix (a vector or scalar as it is)",
+            "`torch.transpose(x, a, b)`, `x.T`"),
         new("flip", ["x"], c => Ops.Flip(c.Arg(0)), "the last two axes reversed (a kernel turned 180°)", "`torch.flip(x, (-2, -1))`"),
     ];
+
+    private static Node Transpose(CallContext c)
+    {
+        if (c.Raw(1) is null && c.Raw(2) is null)
+        {
+            return Ops.Transpose(c.Arg(0));
+        }
+
+        if (c.Raw(1) is null || c.Raw(2) is null)
+        {
+            throw new ExpressionException("transpose takes both axes a and b, or neither", c.Call.Column);
+        }
+
+        return Ops.Transpose(c.Arg(0), c.Whole(1, 0), c.Whole(2, 0));
+    }
+
+    /// <summary>Argument 1 as a shape of <paramref name="count"/> elements, one size −1 standing for what the others leave.</summary>
+    private static int[] Inferred(CallContext c, int count)
+    {
+        var v = c.Arg(1).Value;
+        var column = c.Raw(1)!.StartColumn;
+        if (v.Rank > 1 || v.Count > Limits.MaxTensorRank || v.Data.Any(d => d != Math.Floor(d) || d < -1 || d > Limits.MaxTensorElements))
+        {
+            throw new ExpressionException($"a shape is a list of at most {Limits.MaxTensorRank} whole sizes (one may be -1), got {v}", column);
+        }
+
+        var shape = v.Data.Select(d => (int)d).ToArray();
+        var free = Array.IndexOf(shape, -1);
+        if (free < 0)
+        {
+            return shape;
+        }
+
+        if (Array.LastIndexOf(shape, -1) != free)
+        {
+            throw new ExpressionException($"only one size can be -1, got {v}", column);
+        }
+
+        var known = shape.Where(d => d != -1).Aggregate(1L, (p, d) => p * d);
+        if (known == 0 || count % known != 0)
+        {
+            throw new ExpressionException($"cannot reshape {count} elements to {v}: the other sizes' product {known} does not divide it", column);
+        }
+
+        shape[free] = (int)(count / known);
+        return shape;
+    }
 }

@@ -17,6 +17,7 @@ public class KinkKeyTests
     [InlineData("multi_margin_loss: a margin of exactly 0 passes nothing (relu'(0) = 0)", "grad(hinge(v, 0), v)", "v: [1, 1, 0]", "[-1, 1, 0]")]
     [InlineData("cross_entropy reduction='mean': each row's gradient softmax − onehot, over N = 2", "grad(cross_entropy(v, [0, 1]), v)", "v: [[0, 0], [0, 0]]", "[[-0.25, 0.25], [0.25, -0.25]]")]
     [InlineData("cross_entropy reduction='sum': softmax − onehot per row", "grad(cross_entropy(v, [0, 1], reduction=\\\"sum\\\"), v)", "v: [[0, 0], [0, 0]]", "[[-0.5, 0.5], [0.5, -0.5]]")]
+    [InlineData("clamp_backward passes the gradient at the bounds: min <= x <= max", "grad(sum(clip(v, 0, 1)), v)", "v: [-1, 0, 1, 2]", "[0, 1, 1, 0]")]
     public void The_key_at_a_kink_follows_PyTorch(string rule, string answer, string value, string expected)
     {
         var r = Grade.One(answer, expected, values: $"values:\n  {value}\n");

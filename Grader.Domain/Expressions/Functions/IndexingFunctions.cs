@@ -1,0 +1,124 @@
+using Grader.Reference;
+
+namespace Grader.Domain.Expressions.Functions;
+
+/// <summary>Functions that build tensors, join them, pick from them and clamp them.</summary>
+internal static class IndexingFunctions
+{
+    /// <summary>The entries, in the documentation's order.</summary>
+    public static IEnumerable<BuiltinFunction> All =>
+    [
+        new("concat", ["tensors", new("axis", "0")], c => Ops.Concat(c.Items(0), c.Whole(1, 0)),
+            "the tensors of a list [a, b, …] joined along an existing axis (negative from the end); the other sizes agree; each part takes its slice of the gradient",
+            "`torch.cat(tensors, dim)`")
+        {
+            Cost = c => Joined(c, "concat"),
+        },
+        new("stack", ["tensors", new("axis", "0")], c => Ops.Stack(c.Items(0), c.Whole(1, 0)),
+            "the tensors of a list [a, b, …], of one shape, stacked along a new axis (negative from the end)",
+            "`torch.stack(tensors, dim)`")
+        {
+            Cost = c => Joined(c, "stack"),
+        },
+        new("zeros", ["shape"], c => Node.Constant(Tensor.Zeros(c.Shape(0))),
+            "a tensor of zeros of a shape (a list of sizes, or one size); no gradient", "`torch.zeros(shape)`")
+        {
+            Cost = c => Sized(c, "zeros"),
+        },
+        new("ones", ["shape"], c => Node.Constant(Tensor.Full(c.Shape(0), 1)),
+            "a tensor of ones of a shape (a list of sizes, or one size); no gradient", "`torch.ones(shape)`")
+        {
+            Cost = c => Sized(c, "ones"),
+        },
+        new("eye", ["n", new("m", "n")], c => Node.Constant(Eye(Size(c, 0), c.Raw(1) is null ? Size(c, 0) : Size(c, 1))),
+            "the identity matrix (n, m): 1 where the row and column agree; no gradient", "`torch.eye(n, m)`")
+        {
+            Cost = c => new Cost("eye", (double)Size(c, 0) * (c.Raw(1) is null ? Size(c, 0) : Size(c, 1)), (double)Size(c, 0) * (c.Raw(1) is null ? Size(c, 0) : Size(c, 1))),
+        },
+        new("onehot", ["idx", new("n", "-1")], c => Ops.OneHot(ClassIndices(c), Classes(c)),
+            "rows of n zeros with a 1 at each whole class index of idx (shape S gives S + (n)); n = −1 takes the largest index + 1",
+            "`F.one_hot(idx, n).double()`", "no gradient (an index takes none)")
+        {
+            Cost = c => new Cost("onehot", (double)c.Arg(0).Value.Count * Classes(c), (double)c.Arg(0).Value.Count * Classes(c)),
+        },
+        new("embedding", ["W", "idx"], Embedding,
+            "the rows of a table W (num, dim) at whole indices idx of any shape S, giving S + (dim); W's gradient adds each row's gradients, a repeated index accumulating",
+            "`F.embedding(idx, W)` (table first)", "no gradient to idx")
+        {
+            Cost = c => new Cost("embedding", (double)c.Arg(1).Value.Count * c.Arg(0).Value.Shape.LastOrDefault(1), (double)c.Arg(1).Value.Count * c.Arg(0).Value.Shape.LastOrDefault(1)),
+        },
+        new("clip", ["x", "lo", "hi"], c => Ops.Clip(c.Arg(0), c.Number(1, 0), c.Number(2, 0)),
+            "min(max(x, lo), hi), element-wise", "`torch.clamp(x, lo, hi)`", "the gradient passes where lo ≤ x ≤ hi, bounds included"),
+        new("permute", ["x", "dims"], c => Ops.Permute(c.Arg(0), Axes(c, 1)),
+            "the axes reordered: output axis k is x's axis dims[k] (negative from the end)", "`x.permute(dims)`"),
+    ];
+
+    /// <summary>What joining the list makes: the sum of its parts.</summary>
+    private static Cost Joined(CallContext c, string what)
+    {
+        var elements = c.Items(0).Sum(n => (double)n.Value.Count);
+        return new Cost(what, elements, elements);
+    }
+
+    private static Cost Sized(CallContext c, string what)
+    {
+        var elements = c.Shape(0).Aggregate(1.0, (p, d) => p * d);
+        return new Cost(what, elements, elements);
+    }
+
+    private static int Size(CallContext c, int i)
+    {
+        var n = c.Whole(i, 0);
+        return n >= 0 ? n : throw new ExpressionException($"a size must not be negative, got {n}", c.Raw(i)!.StartColumn);
+    }
+
+    private static Tensor Eye(int n, int m)
+    {
+        var eye = Tensor.Zeros([n, m]);
+        for (var i = 0; i < Math.Min(n, m); i++)
+        {
+            eye.Data[(i * m) + i] = 1;
+        }
+
+        return eye;
+    }
+
+    /// <summary>The number of classes: n, or the largest index + 1 for n = −1 (PyTorch's default).</summary>
+    private static int Classes(CallContext c)
+    {
+        var n = c.Whole(1, -1);
+        if (n == -1)
+        {
+            var idx = c.Arg(0).Value;
+            return idx.Count == 0 ? 0 : (int)Math.Min(Limits.MaxTensorElements, Math.Max(0, idx.Data.Max()) + 1);
+        }
+
+        return n >= 0 ? n : throw new ExpressionException($"the number of classes must be -1 or at least 0, got {n}", c.Raw(1)!.StartColumn);
+    }
+
+    private static Node ClassIndices(CallContext c) =>
+        IndexEvaluation.Positions(c.Arg(0), Classes(c), negative: false, c.Raw(0)!, $"{Classes(c)} classes");
+
+    private static Node Embedding(CallContext c)
+    {
+        var table = c.Arg(0).Value;
+        if (table.Rank != 2)
+        {
+            throw new ExpressionException($"embedding's table W is (num, dim), got shape {table.ShapeText}", c.Raw(0)!.StartColumn);
+        }
+
+        return Ops.Embedding(c.Arg(0), IndexEvaluation.Positions(c.Arg(1), table.Shape[0], negative: false, c.Raw(1)!, $"a table of {table.Shape[0]} rows"));
+    }
+
+    /// <summary>Argument i as a list of whole axis numbers (one number counts as a list of one).</summary>
+    private static int[] Axes(CallContext c, int i)
+    {
+        var v = c.Arg(i).Value;
+        if (v.Rank > 1 || v.Data.Any(d => d != Math.Floor(d) || Math.Abs(d) > Limits.MaxTensorRank))
+        {
+            throw new ExpressionException($"dims is a list of whole axis numbers, got {v}", c.Raw(i)!.StartColumn);
+        }
+
+        return [.. v.Data.Select(d => (int)d)];
+    }
+}
