@@ -1,53 +1,94 @@
 namespace Grader.Reference.Functions;
 
 /// <summary>
-/// Where a 2-D convolution's taps fall: input x (C, H, W), kernels (F, C, kH, kW), output
-/// (F, OutH, OutW). The convolution, its input gradient and its kernel gradient are the three
-/// partial sums of one form Σ g[o]·x[i]·k[j] over these taps.
+/// Where a 2-D convolution's taps fall: input x (N, C, H, W), kernels (F, C/groups, kH, kW),
+/// output (N, F, OutH, OutW), with a stride, padding and dilation per axis. The convolution, its
+/// input gradient (a transposed convolution) and its kernel gradient are the three partial sums of
+/// one form Σ g[o]·x[i]·k[j] over these taps, so each is written once, as a walk over them.
 /// </summary>
-internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, int Stride, int Padding, int OutH, int OutW)
+internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptions Options, int OutH, int OutW)
 {
-    /// <summary>A tap: output element o reads input element i through kernel element j.</summary>
-    public delegate void Tap(int o, int i, int j);
-
-    /// <summary>The output's shape (F, OutH, OutW).</summary>
-    public int[] OutputShape => [KShape[0], OutH, OutW];
-
-    /// <summary>The geometry of x and k, checked.</summary>
-    public static ConvolutionGeometry Of(int[] x, int[] k, int stride, int padding)
+    /// <summary>What a walk does at each tap: output element o reads input element i through kernel element j.</summary>
+    public interface ITap
     {
-        if (x.Length != 3 || k.Length != 4 || k[1] != x[0])
-        {
-            throw new ShapeException($"conv2d needs x (C, H, W) and kernels (F, C, kH, kW), got {Tensor.FormatShape(x)} and {Tensor.FormatShape(k)}");
-        }
-
-        return new ConvolutionGeometry(x, k, stride, padding,
-            new Window(k[2], stride, padding).OutputLength(x[1], "conv2d height"),
-            new Window(k[3], stride, padding).OutputLength(x[2], "conv2d width"));
+        /// <summary>One tap.</summary>
+        void At(int o, int i, int j);
     }
 
-    /// <summary>Calls <paramref name="tap"/> for every tap, padding left out.</summary>
-    public void Walk(Tap tap)
+    /// <summary>The output's shape (N, F, OutH, OutW).</summary>
+    public int[] OutputShape => [XShape[0], KShape[0], OutH, OutW];
+
+    /// <summary>The number of taps, padding included (an upper bound of the work).</summary>
+    public double Taps => (double)XShape[0] * KShape[0] * OutH * OutW * KShape[1] * KShape[2] * KShape[3];
+
+    /// <summary>The geometry of a convolution of x with k, checked.</summary>
+    public static ConvolutionGeometry Of(int[] x, int[] k, ConvOptions options, string name)
     {
-        int f = KShape[0], c = XShape[0], h = XShape[1], w = XShape[2], kh = KShape[2], kw = KShape[3];
-        for (var fi = 0; fi < f; fi++)
+        Check(x, k, options, name);
+        return new ConvolutionGeometry(x, k, options,
+            Window(k[2], options.Stride.H, options.Padding.H, options.Dilation.H, name + " height").OutputLength(x[2], name + " height"),
+            Window(k[3], options.Stride.W, options.Padding.W, options.Dilation.W, name + " width").OutputLength(x[3], name + " width"));
+    }
+
+    /// <summary>
+    /// The geometry of the convolution whose input gradient is the transposed convolution of x
+    /// (N, C_in, H, W) with k (C_in, C_out/groups, kH, kW), as PyTorch's <c>conv_transpose2d</c>:
+    /// its input, the transposed convolution's output, has side (n − 1)·s − 2p + d·(k − 1) + output_padding + 1.
+    /// </summary>
+    public static ConvolutionGeometry Transposed(int[] x, int[] k, ConvOptions options, Size2 outputPadding, string name)
+    {
+        if (x.Length != 4 || k.Length != 4 || x[1] != k[0])
         {
-            for (var oy = 0; oy < OutH; oy++)
+            throw new ShapeException($"{name} needs x (N, C_in, H, W) and kernels (C_in, C_out/groups, kH, kW), got {Tensor.FormatShape(x)} and {Tensor.FormatShape(k)}");
+        }
+
+        var groups = options.Groups;
+        if (groups < 1 || x[1] % groups != 0)
+        {
+            throw new ShapeException($"{name}: groups must be at least 1 and divide the input channels {x[1]}, got {groups}");
+        }
+
+        var h = TransposedSide(x[2], k[2], options.Stride.H, options.Padding.H, options.Dilation.H, outputPadding.H, name + " height");
+        var w = TransposedSide(x[3], k[3], options.Stride.W, options.Padding.W, options.Dilation.W, outputPadding.W, name + " width");
+        return new ConvolutionGeometry([x[0], checked(k[1] * groups), h, w], k, options, x[2], x[3]);
+    }
+
+    /// <summary>Calls <paramref name="tap"/> for every tap, padding left out, output by output.</summary>
+    public void Walk<T>(T tap)
+        where T : struct, ITap
+    {
+        int n = XShape[0], c = XShape[1], h = XShape[2], w = XShape[3];
+        int f = KShape[0], cg = KShape[1], kh = KShape[2], kw = KShape[3];
+        var (sh, sw, ph, pw, dh, dw) = (Options.Stride.H, Options.Stride.W, Options.Padding.H, Options.Padding.W, Options.Dilation.H, Options.Dilation.W);
+        var perGroup = f / Options.Groups;
+        for (var b = 0; b < n; b++)
+        {
+            for (var fi = 0; fi < f; fi++)
             {
-                for (var ox = 0; ox < OutW; ox++)
+                var firstChannel = (b * c) + (fi / perGroup * cg);
+                for (var oy = 0; oy < OutH; oy++)
                 {
-                    var o = (((fi * OutH) + oy) * OutW) + ox;
-                    for (var ci = 0; ci < c; ci++)
+                    for (var ox = 0; ox < OutW; ox++)
                     {
-                        for (var dy = 0; dy < kh; dy++)
+                        var o = (((((b * f) + fi) * OutH) + oy) * OutW) + ox;
+                        for (var ci = 0; ci < cg; ci++)
                         {
-                            var iy = (oy * Stride) + dy - Padding;
-                            for (var dx = 0; iy >= 0 && iy < h && dx < kw; dx++)
+                            for (var dy = 0; dy < kh; dy++)
                             {
-                                var ix = (ox * Stride) + dx - Padding;
-                                if (ix >= 0 && ix < w)
+                                var iy = (oy * sh) + (dy * dh) - ph;
+                                if (iy < 0 || iy >= h)
                                 {
-                                    tap(o, (((ci * h) + iy) * w) + ix, (((((fi * c) + ci) * kh) + dy) * kw) + dx);
+                                    continue;
+                                }
+
+                                int xRow = (((firstChannel + ci) * h) + iy) * w, kRow = ((((fi * cg) + ci) * kh) + dy) * kw;
+                                for (var dx = 0; dx < kw; dx++)
+                                {
+                                    var ix = (ox * sw) + (dx * dw) - pw;
+                                    if (ix >= 0 && ix < w)
+                                    {
+                                        tap.At(o, xRow + ix, kRow + dx);
+                                    }
                                 }
                             }
                         }
@@ -55,5 +96,74 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, int Strid
                 }
             }
         }
+    }
+
+    /// <summary>The channel (axis 1) of each element of an (N, C, H, W) tensor, for a bias.</summary>
+    public static int[] Channels(int[] shape)
+    {
+        var (c, plane) = (shape[1], shape[2] * shape[3]);
+        var channels = new int[Tensor.Numel(shape)];
+        for (var o = 0; o < channels.Length; o++)
+        {
+            channels[o] = o / plane % c;
+        }
+
+        return channels;
+    }
+
+    private static void Check(int[] x, int[] k, ConvOptions options, string name)
+    {
+        if (x.Length != 4 || k.Length != 4)
+        {
+            throw new ShapeException($"{name} needs x (N, C, H, W) and kernels (F, C/groups, kH, kW), got {Tensor.FormatShape(x)} and {Tensor.FormatShape(k)}");
+        }
+
+        var groups = options.Groups;
+        if (groups < 1 || x[1] % groups != 0 || k[0] % groups != 0)
+        {
+            throw new ShapeException($"{name}: groups must be at least 1 and divide both the input channels {x[1]} and the filters {k[0]}, got {groups}");
+        }
+
+        if (k[1] * groups != x[1])
+        {
+            throw new ShapeException(groups == 1
+                ? $"{name}: kernels {Tensor.FormatShape(k)} expect {k[1]} input channel(s), x {Tensor.FormatShape(x)} has {x[1]}"
+                : $"{name}: kernels {Tensor.FormatShape(k)} with groups={groups} expect {k[1] * groups} input channels, x {Tensor.FormatShape(x)} has {x[1]}");
+        }
+    }
+
+    /// <summary>The window of a kernel of size k dilated by d: it spans d·(k − 1) + 1 cells.</summary>
+    private static Window Window(int k, int stride, int padding, int dilation, string what)
+    {
+        if (dilation < 1)
+        {
+            throw new ShapeException($"{what}: dilation must be at least 1, got {dilation}");
+        }
+
+        var span = ((long)dilation * (k - 1)) + 1;
+        return span > int.MaxValue
+            ? throw new ShapeException($"{what}: a kernel of {k} dilated by {dilation} is too large")
+            : new Window((int)span, stride, padding);
+    }
+
+    private static int TransposedSide(int n, int k, int stride, int padding, int dilation, int outputPadding, string what)
+    {
+        var window = Window(k, stride, padding, dilation, what);
+        if (stride < 1 || padding < 0)
+        {
+            throw new ShapeException($"{what}: stride must be at least 1 and padding not negative, got stride {stride} and padding {padding}");
+        }
+
+        if (outputPadding < 0 || (outputPadding >= stride && outputPadding >= dilation))
+        {
+            throw new ShapeException($"{what}: output_padding must be smaller than the stride or the dilation, got output_padding {outputPadding}, stride {stride} and dilation {dilation}");
+        }
+
+        var side = ((long)(n - 1) * stride) - (2L * padding) + window.Size + outputPadding;
+        return side < 1
+            ? throw new ShapeException($"{what}: an input of {n} with stride {stride}, padding {padding} and kernel {k} gives an output of {side}; it must be at least 1")
+            : side > int.MaxValue
+                ? throw new ShapeException($"{what}: the output would be too large")
+                : (int)side;
     }
 }

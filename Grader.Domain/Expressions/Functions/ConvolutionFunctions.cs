@@ -15,8 +15,8 @@ internal static class ConvolutionFunctions
         {
             Cost = ConvCost,
         },
-        Pool("maxpool2d", Ops.MaxPool2d, "the largest element of each window (padding counts as −∞)", "`F.max_pool2d`", "a tie routes the gradient to the window's first maximum"),
-        Pool("avgpool2d", Ops.AvgPool2d, "the mean of each window (padding counts as 0, divisor always size²)", "`F.avg_pool2d(count_include_pad=True)`"),
+        Pool("maxpool2d", (x, size, stride, padding) => Ops.MaxPool2d(x, size, stride, padding), "the largest element of each window (padding counts as −∞)", "`F.max_pool2d`", "a tie routes the gradient to the window's first maximum"),
+        Pool("avgpool2d", (x, size, stride, padding) => Ops.AvgPool2d(x, size, stride, padding), "the mean of each window (padding counts as 0, divisor always size²)", "`F.avg_pool2d(count_include_pad=True)`"),
     ];
 
     /// <summary>The convolution's output (F·H'·W') and work (outputs·C·kH·kW).</summary>
