@@ -269,6 +269,11 @@ public static class Ops
 
     private static void RequireChannels(string name, Tensor x, Tensor k, int channels, int perGroup, int groups)
     {
+        if (groups < 1)
+        {
+            throw new ShapeException($"{name}: groups must be at least 1, got {groups}");
+        }
+
         if (channels != (long)perGroup * groups)
         {
             throw new ShapeException(groups == 1

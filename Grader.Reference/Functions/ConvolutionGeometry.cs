@@ -26,8 +26,8 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
     {
         Check(x, k, options, name);
         return new ConvolutionGeometry(x, k, options,
-            Window(k[2], options.Stride.H, options.Padding.H, options.Dilation.H, name + " height").OutputLength(x[2], name + " height"),
-            Window(k[3], options.Stride.W, options.Padding.W, options.Dilation.W, name + " width").OutputLength(x[3], name + " width"));
+            Window.Dilated(k[2], options.Stride.H, options.Padding.H, options.Dilation.H, name + " height").OutputLength(x[2], name + " height"),
+            Window.Dilated(k[3], options.Stride.W, options.Padding.W, options.Dilation.W, name + " width").OutputLength(x[3], name + " width"));
     }
 
     /// <summary>
@@ -48,8 +48,10 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
             throw new ShapeException($"{name}: groups must be at least 1 and divide the input channels {x[1]}, got {groups}");
         }
 
-        var h = TransposedSide(x[2], k[2], options.Stride.H, options.Padding.H, options.Dilation.H, outputPadding.H, name + " height");
-        var w = TransposedSide(x[3], k[3], options.Stride.W, options.Padding.W, options.Dilation.W, outputPadding.W, name + " width");
+        var h = Window.Dilated(k[2], options.Stride.H, options.Padding.H, options.Dilation.H, name + " height")
+            .TransposedLength(x[2], outputPadding.H, options.Dilation.H, name + " height");
+        var w = Window.Dilated(k[3], options.Stride.W, options.Padding.W, options.Dilation.W, name + " width")
+            .TransposedLength(x[3], outputPadding.W, options.Dilation.W, name + " width");
         return new ConvolutionGeometry([x[0], checked(k[1] * groups), h, w], k, options, x[2], x[3]);
     }
 
@@ -130,40 +132,5 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
                 ? $"{name}: kernels {Tensor.FormatShape(k)} expect {k[1]} input channel(s), x {Tensor.FormatShape(x)} has {x[1]}"
                 : $"{name}: kernels {Tensor.FormatShape(k)} with groups={groups} expect {k[1] * groups} input channels, x {Tensor.FormatShape(x)} has {x[1]}");
         }
-    }
-
-    /// <summary>The window of a kernel of size k dilated by d: it spans d·(k − 1) + 1 cells.</summary>
-    private static Window Window(int k, int stride, int padding, int dilation, string what)
-    {
-        if (dilation < 1)
-        {
-            throw new ShapeException($"{what}: dilation must be at least 1, got {dilation}");
-        }
-
-        var span = ((long)dilation * (k - 1)) + 1;
-        return span > int.MaxValue
-            ? throw new ShapeException($"{what}: a kernel of {k} dilated by {dilation} is too large")
-            : new Window((int)span, stride, padding);
-    }
-
-    private static int TransposedSide(int n, int k, int stride, int padding, int dilation, int outputPadding, string what)
-    {
-        var window = Window(k, stride, padding, dilation, what);
-        if (stride < 1 || padding < 0)
-        {
-            throw new ShapeException($"{what}: stride must be at least 1 and padding not negative, got stride {stride} and padding {padding}");
-        }
-
-        if (outputPadding < 0 || (outputPadding >= stride && outputPadding >= dilation))
-        {
-            throw new ShapeException($"{what}: output_padding must be smaller than the stride or the dilation, got output_padding {outputPadding}, stride {stride} and dilation {dilation}");
-        }
-
-        var side = ((long)(n - 1) * stride) - (2L * padding) + window.Size + outputPadding;
-        return side < 1
-            ? throw new ShapeException($"{what}: an input of {n} with stride {stride}, padding {padding} and kernel {k} gives an output of {side}; it must be at least 1")
-            : side > int.MaxValue
-                ? throw new ShapeException($"{what}: the output would be too large")
-                : (int)side;
     }
 }
