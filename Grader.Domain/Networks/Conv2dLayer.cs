@@ -2,8 +2,8 @@ using Grader.Reference;
 
 namespace Grader.Domain.Networks;
 
-/// <summary>A convolution layer on (C, H, W): F·C·kH·kW weights plus F biases.</summary>
-public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth, int Stride, int Padding, bool Bias) : Layer
+/// <summary>A convolution layer on (C, H, W): F·C·kH·kW weights plus F biases; stride and padding per axis.</summary>
+public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth, Size2 Stride, Size2 Padding, bool Bias) : Layer
 {
     /// <inheritdoc />
     public override string Describe() =>
@@ -20,8 +20,8 @@ public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth,
         try
         {
             return [Filters,
-                new Window(KernelHeight, Stride, Padding).OutputLength(input[1], "conv2d height"),
-                new Window(KernelWidth, Stride, Padding).OutputLength(input[2], "conv2d width")];
+                new Window(KernelHeight, Stride.H, Padding.H).OutputLength(input[1], "conv2d height"),
+                new Window(KernelWidth, Stride.W, Padding.W).OutputLength(input[2], "conv2d width")];
         }
         catch (ShapeException ex)
         {
