@@ -193,9 +193,9 @@ public static class Ops
     /// <summary>
     /// PyTorch's <c>conv1d</c>: cross-correlation of x (N, C, L) or (C, L) with kernels
     /// (F, C/groups, kL) and an optional bias (F), giving (N, F, L') or (F, L'). It is the 2-D
-    /// convolution of height 1.
+    /// convolution of height 1; <paramref name="same"/> is PyTorch's <c>padding="same"</c>.
     /// </summary>
-    public static Node Conv1d(Node x, Node k, Node? bias = null, int stride = 1, int padding = 0, int dilation = 1, int groups = 1)
+    public static Node Conv1d(Node x, Node k, Node? bias = null, int stride = 1, int padding = 0, int dilation = 1, int groups = 1, bool same = false)
     {
         var (xs, ks) = (x.Value.Shape, k.Value.Shape);
         if (xs.Length is not (2 or 3) || ks.Length != 3)
@@ -204,9 +204,15 @@ public static class Ops
         }
 
         RequireChannels("conv1d", x.Value, k.Value, xs[^2], ks[1], groups);
+        if (same && stride != 1)
+        {
+            throw new ShapeException($"conv1d: padding=\"same\" needs stride 1, as in PyTorch, got stride {stride}");
+        }
+
         var x4 = Reshape(x, [xs.Length == 3 ? xs[0] : 1, xs[^2], 1, xs[^1]]);
         var k4 = Reshape(k, [ks[0], ks[1], 1, ks[2]]);
-        var y = Bias(new Conv2d(new ConvOptions(new Size2(1, stride), new Size2(0, padding), new Size2(1, dilation), groups), "conv1d"), x4, k4, bias);
+        var options = new ConvOptions(new Size2(1, stride), new Size2(0, padding), new Size2(1, dilation), groups) { Same = same };
+        var y = Bias(new Conv2d(options, "conv1d"), x4, k4, bias);
         var (n, f, l) = (y.Value.Shape[0], y.Value.Shape[1], y.Value.Shape[3]);
         return Reshape(y, xs.Length == 3 ? [n, f, l] : [f, l]);
     }

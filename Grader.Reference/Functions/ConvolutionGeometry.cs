@@ -25,6 +25,11 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
     public static ConvolutionGeometry Of(int[] x, int[] k, ConvOptions options, string name)
     {
         Check(x, k, options, name);
+        if (options.Same)
+        {
+            return Same(x, k, options, name);
+        }
+
         return new ConvolutionGeometry(x, k, options,
             Window.Dilated(k[2], options.Stride.H, options.Padding.H, options.Dilation.H, name + " height").OutputLength(x[2], name + " height"),
             Window.Dilated(k[3], options.Stride.W, options.Padding.W, options.Dilation.W, name + " width").OutputLength(x[3], name + " width"));
@@ -111,6 +116,21 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
         }
 
         return channels;
+    }
+
+    /// <summary>
+    /// padding="same": the leading padding d(k − 1)/2 is what the walk uses; the output keeps the
+    /// input's side, which the trailing padding (the rest of the span) makes up.
+    /// </summary>
+    private static ConvolutionGeometry Same(int[] x, int[] k, ConvOptions options, string name)
+    {
+        if (options.Stride != new Size2(1, 1))
+        {
+            throw new ShapeException($"{name}: padding=\"same\" needs stride 1, as in PyTorch, got stride {options.Stride}");
+        }
+
+        var (h, w) = (Window.Dilated(k[2], 1, 0, options.Dilation.H, name + " height"), Window.Dilated(k[3], 1, 0, options.Dilation.W, name + " width"));
+        return new ConvolutionGeometry(x, k, options with { Padding = new Size2((h.Size - 1) / 2, (w.Size - 1) / 2), Same = false }, x[2], x[3]);
     }
 
     private static void Check(int[] x, int[] k, ConvOptions options, string name)

@@ -211,7 +211,7 @@ public class PropertyGradientTests
 
     /// <summary>
     /// Conv2d on a batch (N, C, H, W) with groups, and a stride, padding and dilation that differ
-    /// between the axes, with or without a bias.
+    /// between the axes (or padding="same"), with or without a bias.
     /// </summary>
     private static Gen<Case> BatchedConv() =>
         Gen.Select(Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 3].Array[2], Gen.Int[1, 2].Array[2], Gen.Int[0, 2].Array[2], Gen.Int[1, 2].Array[2])
@@ -220,7 +220,11 @@ public class PropertyGradientTests
                 var (h, ph) = Fit((dilation[0] * (kernel[0] - 1)) + 1, pad[0], 1);
                 var (w, pw) = Fit((dilation[1] * (kernel[1] - 1)) + 1, pad[1], 2);
                 var (c, f) = (groups * perGroup, groups * filtersPerGroup);
-                var options = new ConvOptions(new Size2(stride[0], stride[1]), new Size2(ph, pw), new Size2(dilation[0], dilation[1]), groups);
+                // Stride 1 in both axes also tries PyTorch's padding="same" (one more after for an even span).
+                var options = new ConvOptions(new Size2(stride[0], stride[1]), new Size2(ph, pw), new Size2(dilation[0], dilation[1]), groups)
+                {
+                    Same = stride[0] == 1 && stride[1] == 1 && pad[0] == 2,
+                };
                 return Gen.Select(Values([batch, c, h, w]), Values([f, perGroup, kernel[0], kernel[1]]), Values([f]), Gen.Bool, (x, k, b, bias) => bias
                     ? new Case(n => Ops.Conv2d(n[0], n[1], n[2], options), x, k, b)
                     : new Case(n => Ops.Conv2d(n[0], n[1], null, options), x, k));

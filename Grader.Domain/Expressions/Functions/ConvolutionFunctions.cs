@@ -11,7 +11,7 @@ internal static class ConvolutionFunctions
         new("conv2d", ["x", "k", new("b", "none"), new("stride", "1"), new("padding", "0"), new("dilation", "1"), new("groups", "1")],
             c => Ops.Conv2d(c.Arg(0), c.Arg(1), c.Optional(2), Options(c)),
             "cross-correlation (no kernel flip) with zero padding: x (N, C, H, W), or (C, H, W) unbatched, or (H, W) with k (kH, kW); "
-            + "k (F, C/groups, kH, kW); b (F); stride, padding and dilation a number or [h, w]; output (N, F, H′, W′), "
+            + "k (F, C/groups, kH, kW); b (F); stride, padding and dilation a number or [h, w], or padding \"same\" (stride 1; an even span pads one more after) or \"valid\"; output (N, F, H′, W′), "
             + "side ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1; only x, k, b by position",
             "`F.conv2d`")
         {
@@ -19,8 +19,8 @@ internal static class ConvolutionFunctions
             Cost = ConvCost,
         },
         new("conv1d", ["x", "k", new("b", "none"), new("stride", "1"), new("padding", "0"), new("dilation", "1"), new("groups", "1")],
-            c => Ops.Conv1d(c.Arg(0), c.Arg(1), c.Optional(2), c.Whole(3, 1), c.Whole(4, 0), c.Whole(5, 1), c.Whole(6, 1)),
-            "cross-correlation along the last axis: x (N, C, L) or (C, L), k (F, C/groups, kL), b (F); output (N, F, L′), "
+            c => Ops.Conv1d(c.Arg(0), c.Arg(1), c.Optional(2), c.Whole(3, 1), PaddingWord(c) is null ? c.Whole(4, 0) : 0, c.Whole(5, 1), c.Whole(6, 1), PaddingWord(c) == "same"),
+            "cross-correlation along the last axis: x (N, C, L) or (C, L), k (F, C/groups, kL), b (F); padding a number, \"same\" or \"valid\" as conv2d's; output (N, F, L′), "
             + "L′ = ⌊(L + 2p − d(k − 1) − 1)/s⌋ + 1; only x, k, b by position",
             "`F.conv1d`")
         {
@@ -74,7 +74,15 @@ internal static class ConvolutionFunctions
     }
 
     private static ConvOptions Options(CallContext c) =>
-        new(Pair(c, 3, 1, "stride"), Pair(c, 4, 0, "padding"), Pair(c, 5, 1, "dilation"), c.Whole(6, 1));
+        new(Pair(c, 3, 1, "stride"), PaddingWord(c) is null ? Pair(c, 4, 0, "padding") : 0, Pair(c, 5, 1, "dilation"), c.Whole(6, 1)) { Same = PaddingWord(c) == "same" };
+
+    /// <summary>PyTorch's padding="same" or "valid" (no padding) of conv1d and conv2d, or null for a number.</summary>
+    private static string? PaddingWord(CallContext c) => c.Raw(4) switch
+    {
+        TextExpr { Text: "same" or "valid" } t => t.Text,
+        TextExpr t => throw new ExpressionException($"{c.Call.Function}: padding is a number, [h, w], \"same\" or \"valid\", got \"{t.Text}\"", t.Column),
+        _ => null,
+    };
 
     private static ConvOptions TransposedOptions(CallContext c) =>
         new(Pair(c, 3, 1, "stride"), Pair(c, 4, 0, "padding"), Pair(c, 7, 1, "dilation"), c.Whole(6, 1));
@@ -90,7 +98,9 @@ internal static class ConvolutionFunctions
 
         var o = Options(c);
         double batch = xs.Length == 4 ? xs[0] : 1, filters = ks.Length == 4 ? ks[0] : 1, perGroup = ks.Length == 4 ? ks[1] : 1;
-        double outputs = batch * filters
+        double outputs = o.Same
+            ? batch * filters * xs[^2] * xs[^1]
+            : batch * filters
             * Window.Dilated(ks[^2], o.Stride.H, o.Padding.H, o.Dilation.H, "conv2d height").OutputLength(xs[^2], "conv2d height")
             * Window.Dilated(ks[^1], o.Stride.W, o.Padding.W, o.Dilation.W, "conv2d width").OutputLength(xs[^1], "conv2d width");
         return new Cost("conv2d", outputs, outputs * perGroup * ks[^2] * ks[^1]);
@@ -105,8 +115,9 @@ internal static class ConvolutionFunctions
             return null;
         }
 
-        double outputs = (xs.Length == 3 ? xs[0] : 1.0) * ks[0]
-            * Window.Dilated(ks[2], c.Whole(3, 1), c.Whole(4, 0), c.Whole(5, 1), "conv1d length").OutputLength(xs[^1], "conv1d length");
+        double outputs = (xs.Length == 3 ? xs[0] : 1.0) * ks[0] * (PaddingWord(c) == "same"
+            ? xs[^1]
+            : Window.Dilated(ks[2], c.Whole(3, 1), PaddingWord(c) is null ? c.Whole(4, 0) : 0, c.Whole(5, 1), "conv1d length").OutputLength(xs[^1], "conv1d length"));
         return new Cost("conv1d", outputs, outputs * ks[1] * ks[2]);
     }
 

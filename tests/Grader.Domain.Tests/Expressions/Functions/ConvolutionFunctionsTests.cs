@@ -23,6 +23,13 @@ public class ConvolutionFunctionsTests
         // Stride [1, 2] and padding [0, 1] (see Conv2dTests for the windows).
         { $"conv2d({X}, {K}, stride=[1, 2], padding=[0, 1])", [2, 2], [3, -4, -2, 6] },
 
+        // padding="same" with a 2×2 kernel pads one row and column after (PyTorch's rule for an even
+        // span): the 2×2 windows of seed 000 (3, −4, 1, 6), then those reaching into the zeros:
+        // [[2, 0], [−1, 0]] → 2, [[−1, 0], [2, 0]] → −1, [[0, 0], [0, 0]] → 0, [[0, 2], [0, 0]] → −2, [[2, 0], [0, 0]] → 2.
+        { $"conv2d({X}, {K}, padding=\"same\")", [3, 3], [3, -4, 2, 1, 6, -1, 0, -2, 2] },
+        { $"conv2d({X}, {K}, padding=\"valid\")", [2, 2], [3, -4, 1, 6] },
+        { "conv1d([[1, 2, 3]], [[[1, 1, 1]]], padding='same')", [1, 3], [3, 6, 5] },
+
         // Dilation 2 on a 3×3 input: the one window reads the corners, 1·1 + 2·(−1) + 0·0 + 2·2 = 3.
         { $"conv2d({X}, {K}, dilation=2)", [1, 1], [3] },
 
@@ -68,6 +75,9 @@ public class ConvolutionFunctionsTests
     [InlineData("conv_transpose2d([[1, 2]], [[1, 1]], stride=2, output_padding=2)", 1, "output_padding must be smaller than the stride or the dilation")]
     [InlineData("conv_transpose2d([[1]], [[1, 1]], padding=1)", 1, "it must be at least 1")]
     [InlineData("upsample([[1]], 1.5)", 17, "expected a whole number")]
+    [InlineData("conv2d([[1]], [[1]], padding=\"full\")", 30, "padding is a number, [h, w], \"same\" or \"valid\"")]
+    [InlineData("conv2d([[1, 2]], [[1]], stride=2, padding=\"same\")", 1, "padding=\"same\" needs stride 1")]
+    [InlineData("conv1d([[1, 2]], [[[1]]], stride=2, padding=\"same\")", 1, "padding=\"same\" needs stride 1, as in PyTorch, got stride 2")]
     [InlineData("maxpool1d([[1, 2]], 2, padding=2)", 1, "padding 2 must be at most half the window size 2")]
     public void Refuses_with_the_reason_at_the_column(string text, int column, string message)
     {
