@@ -18,9 +18,6 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
     /// <summary>The output's shape (N, F, OutH, OutW).</summary>
     public int[] OutputShape => [XShape[0], KShape[0], OutH, OutW];
 
-    /// <summary>The number of taps, padding included (an upper bound of the work).</summary>
-    public double Taps => (double)XShape[0] * KShape[0] * OutH * OutW * KShape[1] * KShape[2] * KShape[3];
-
     /// <summary>The geometry of a convolution of x with k, checked.</summary>
     public static ConvolutionGeometry Of(int[] x, int[] k, ConvOptions options, string name)
     {
@@ -57,7 +54,12 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
             .TransposedLength(x[2], outputPadding.H, options.Dilation.H, name + " height");
         var w = Window.Dilated(k[3], options.Stride.W, options.Padding.W, options.Dilation.W, name + " width")
             .TransposedLength(x[3], outputPadding.W, options.Dilation.W, name + " width");
-        return new ConvolutionGeometry([x[0], checked(k[1] * groups), h, w], k, options, x[2], x[3]);
+        if ((long)k[1] * groups > int.MaxValue)
+        {
+            throw new ShapeException($"{name}: {k[1]} output channels per group times {groups} groups is too many");
+        }
+
+        return new ConvolutionGeometry([x[0], k[1] * groups, h, w], k, options, x[2], x[3]);
     }
 
     /// <summary>Calls <paramref name="tap"/> for every tap, padding left out, output by output.</summary>
@@ -146,11 +148,11 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
             throw new ShapeException($"{name}: groups must be at least 1 and divide both the input channels {x[1]} and the filters {k[0]}, got {groups}");
         }
 
-        if (k[1] * groups != x[1])
+        if ((long)k[1] * groups != x[1])
         {
             throw new ShapeException(groups == 1
                 ? $"{name}: kernels {Tensor.FormatShape(k)} expect {k[1]} input channel(s), x {Tensor.FormatShape(x)} has {x[1]}"
-                : $"{name}: kernels {Tensor.FormatShape(k)} with groups={groups} expect {k[1] * groups} input channels, x {Tensor.FormatShape(x)} has {x[1]}");
+                : $"{name}: kernels {Tensor.FormatShape(k)} with groups={groups} expect {(long)k[1] * groups} input channels, x {Tensor.FormatShape(x)} has {x[1]}");
         }
     }
 }

@@ -26,7 +26,12 @@ public sealed class Upsample(Size2 scale) : Function
 
         inputShape = x.Shape;
         int c = x.Shape[0], h = x.Shape[1], w = x.Shape[2];
-        int[] shape = [c, checked(h * scale.H), checked(w * scale.W)];
+        if ((long)h * scale.H > int.MaxValue || (long)w * scale.W > int.MaxValue)
+        {
+            throw new ShapeException($"upsample: {x.ShapeText} by {scale} would be too large");
+        }
+
+        int[] shape = [c, h * scale.H, w * scale.W];
         source = new int[Tensor.Numel(shape)];
         var y = new double[source.Length];
         var o = 0;

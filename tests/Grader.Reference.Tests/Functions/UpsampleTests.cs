@@ -39,4 +39,11 @@ public class UpsampleTests
         var ex = Assert.Throws<ShapeException>(() => Ops.Upsample(Node.Constant(X), 0));
         Assert.Contains("at least 1", ex.Message);
     }
+
+    [Fact]
+    public void A_result_too_large_to_index_is_refused_not_overflowed()
+    {
+        var ex = Assert.Throws<ShapeException>(() => Ops.Upsample(Node.Constant(Tensor.Zeros([1, 1, 70_000, 1])), new Size2(70_000, 1)));
+        Assert.Contains("too large", ex.Message);
+    }
 }
