@@ -62,7 +62,10 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
         return new ConvolutionGeometry([x[0], k[1] * groups, h, w], k, options, x[2], x[3]);
     }
 
-    /// <summary>Calls <paramref name="tap"/> for every tap, padding left out, output by output.</summary>
+    /// <summary>
+    /// Calls <paramref name="tap"/> for every tap, padding left out, output by output (and within
+    /// an output by channel, kernel row, kernel column: the order fixes the rounding).
+    /// </summary>
     public void Walk<T>(T tap)
         where T : struct, ITap
     {
@@ -77,27 +80,20 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
                 var firstChannel = (b * c) + (fi / perGroup * cg);
                 for (var oy = 0; oy < OutH; oy++)
                 {
+                    var (dyFrom, dyTo) = Taps(oy * sh, ph, dh, kh, h);
                     for (var ox = 0; ox < OutW; ox++)
                     {
                         var o = (((((b * f) + fi) * OutH) + oy) * OutW) + ox;
+                        var (dxFrom, dxTo) = Taps(ox * sw, pw, dw, kw, w);
                         for (var ci = 0; ci < cg; ci++)
                         {
-                            for (var dy = 0; dy < kh; dy++)
+                            for (var dy = dyFrom; dy < dyTo; dy++)
                             {
                                 var iy = (oy * sh) + (dy * dh) - ph;
-                                if (iy < 0 || iy >= h)
+                                int xRow = ((((firstChannel + ci) * h) + iy) * w) + (ox * sw) - pw, kRow = ((((fi * cg) + ci) * kh) + dy) * kw;
+                                for (var dx = dxFrom; dx < dxTo; dx++)
                                 {
-                                    continue;
-                                }
-
-                                int xRow = (((firstChannel + ci) * h) + iy) * w, kRow = ((((fi * cg) + ci) * kh) + dy) * kw;
-                                for (var dx = 0; dx < kw; dx++)
-                                {
-                                    var ix = (ox * sw) + (dx * dw) - pw;
-                                    if (ix >= 0 && ix < w)
-                                    {
-                                        tap.At(o, xRow + ix, kRow + dx);
-                                    }
+                                    tap.At(o, xRow + (dx * dw), kRow + dx);
                                 }
                             }
                         }
@@ -105,6 +101,18 @@ internal sealed record ConvolutionGeometry(int[] XShape, int[] KShape, ConvOptio
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The kernel taps [from, to) of a window starting at <paramref name="start"/> − p that land
+    /// inside an input of length n (the rest fall in the padding).
+    /// </summary>
+    private static (int From, int To) Taps(int start, int padding, int dilation, int size, int n)
+    {
+        var first = start - padding;
+        var from = first >= 0 ? 0 : (-first + dilation - 1) / dilation;
+        var to = n - first <= 0 ? 0 : Math.Min(size, ((n - first - 1) / dilation) + 1);
+        return (from, Math.Max(from, to));
     }
 
     /// <summary>The channel (axis 1) of each element of an (N, C, H, W) tensor, for a bias.</summary>
