@@ -12,6 +12,7 @@ namespace Grader.Domain.Assignments;
 public static class NetworkReader
 {
     private static readonly string[] ConvKeys = ["filters", "kernel", "stride", "padding", "bias"];
+    private static readonly string[] Conv2dKeys = [.. ConvKeys, "dilation", "groups"];
     private static readonly string[] TransposedKeys = ["filters", "kernel", "stride", "padding", "output_padding", "bias"];
     private static readonly string[] PoolKeys = ["size", "stride", "padding"];
     private static readonly string[] WithSettings = ["dense", "conv2d", "conv1d", "conv_transpose2d", "maxpool2d", "avgpool2d", "maxpool1d", "avgpool1d"];
@@ -152,19 +153,21 @@ public static class NetworkReader
     {
         if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
         {
-            bag.Report(node, "conv2d needs { filters: n, kernel: k } (and optionally stride, padding, bias; kernel, stride and padding a number or [h, w])");
+            bag.Report(node, "conv2d needs { filters: n, kernel: k } (and optionally stride, padding, dilation, groups, bias; kernel, stride, padding and dilation a number or [h, w])");
             return null;
         }
 
         var before = bag.Items.Count;
-        AssignmentLoader.CheckKeys(m, ConvKeys, bag, "conv2d");
+        AssignmentLoader.CheckKeys(m, Conv2dKeys, bag, "conv2d");
         var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
         var kernel = ReadPair(m["kernel"]!, bag, "kernel", 1);
         var stride = m["stride"] is { } s ? ReadPair(s, bag, "stride", 1) : 1;
         var padding = m["padding"] is { } p ? ReadPair(p, bag, "padding", 0) : 0;
+        var dilation = m["dilation"] is { } d ? ReadPair(d, bag, "dilation", 1) : 1;
+        var groups = m["groups"] is { } g ? YamlValues.Whole(g, bag, "groups", 1, 100_000) : 1;
         var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
         return bag.Items.Count == before
-            ? new Conv2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, bias!.Value)
+            ? new Conv2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, bias!.Value) { Dilation = dilation, Groups = groups!.Value }
             : null;
     }
 

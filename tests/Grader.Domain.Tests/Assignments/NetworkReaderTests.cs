@@ -24,6 +24,11 @@ public class NetworkReaderTests
         // H' = ⌊(32 + 2 − 3)/2⌋ + 1 = 16, W' = 32 − 5 + 1 = 28; 6·3·3·5 + 6; then windows [2, 1] at stride [2, 1].
         { "[3, 32, 32]", "[conv2d: { filters: 6, kernel: [3, 5], stride: [2, 1], padding: [1, 0] }, maxpool2d: { size: [2, 1], stride: [2, 1] }, avgpool2d: { size: 2, padding: [1, 0] }]",
             [[6, 16, 28], [6, 8, 28], [6, 5, 14]], [276, 0, 0] },
+
+        // Depthwise 3×3 (groups = C = 32): 32·1·9 + 32; then pointwise 1×1 to 64: 64·32 + 64.
+        // Dilation 2 spans 5 cells: (16 + 2·2 − 5) + 1 = 16.
+        { "[32, 16, 16]", "[conv2d: { filters: 32, kernel: 3, padding: 2, dilation: 2, groups: 32 }, conv2d: { filters: 64, kernel: 1 }]",
+            [[32, 16, 16], [64, 16, 16]], [320, 2112] },
     };
 
     [Theory]
@@ -45,6 +50,7 @@ public class NetworkReaderTests
     [InlineData("[1, 4, 4]", "[conv2d: { filters: 1, kernel: 2, stride: [1, 2, 3] }]", "stride is a whole number or a list [h, w] of two")]
     [InlineData("[1, 4, 4]", "[conv1d: { filters: 1, kernel: 2 }]", "conv1d needs a (C, L) input")]
     [InlineData("[1, 4]", "[maxpool1d: { size: 2, padding: 2 }]", "padding 2 must be at most half the window size 2")]
+    [InlineData("[3, 4, 4]", "[conv2d: { filters: 4, kernel: 1, groups: 2 }]", "groups 2 must divide both the input channels 3 and the filters 4")]
     [InlineData("[1, 4, 4]", "[conv_transpos2d: { filters: 1, kernel: 2 }]", "did you mean 'conv_transpose2d'")]
     public void Bad_layers_are_reported(string input, string layers, string message)
     {
