@@ -94,6 +94,13 @@ public class ConvolutionFunctionsTests
         // 8 filters × 9,501 positions × 500 taps = 38,004,000 multiply-adds.
         { $"conv1d(reshape(outer({HostileCorpus.Ones(100)}, {HostileCorpus.Ones(100)}), [1, 10000]), reshape(outer({HostileCorpus.Ones(8)}, {HostileCorpus.Ones(500)}), [8, 1, 500]))", "conv1d needs more computation than allowed" },
 
+        // A dilation of 10⁶ lets the width's padding reach 10⁶ (the span less one): 2 + 2·10⁶ − (10⁶ + 1) + 1 columns.
+        { "conv2d([[1, 1]], [[1, 1]], dilation=1000000, padding=[0, 1000000])", "conv2d would make a tensor of 1,000,002 elements" },
+
+        // A stride of 10⁶ on a transposed conv: (2 − 1)·10⁶ + 1 columns for each of 10⁶ rows.
+        { "conv_transpose2d([[1, 1], [1, 1]], [[1]], stride=1000000)", "conv_transpose2d would make a tensor of" },
+        { "upsample([[1]], [1000000, 1000000])", "upsample would make a tensor of 1,000,000,000,000 elements" },
+
         // 10,000 elements × 11²: 1,210,000 elements, past the tensor limit.
         { $"upsample(outer({HostileCorpus.Ones(100)}, {HostileCorpus.Ones(100)}), 11)", "upsample would make a tensor of 1,210,000 elements" },
 
