@@ -172,48 +172,169 @@ public static partial class Ops
     /// Cross-correlation (no kernel flip) with zero padding: x (H,W) or (C,H,W), kernels (kH,kW)
     /// or (F,C,kH,kW), optional bias (F). A 2-D input with a 2-D kernel gives a 2-D output.
     /// </summary>
-    public static Node Conv2d(Node x, Node k, Node? bias = null, int stride = 1, int padding = 0)
+    public static Node Conv2d(Node x, Node k, Node? bias = null, int stride = 1, int padding = 0) =>
+        Conv2d(x, k, bias, new ConvOptions(stride, padding));
+
+    /// <summary>
+    /// PyTorch's <c>conv2d</c>: cross-correlation of x (N, C, H, W) with kernels (F, C/groups, kH, kW)
+    /// and an optional bias (F), giving (N, F, H', W'). An unbatched x (C, H, W) gives (F, H', W');
+    /// a plain x (H, W) with a plain kernel (kH, kW) gives (H', W').
+    /// </summary>
+    public static Node Conv2d(Node x, Node k, Node? bias, ConvOptions options)
     {
-        var plain = x.Value.Rank == 2 && k.Value.Rank == 2;
-        var x3 = x.Value.Rank == 2 ? Reshape(x, [1, .. x.Value.Shape]) : x;
-        var k4 = k.Value.Rank == 2 ? Reshape(k, [1, 1, .. k.Value.Shape]) : k;
-        if (x3.Value.Rank != 3 || k4.Value.Rank != 4)
+        var (xs, ks) = (x.Value.Shape, k.Value.Shape);
+        if (xs.Length is < 2 or > 4 || ks.Length is not (2 or 4))
         {
-            throw new ShapeException($"conv2d needs x (H, W) or (C, H, W) and a kernel (kH, kW) or (F, C, kH, kW), got {x.Value.ShapeText} and {k.Value.ShapeText}");
+            throw new ShapeException($"conv2d needs x (H, W), (C, H, W) or (N, C, H, W) and a kernel (kH, kW) or (F, C, kH, kW), got {x.Value.ShapeText} and {k.Value.ShapeText}");
         }
 
-        if (bias is not null && bias.Value.IsScalarLike && bias.Value.Rank != 1)
-        {
-            bias = Reshape(bias, [1]);
-        }
-
-        var conv = new Conv2d(stride, padding);
-        var y = bias is null ? conv.Apply(x3, k4) : conv.Apply(x3, k4, bias);
-        return plain ? Reshape(y, y.Value.Shape[1..]) : y;
+        var x4 = xs.Length == 4 ? x : Reshape(x, [.. Enumerable.Repeat(1, 4 - xs.Length), .. xs]);
+        var k4 = ks.Length == 4 ? k : Reshape(k, [1, 1, .. ks]);
+        RequireChannels("conv2d", x.Value, k.Value, x4.Value.Shape[1], k4.Value.Shape[1], options.Groups);
+        var y = Bias(new Conv2d(options), x4, k4, bias);
+        return xs.Length == 4 ? y
+            : xs.Length == 2 && ks.Length == 2 ? Reshape(y, y.Value.Shape[2..])
+            : Reshape(y, y.Value.Shape[1..]);
     }
 
-    /// <summary>Max pooling over (H,W) or (C,H,W); stride defaults to the window size.</summary>
-    public static Node MaxPool2d(Node x, int size, int? stride = null, int padding = 0) =>
-        Pool(x, new MaxPool2d(size, stride ?? size, padding), "maxpool2d");
-
-    /// <summary>Average pooling over (H,W) or (C,H,W); stride defaults to the window size.</summary>
-    public static Node AvgPool2d(Node x, int size, int? stride = null, int padding = 0) =>
-        Pool(x, new AvgPool2d(size, stride ?? size, padding), "avgpool2d");
-
-    private static Node Pool(Node x, Function pool, string name)
+    /// <summary>
+    /// PyTorch's <c>conv1d</c>: cross-correlation of x (N, C, L) or (C, L) with kernels
+    /// (F, C/groups, kL) and an optional bias (F), giving (N, F, L') or (F, L'). It is the 2-D
+    /// convolution of height 1; <paramref name="same"/> is PyTorch's <c>padding="same"</c>.
+    /// </summary>
+    public static Node Conv1d(Node x, Node k, Node? bias = null, int stride = 1, int padding = 0, int dilation = 1, int groups = 1, bool same = false)
     {
-        if (x.Value.Rank is not (2 or 3))
+        var (xs, ks) = (x.Value.Shape, k.Value.Shape);
+        if (xs.Length is not (2 or 3) || ks.Length != 3)
         {
-            throw new ShapeException($"{name} needs (H, W) or (C, H, W), got {x.Value.ShapeText}");
+            throw new ShapeException($"conv1d needs x (N, C, L) or (C, L) and kernels (F, C/groups, kL), got {x.Value.ShapeText} and {k.Value.ShapeText}");
         }
 
-        if (x.Value.Rank == 3)
+        RequireChannels("conv1d", x.Value, k.Value, xs[^2], ks[1], groups);
+        if (same && stride != 1)
+        {
+            throw new ShapeException($"conv1d: padding=\"same\" needs stride 1, as in PyTorch, got stride {stride}");
+        }
+
+        var x4 = Reshape(x, [xs.Length == 3 ? xs[0] : 1, xs[^2], 1, xs[^1]]);
+        var k4 = Reshape(k, [ks[0], ks[1], 1, ks[2]]);
+        var options = new ConvOptions(new Size2(1, stride), new Size2(0, padding), new Size2(1, dilation), groups) { Same = same };
+        var y = Bias(new Conv2d(options, "conv1d"), x4, k4, bias);
+        var (n, f, l) = (y.Value.Shape[0], y.Value.Shape[1], y.Value.Shape[3]);
+        return Reshape(y, xs.Length == 3 ? [n, f, l] : [f, l]);
+    }
+
+    /// <summary>
+    /// PyTorch's <c>conv_transpose2d</c>: x (N, C_in, H, W) or (C_in, H, W) with kernels
+    /// (C_in, C_out/groups, kH, kW) and an optional bias (C_out), output side
+    /// (n − 1)·s − 2p + d·(k − 1) + output_padding + 1; the adjoint of <see cref="Conv2d(Node, Node, Node?, ConvOptions)"/>.
+    /// A plain x (H, W) with a plain kernel (kH, kW) gives a plain output.
+    /// </summary>
+    public static Node ConvTranspose2d(Node x, Node k, Node? bias, ConvOptions options, Size2 outputPadding)
+    {
+        var (xs, ks) = (x.Value.Shape, k.Value.Shape);
+        if (xs.Length is < 2 or > 4 || ks.Length is not (2 or 4))
+        {
+            throw new ShapeException($"conv_transpose2d needs x (H, W), (C_in, H, W) or (N, C_in, H, W) and a kernel (kH, kW) or (C_in, C_out/groups, kH, kW), got {x.Value.ShapeText} and {k.Value.ShapeText}");
+        }
+
+        var x4 = xs.Length == 4 ? x : Reshape(x, [.. Enumerable.Repeat(1, 4 - xs.Length), .. xs]);
+        var k4 = ks.Length == 4 ? k : Reshape(k, [1, 1, .. ks]);
+        if (x4.Value.Shape[1] != k4.Value.Shape[0])
+        {
+            throw new ShapeException($"conv_transpose2d: kernels {k.Value.ShapeText} take {k4.Value.Shape[0]} input channel(s) (the first axis), x {x.Value.ShapeText} has {x4.Value.Shape[1]}");
+        }
+
+        var y = Bias(new ConvTranspose2d(options, outputPadding), x4, k4, bias);
+        return xs.Length == 4 ? y
+            : xs.Length == 2 && ks.Length == 2 ? Reshape(y, y.Value.Shape[2..])
+            : Reshape(y, y.Value.Shape[1..]);
+    }
+
+    /// <summary>Max pooling over (H,W), (C,H,W) or (N,C,H,W); stride defaults to the window size.</summary>
+    public static Node MaxPool2d(Node x, Size2 size, Size2? stride = null, Size2 padding = default) =>
+        Pool(x, new MaxPool2d(size, stride ?? size, padding), "maxpool2d");
+
+    /// <summary>Average pooling over (H,W), (C,H,W) or (N,C,H,W); stride defaults to the window size.</summary>
+    public static Node AvgPool2d(Node x, Size2 size, Size2? stride = null, Size2 padding = default) =>
+        Pool(x, new AvgPool2d(size, stride ?? size, padding), "avgpool2d");
+
+    /// <summary>Max pooling along the last axis of (C, L) or (N, C, L); stride defaults to the window size.</summary>
+    public static Node MaxPool1d(Node x, int size, int? stride = null, int padding = 0) =>
+        Pool1d(x, new MaxPool2d(new(1, size), new(1, stride ?? size), new(0, padding), "maxpool1d"), "maxpool1d");
+
+    /// <summary>Average pooling along the last axis of (C, L) or (N, C, L); stride defaults to the window size.</summary>
+    public static Node AvgPool1d(Node x, int size, int? stride = null, int padding = 0) =>
+        Pool1d(x, new AvgPool2d(new(1, size), new(1, stride ?? size), new(0, padding), "avgpool1d"), "avgpool1d");
+
+    /// <summary>Nearest-neighbour upsampling of the last two axes of (H,W), (C,H,W) or (N,C,H,W) by a whole-number scale.</summary>
+    public static Node Upsample(Node x, Size2 scale)
+    {
+        var xs = x.Value.Shape;
+        if (xs.Length is < 2 or > 4)
+        {
+            throw new ShapeException($"upsample needs (H, W), (C, H, W) or (N, C, H, W), got {x.Value.ShapeText}");
+        }
+
+        var y = new Upsample(scale).Apply(Reshape(x, [Tensor.Numel(xs[..^2]), xs[^2], xs[^1]]));
+        return Reshape(y, [.. xs[..^2], .. y.Value.Shape[1..]]);
+    }
+
+    private static void RequireChannels(string name, Tensor x, Tensor k, int channels, int perGroup, int groups)
+    {
+        if (groups < 1)
+        {
+            throw new ShapeException($"{name}: groups must be at least 1, got {groups}");
+        }
+
+        if (channels != (long)perGroup * groups)
+        {
+            throw new ShapeException(groups == 1
+                ? $"{name}: kernels {k.ShapeText} expect {perGroup} input channel(s), x {x.ShapeText} has {channels}"
+                : $"{name}: kernels {k.ShapeText} with groups={groups} expect {(long)perGroup * groups} input channels, x {x.ShapeText} has {channels}");
+        }
+    }
+
+    /// <summary>A convolution applied with or without its bias (a one-element bias taken as a vector).</summary>
+    private static Node Bias(Function conv, Node x, Node k, Node? bias)
+    {
+        if (bias is null)
+        {
+            return conv.Apply(x, k);
+        }
+
+        return conv.Apply(x, k, bias.Value.IsScalarLike && bias.Value.Rank != 1 ? Reshape(bias, [1]) : bias);
+    }
+
+    /// <summary>Pooling over the last two axes: a batch (N, C, H, W) is pooled as N·C channels.</summary>
+    private static Node Pool(Node x, Function pool, string name)
+    {
+        var xs = x.Value.Shape;
+        if (xs.Length is < 2 or > 4)
+        {
+            throw new ShapeException($"{name} needs (H, W), (C, H, W) or (N, C, H, W), got {x.Value.ShapeText}");
+        }
+
+        if (xs.Length == 3)
         {
             return pool.Apply(x);
         }
 
-        var y = pool.Apply(Reshape(x, [1, .. x.Value.Shape]));
-        return Reshape(y, y.Value.Shape[1..]);
+        var y = pool.Apply(Reshape(x, [Tensor.Numel(xs[..^2]), xs[^2], xs[^1]]));
+        return Reshape(y, [.. xs[..^2], .. y.Value.Shape[1..]]);
+    }
+
+    /// <summary>Pooling along the last axis: (C, L) or (N, C, L) pooled as channels of height 1.</summary>
+    private static Node Pool1d(Node x, Function pool, string name)
+    {
+        var xs = x.Value.Shape;
+        if (xs.Length is not (2 or 3))
+        {
+            throw new ShapeException($"{name} needs (C, L) or (N, C, L), got {x.Value.ShapeText}");
+        }
+
+        var y = pool.Apply(Reshape(x, [Tensor.Numel(xs[..^1]), 1, xs[^1]]));
+        return Reshape(y, [.. xs[..^1], y.Value.Shape[2]]);
     }
 
     /// <summary>

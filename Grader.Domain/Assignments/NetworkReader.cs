@@ -1,19 +1,23 @@
 using Grader.Domain.Networks;
 using Grader.Domain.Yaml;
+using Grader.Reference;
 
 namespace Grader.Domain.Assignments;
 
 /// <summary>
-/// Reads a layer stack: <c>{ input: [1, 32, 32], layers: [conv2d: {...}, relu, maxpool2d: {...}, flatten, dense: 120] }</c>,
+/// Reads a layer stack: <c>{ input: [1, 32, 32], layers: [conv2d: {...}, relu, maxpool2d: {...}, flatten, dense: 120] }</c>
+/// (also conv1d, conv_transpose2d, maxpool1d and avgpool1d; kernel, stride and padding of the 2-D layers a number or [h, w]),
 /// checking that every layer fits the shape it receives.
 /// </summary>
 public static class NetworkReader
 {
     private static readonly string[] ConvKeys = ["filters", "kernel", "stride", "padding", "bias"];
+    private static readonly string[] Conv2dKeys = [.. ConvKeys, "dilation", "groups"];
+    private static readonly string[] TransposedKeys = ["filters", "kernel", "stride", "padding", "output_padding", "bias"];
     private static readonly string[] PoolKeys = ["size", "stride", "padding"];
+    private static readonly string[] WithSettings = ["dense", "conv2d", "conv1d", "conv_transpose2d", "maxpool2d", "avgpool2d", "maxpool1d", "avgpool1d", "dropout", "embedding"];
     private static readonly string[] DenseKeys = ["units", "bias"];
     private static readonly string[] EmbeddingKeys = ["num", "dim"];
-    private static readonly string[] LayersWithSettings = ["dense", "conv2d", "maxpool2d", "avgpool2d", "dropout", "embedding"];
 
     /// <summary>The network, or null (reported).</summary>
     public static Network? Read(string name, YNode node, DiagnosticBag bag)
@@ -103,7 +107,7 @@ public static class NetworkReader
                 return new ActivationLayer(s.Value);
             }
 
-            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}'{DidYouMean.Hint(s.Value, [.. LayersWithSettings, "flatten", "batchnorm", "layernorm", .. ActivationLayer.Known])} (layers: {string.Join(", ", LayersWithSettings)}, flatten, batchnorm, layernorm, {string.Join(", ", ActivationLayer.Known)})");
+            bag.Report(s, $"unknown layer '{YamlValues.Shorten(s.Value)}'{DidYouMean.Hint(s.Value, [.. WithSettings, "flatten", "batchnorm", "layernorm", .. ActivationLayer.Known])} (layers: {string.Join(", ", WithSettings)}, flatten, batchnorm, layernorm, {string.Join(", ", ActivationLayer.Known)})");
             return null;
         }
 
@@ -118,16 +122,19 @@ public static class NetworkReader
         {
             "dense" => ReadDense(settings, bag),
             "conv2d" => ReadConv(settings, bag),
+            "conv1d" => ReadConv1d(settings, bag),
+            "conv_transpose2d" => ReadTransposed(settings, bag),
             "maxpool2d" or "avgpool2d" => ReadPool(kind.Value, settings, bag),
             "dropout" => ReadDropout(settings, bag),
             "embedding" => ReadEmbedding(settings, bag),
+            "maxpool1d" or "avgpool1d" => ReadPool1d(kind.Value, settings, bag),
             _ => Unknown(kind, bag),
         };
     }
 
     private static Layer? Unknown(YScalar kind, DiagnosticBag bag)
     {
-        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}'{DidYouMean.Hint(kind.Value, LayersWithSettings)} (layers with settings: {string.Join(", ", LayersWithSettings)})");
+        bag.Report(kind, $"unknown layer '{YamlValues.Shorten(kind.Value)}'{DidYouMean.Hint(kind.Value, WithSettings)} (layers with settings: {string.Join(", ", WithSettings)})");
         return null;
     }
 
@@ -185,32 +192,81 @@ public static class NetworkReader
     {
         if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
         {
-            bag.Report(node, "conv2d needs { filters: n, kernel: k } (and optionally stride, padding, bias)");
+            bag.Report(node, "conv2d needs { filters: n, kernel: k } (and optionally stride, padding, dilation, groups, bias; kernel, stride, padding and dilation a number or [h, w])");
             return null;
         }
 
         var before = bag.Items.Count;
-        AssignmentLoader.CheckKeys(m, ConvKeys, bag, "conv2d");
+        AssignmentLoader.CheckKeys(m, Conv2dKeys, bag, "conv2d");
         var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
-        var (kh, kw) = ReadKernel(m["kernel"]!, bag);
+        var kernel = ReadPair(m["kernel"]!, bag, "kernel", 1);
+        var stride = m["stride"] is { } s ? ReadPair(s, bag, "stride", 1) : 1;
+        var padding = m["padding"] is { } p ? ReadPair(p, bag, "padding", 0) : 0;
+        var dilation = m["dilation"] is { } d ? ReadPair(d, bag, "dilation", 1) : 1;
+        var groups = m["groups"] is { } g ? YamlValues.Whole(g, bag, "groups", 1, 100_000) : 1;
+        var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
+        return bag.Items.Count == before
+            ? new Conv2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, bias!.Value) { Dilation = dilation, Groups = groups!.Value }
+            : null;
+    }
+
+    private static Conv1dLayer? ReadConv1d(YNode node, DiagnosticBag bag)
+    {
+        if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
+        {
+            bag.Report(node, "conv1d needs { filters: n, kernel: k } (and optionally stride, padding, bias)");
+            return null;
+        }
+
+        var before = bag.Items.Count;
+        AssignmentLoader.CheckKeys(m, ConvKeys, bag, "conv1d");
+        var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
+        var kernel = YamlValues.Whole(m["kernel"]!, bag, "kernel", 1, 10_000);
         var stride = m["stride"] is { } s ? YamlValues.Whole(s, bag, "stride", 1, 10_000) : 1;
         var padding = m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
         var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
         return bag.Items.Count == before
-            ? new Conv2dLayer(filters!.Value, kh, kw, stride!.Value, padding!.Value, bias!.Value)
+            ? new Conv1dLayer(filters!.Value, kernel!.Value, stride!.Value, padding!.Value, bias!.Value)
             : null;
     }
 
-    private static (int H, int W) ReadKernel(YNode node, DiagnosticBag bag)
+    private static ConvTranspose2dLayer? ReadTransposed(YNode node, DiagnosticBag bag)
+    {
+        if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
+        {
+            bag.Report(node, "conv_transpose2d needs { filters: n, kernel: k } (and optionally stride, padding, output_padding, bias; each a number or [h, w])");
+            return null;
+        }
+
+        var before = bag.Items.Count;
+        AssignmentLoader.CheckKeys(m, TransposedKeys, bag, "conv_transpose2d");
+        var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
+        var kernel = ReadPair(m["kernel"]!, bag, "kernel", 1);
+        var stride = m["stride"] is { } s ? ReadPair(s, bag, "stride", 1) : 1;
+        var padding = m["padding"] is { } p ? ReadPair(p, bag, "padding", 0) : 0;
+        var outputPadding = m["output_padding"] is { } o ? ReadPair(o, bag, "output_padding", 0) : 0;
+        var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
+        return bag.Items.Count == before
+            ? new ConvTranspose2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, outputPadding, bias!.Value)
+            : null;
+    }
+
+    /// <summary>A setting per axis: one whole number for both, or [h, w] (reported, and 1 in its place, when wrong).</summary>
+    private static Size2 ReadPair(YNode node, DiagnosticBag bag, string what, int min)
     {
         if (node is YSequence { Items.Count: 2 } pair)
         {
-            return (YamlValues.Whole(pair.Items[0], bag, "kernel height", 1, 10_000) ?? 1,
-                    YamlValues.Whole(pair.Items[1], bag, "kernel width", 1, 10_000) ?? 1);
+            return new Size2(YamlValues.Whole(pair.Items[0], bag, what + " height", min, 10_000) ?? 1,
+                             YamlValues.Whole(pair.Items[1], bag, what + " width", min, 10_000) ?? 1);
         }
 
-        var k = YamlValues.Whole(node, bag, "kernel", 1, 10_000) ?? 1;
-        return (k, k);
+        if (node is YSequence)
+        {
+            bag.Report(node, $"{what} is a whole number or a list [h, w] of two");
+            return 1;
+        }
+
+        return YamlValues.Whole(node, bag, what, min, 10_000) ?? 1;
     }
 
     private static Pool2dLayer? ReadPool(string kind, YNode node, DiagnosticBag bag)
@@ -218,6 +274,27 @@ public static class NetworkReader
         if (node is YScalar)
         {
             return YamlValues.Whole(node, bag, $"{kind} size", 1, 10_000) is { } n ? new Pool2dLayer(kind, n, n, 0) : null;
+        }
+
+        if (node is not YMapping m || m["size"] is null)
+        {
+            bag.Report(node, $"{kind} needs {{ size: n }} (and optionally stride, padding; each a number or [h, w])");
+            return null;
+        }
+
+        var before = bag.Items.Count;
+        AssignmentLoader.CheckKeys(m, PoolKeys, bag, kind);
+        var size = ReadPair(m["size"]!, bag, "size", 1);
+        var stride = m["stride"] is { } s ? ReadPair(s, bag, "stride", 1) : size;
+        var padding = m["padding"] is { } p ? ReadPair(p, bag, "padding", 0) : 0;
+        return bag.Items.Count == before ? new Pool2dLayer(kind, size, stride, padding) : null;
+    }
+
+    private static Pool1dLayer? ReadPool1d(string kind, YNode node, DiagnosticBag bag)
+    {
+        if (node is YScalar)
+        {
+            return YamlValues.Whole(node, bag, $"{kind} size", 1, 10_000) is { } n ? new Pool1dLayer(kind, n, n, 0) : null;
         }
 
         if (node is not YMapping m || m["size"] is null)
@@ -231,6 +308,6 @@ public static class NetworkReader
         var size = YamlValues.Whole(m["size"]!, bag, "size", 1, 10_000);
         var stride = m["stride"] is { } s ? YamlValues.Whole(s, bag, "stride", 1, 10_000) : size;
         var padding = m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
-        return bag.Items.Count == before ? new Pool2dLayer(kind, size!.Value, stride!.Value, padding!.Value) : null;
+        return bag.Items.Count == before ? new Pool1dLayer(kind, size!.Value, stride!.Value, padding!.Value) : null;
     }
 }

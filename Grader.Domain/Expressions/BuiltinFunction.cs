@@ -21,12 +21,22 @@ public sealed record BuiltinFunction(
     /// <summary>True for an element-wise activation a layer stack may name.</summary>
     public bool Activation { get; init; }
 
+    /// <summary>
+    /// How many leading parameters may be given by position (all unless set); the rest only by
+    /// name, as Python's keyword-only parameters after <c>*</c>.
+    /// </summary>
+    public int? Positional { get; init; }
+
     /// <summary>The parameter names in order, the required ones first.</summary>
-    public FunctionSignature Signature { get; } = new(Parameters.Count(p => p.Required), [.. Parameters.Select(p => p.Name)])
+    public FunctionSignature Signature => field ??= new(Parameters.Count(p => p.Required), [.. Parameters.Select(p => p.Name)])
     {
+        Positional = Math.Min(Positional ?? Parameters.Count, Parameters.Count),
         Aliases = Parameters.SelectMany(p => p.Aliases.Select(a => (a, p.Name))).ToDictionary(x => x.a, x => x.Name),
     };
 
-    /// <summary>The call as the documentation writes it, e.g. <c>leaky_relu(x, slope=0.01)</c>.</summary>
-    public string Usage => $"{Name}({string.Join(", ", Parameters.Select(p => p.Required ? p.Name : $"{p.Name}={p.Default}"))})";
+    /// <summary>
+    /// The call as the documentation writes it, e.g. <c>leaky_relu(x, slope=0.01)</c>; keyword-only
+    /// parameters follow a <c>*</c>, as in Python: <c>conv2d(x, k, b=none, *, stride=1)</c>.
+    /// </summary>
+    public string Usage => $"{Name}({string.Join(", ", Parameters.Select((p, i) => (i == Positional ? "*, " : "") + (p.Required ? p.Name : $"{p.Name}={p.Default}")))})";
 }

@@ -172,6 +172,14 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 call.Arguments[names.Length].Column);
         }
 
+        if (call.Arguments.Count > signature.Positional)
+        {
+            var name = names[signature.Positional];
+            throw new ExpressionException(
+                $"{call.Function} takes {signature.Positional} argument(s) by position ({string.Join(", ", names[..signature.Positional])}); give {name} and the rest by name, e.g. {name}=...",
+                call.Arguments[signature.Positional].Column);
+        }
+
         var bound = new Expr?[names.Length];
         for (var i = 0; i < call.Arguments.Count; i++)
         {

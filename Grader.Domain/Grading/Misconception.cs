@@ -21,6 +21,11 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
                 ? c with { Arguments = [c.Arguments[0], new CallExpr("flip", [c.Arguments[1]], [], c.Column), .. c.Arguments.Skip(2)] }
                 : x)),
         new(
+            new Mistake("transposed-conv-flipped", "your answer is the transposed convolution with the kernel turned 180° (as a convolution of the zero-spaced input without flipping the kernel gives): conv_transpose2d adds the kernel as it is, scaled by each input element, at stride steps"),
+            e => Changed(e, x => x is CallExpr { Function: "conv_transpose2d", Arguments.Count: >= 2 } c
+                ? c with { Arguments = [c.Arguments[0], new CallExpr("flip", [c.Arguments[1]], [], c.Column), .. c.Arguments.Skip(2)] }
+                : x)),
+        new(
             new Mistake("gradient-ascent", "your update moves along the gradient: a gradient-descent step subtracts step × gradient"),
             e => Changed(e, x => x is BinaryExpr { Operator: '-' } b && ExprText.Walk(b.Right).Any(d => d is CallExpr { Function: "grad" })
                 ? b with { Operator = '+' }
@@ -85,8 +90,8 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
     {
         var (pool, first) = c.Function switch
         {
-            "maxpool2d" or "avgpool2d" => (true, 2),
-            "conv2d" => (false, 3),
+            "maxpool2d" or "avgpool2d" or "maxpool1d" or "avgpool1d" => (true, 2),
+            "conv2d" or "conv1d" => (false, 3),
             _ => (false, -1),
         };
         if (first < 0 || c.Keywords.Any(k => k.Name is not ("stride" or "padding")))

@@ -2,12 +2,22 @@ using Grader.Reference;
 
 namespace Grader.Domain.Networks;
 
-/// <summary>A convolution layer on (C, H, W): F·C·kH·kW weights plus F biases.</summary>
-public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth, int Stride, int Padding, bool Bias) : Layer
+/// <summary>
+/// A convolution layer on (C, H, W), as PyTorch's Conv2d: F·(C/groups)·kH·kW weights plus F
+/// biases; stride, padding and dilation per axis.
+/// </summary>
+public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth, Size2 Stride, Size2 Padding, bool Bias) : Layer
 {
+    /// <summary>The spacing of the kernel's taps (1: adjacent).</summary>
+    public Size2 Dilation { get; init; } = 1;
+
+    /// <summary>The groups the channels and filters split into (the input channels for a depthwise convolution).</summary>
+    public int Groups { get; init; } = 1;
+
     /// <inheritdoc />
     public override string Describe() =>
-        $"conv2d {Filters} filters {KernelHeight}x{KernelWidth}, stride {Stride}, padding {Padding}" + (Bias ? "" : ", no bias");
+        $"conv2d {Filters} filters {KernelHeight}x{KernelWidth}, stride {Stride}, padding {Padding}"
+        + (Dilation == new Size2(1, 1) ? "" : $", dilation {Dilation}") + (Groups == 1 ? "" : $", groups {Groups}") + (Bias ? "" : ", no bias");
 
     /// <inheritdoc />
     public override int[] OutputShape(int[] input)
@@ -17,11 +27,16 @@ public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth,
             throw new ArchitectureException($"conv2d needs a (C, H, W) input, got {Tensor.FormatShape(input)}");
         }
 
+        if (input[0] % Groups != 0 || Filters % Groups != 0)
+        {
+            throw new ArchitectureException($"conv2d: groups {Groups} must divide both the input channels {input[0]} and the filters {Filters}");
+        }
+
         try
         {
             return [Filters,
-                new Window(KernelHeight, Stride, Padding).OutputLength(input[1], "conv2d height"),
-                new Window(KernelWidth, Stride, Padding).OutputLength(input[2], "conv2d width")];
+                Window.Dilated(KernelHeight, Stride.H, Padding.H, Dilation.H, "conv2d height").OutputLength(input[1], "conv2d height"),
+                Window.Dilated(KernelWidth, Stride.W, Padding.W, Dilation.W, "conv2d width").OutputLength(input[2], "conv2d width")];
         }
         catch (ShapeException ex)
         {
@@ -31,5 +46,5 @@ public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth,
 
     /// <inheritdoc />
     public override long Parameters(int[] input) =>
-        checked(((long)Filters * input[0] * KernelHeight * KernelWidth) + (Bias ? Filters : 0));
+        checked(((long)Filters * (input[0] / Groups) * KernelHeight * KernelWidth) + (Bias ? Filters : 0));
 }

@@ -4,11 +4,8 @@ namespace Grader.Reference.Functions;
 /// Average pooling over (C, H, W); padding cells count as zeros and the divisor is always the
 /// window area (PyTorch's default count_include_pad=True).
 /// </summary>
-public sealed class AvgPool2d(int size, int stride, int padding) : Pool2d(size, stride, padding)
+public sealed class AvgPool2d(Size2 size, Size2 stride, Size2 padding, string name = "avgpool2d") : Pool2d(size, stride, padding, name)
 {
-    /// <inheritdoc />
-    protected override string Name => "avgpool2d";
-
     /// <inheritdoc />
     protected override double Reduce(Tensor x, ReadOnlySpan<int> cells, int outIndex)
     {

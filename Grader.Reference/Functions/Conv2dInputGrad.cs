@@ -12,14 +12,20 @@ internal sealed class Conv2dInputGrad(ConvolutionGeometry geometry) : Function
     {
         var (g, k) = (inputs[0], inputs[1]);
         var gx = new double[Tensor.Numel(geometry.XShape)];
-        geometry.Walk((o, xi, ki) => gx[xi] += g.Data[o] * k.Data[ki]);
+        geometry.Walk(new Spread(gx, g.Data, k.Data));
         return new Tensor(geometry.XShape, gx);
     }
 
     /// <inheritdoc />
     protected internal override Node?[] Backward(Node gradOutput) =>
     [
-        Inputs[0].RequiresGrad ? new Conv2d(geometry.Stride, geometry.Padding).Apply(gradOutput, Inputs[1]) : null,
+        Inputs[0].RequiresGrad ? new Conv2d(geometry).Apply(gradOutput, Inputs[1]) : null,
         Inputs[1].RequiresGrad ? new Conv2dKernelGrad(geometry).Apply(gradOutput, Inputs[0]) : null,
     ];
+
+    /// <summary>gx[i] += g[o]·k[j].</summary>
+    internal readonly struct Spread(double[] gx, double[] g, double[] k) : ConvolutionGeometry.ITap
+    {
+        public void At(int o, int i, int j) => gx[i] += g[o] * k[j];
+    }
 }

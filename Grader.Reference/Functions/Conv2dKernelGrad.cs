@@ -12,7 +12,7 @@ internal sealed class Conv2dKernelGrad(ConvolutionGeometry geometry) : Function
     {
         var (x, g) = (inputs[0], inputs[1]);
         var gk = new double[Tensor.Numel(geometry.KShape)];
-        geometry.Walk((o, xi, ki) => gk[ki] += g.Data[o] * x.Data[xi]);
+        geometry.Walk(new Correlate(gk, g.Data, x.Data));
         return new Tensor(geometry.KShape, gk);
     }
 
@@ -20,6 +20,12 @@ internal sealed class Conv2dKernelGrad(ConvolutionGeometry geometry) : Function
     protected internal override Node?[] Backward(Node gradOutput) =>
     [
         Inputs[0].RequiresGrad ? new Conv2dInputGrad(geometry).Apply(Inputs[1], gradOutput) : null,
-        Inputs[1].RequiresGrad ? new Conv2d(geometry.Stride, geometry.Padding).Apply(Inputs[0], gradOutput) : null,
+        Inputs[1].RequiresGrad ? new Conv2d(geometry).Apply(Inputs[0], gradOutput) : null,
     ];
+
+    /// <summary>gk[j] += g[o]·x[i].</summary>
+    internal readonly struct Correlate(double[] gk, double[] g, double[] x) : ConvolutionGeometry.ITap
+    {
+        public void At(int o, int i, int j) => gk[j] += g[o] * x[i];
+    }
 }

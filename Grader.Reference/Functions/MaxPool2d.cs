@@ -4,12 +4,9 @@ namespace Grader.Reference.Functions;
 /// Max pooling over (C, H, W); padding cells count as −∞, as in PyTorch. Forward keeps each
 /// window's argmax (the first on a tie) and backward routes the gradient there.
 /// </summary>
-public sealed class MaxPool2d(int size, int stride, int padding) : Pool2d(size, stride, padding)
+public sealed class MaxPool2d(Size2 size, Size2 stride, Size2 padding, string name = "maxpool2d") : Pool2d(size, stride, padding, name)
 {
     private int[] argmax = [];
-
-    /// <inheritdoc />
-    protected override string Name => "maxpool2d";
 
     /// <inheritdoc />
     protected override void Begin(int outputs) => argmax = new int[outputs];
@@ -28,7 +25,7 @@ public sealed class MaxPool2d(int size, int stride, int padding) : Pool2d(size, 
 
         if (best < 0)
         {
-            throw new ShapeException("maxpool2d: a window lies wholly in the padding");
+            throw new ShapeException($"{Name}: a window lies wholly in the padding");
         }
 
         argmax[outIndex] = best;

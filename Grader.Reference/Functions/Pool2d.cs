@@ -1,19 +1,19 @@
 namespace Grader.Reference.Functions;
 
 /// <summary>
-/// The window walk shared by max and average pooling over (C, H, W): subclasses reduce one
-/// window and route its gradient back.
+/// The window walk shared by max and average pooling over (C, H, W), with a window, stride and
+/// padding per axis: subclasses reduce one window and route its gradient back.
 /// </summary>
-public abstract class Pool2d(int size, int stride, int padding) : Function
+public abstract class Pool2d(Size2 size, Size2 stride, Size2 padding, string name) : Function
 {
     /// <summary>The input's shape.</summary>
     protected int[] InputShape { get; private set; } = [];
 
-    /// <summary>The window area, size².</summary>
-    protected int Area => size * size;
+    /// <summary>The window area, kH·kW.</summary>
+    protected int Area => size.H * size.W;
 
     /// <summary>The operation's name for messages.</summary>
-    protected abstract string Name { get; }
+    protected string Name => name;
 
     /// <summary>Reduces one window, given the input offsets of its cells (-1 for padding).</summary>
     protected abstract double Reduce(Tensor x, ReadOnlySpan<int> cells, int outIndex);
@@ -69,12 +69,18 @@ public abstract class Pool2d(int size, int stride, int padding) : Function
         return ([.. outputs], [.. cells]);
     }
 
-    private (int C, int OutH, int OutW) OutputShape() =>
-        2 * padding > size
-            ? throw new ShapeException($"{Name}: padding {padding} must be at most half the window size {size}")
-            : (InputShape[0],
-         new Window(size, stride, padding).OutputLength(InputShape[1], Name + " height"),
-         new Window(size, stride, padding).OutputLength(InputShape[2], Name + " width"));
+    private (int C, int OutH, int OutW) OutputShape()
+    {
+        if (2 * padding.H > size.H || 2 * padding.W > size.W)
+        {
+            var (p, k) = 2 * padding.H > size.H ? (padding.H, size.H) : (padding.W, size.W);
+            throw new ShapeException($"{Name}: padding {p} must be at most half the window size {k}");
+        }
+
+        return (InputShape[0],
+            new Window(size.H, stride.H, padding.H).OutputLength(InputShape[1], Name + " height"),
+            new Window(size.W, stride.W, padding.W).OutputLength(InputShape[2], Name + " width"));
+    }
 
     private delegate void WindowAction(int outIndex, ReadOnlySpan<int> cells);
 
@@ -82,7 +88,7 @@ public abstract class Pool2d(int size, int stride, int padding) : Function
     {
         var (c, outH, outW) = OutputShape();
         int h = InputShape[1], w = InputShape[2];
-        Span<int> cells = stackalloc int[Area];
+        Span<int> cells = Area <= 1024 ? stackalloc int[Area] : new int[Area]; // a huge window on the heap, not the stack
         for (var ci = 0; ci < c; ci++)
         {
             for (var oy = 0; oy < outH; oy++)
@@ -90,11 +96,11 @@ public abstract class Pool2d(int size, int stride, int padding) : Function
                 for (var ox = 0; ox < outW; ox++)
                 {
                     var n = 0;
-                    for (var dy = 0; dy < size; dy++)
+                    for (var dy = 0; dy < size.H; dy++)
                     {
-                        for (var dx = 0; dx < size; dx++)
+                        for (var dx = 0; dx < size.W; dx++)
                         {
-                            int iy = (oy * stride) + dy - padding, ix = (ox * stride) + dx - padding;
+                            int iy = (oy * stride.H) + dy - padding.H, ix = (ox * stride.W) + dx - padding.W;
                             cells[n++] = iy >= 0 && iy < h && ix >= 0 && ix < w ? (((ci * h) + iy) * w) + ix : -1;
                         }
                     }

@@ -64,6 +64,11 @@ try
         Console.Error.WriteLine($"PostgreSQL phase skipped: {postgres.Note}");
     }
 
+    if (Runs("conv"))
+    {
+        Console.WriteLine(ConvBenchmark.Table(ConvBenchmark.Run()));
+    }
+
     if (Runs("hostile"))
     {
         Console.WriteLine(HostileBenchmark.Table(await HostileBenchmark.RunAsync(Path.Combine(folder, "hostile"), options.Assignments)));

@@ -9,7 +9,7 @@ public class DidYouMeanTests
     [InlineData("cross_entropy_loss", "cross_entropy")]
     [InlineData("Relu", "relu")] // case
     [InlineData("lekay_relu", "leaky_relu")]
-    [InlineData("maxpool", "maxpool2d")]
+    [InlineData("max_pool2d", "maxpool2d")] // F.max_pool2d; a bare "maxpool" is as near maxpool1d
     [InlineData("xyzzy", null)]
     [InlineData("softplus", null)]
     public void Suggests_the_closest_function(string word, string? expected) =>

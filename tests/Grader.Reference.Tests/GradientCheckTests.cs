@@ -63,10 +63,26 @@ public class GradientCheckTests
         ["conv2d-plain"] = r => Conv(r, channels: 0, bias: false, stride: 1, padding: 0),
         ["conv2d-channels-bias"] = r => Conv(r, channels: 2, bias: true, stride: 1, padding: 0),
         ["conv2d-stride-padding"] = r => Conv(r, channels: 3, bias: true, stride: 2, padding: 1),
+        ["conv2d-batched-groups-dilation"] = r =>
+        {
+            var (n, groups, f) = (r.Next(1, 3), 2, 2 * r.Next(1, 3));
+            var options = new ConvOptions(new Size2(2, 1), new Size2(1, 0), new Size2(1, 2), groups);
+            return (x => Ops.Conv2d(x[0], x[1], x[2], options), [Values(r, [n, 4, r.Next(3, 6), r.Next(5, 7)]), Values(r, [f, 2, 2, 2]), Values(r, [f])]);
+        },
+        ["conv1d"] = r => (x => Ops.Conv1d(x[0], x[1], x[2], stride: 2, padding: 1, dilation: 2), [Values(r, [r.Next(1, 3), 2, r.Next(3, 7)]), Values(r, [3, 2, 2]), Values(r, [3])]),
+        ["conv_transpose2d"] = r =>
+        {
+            var options = new ConvOptions(new Size2(2, 3), new Size2(1, 0), new Size2(1, 2), 1);
+            return (x => Ops.ConvTranspose2d(x[0], x[1], x[2], options, new Size2(1, 0)), [Values(r, [r.Next(1, 3), 2, r.Next(1, 4), r.Next(1, 4)]), Values(r, [2, 3, 2, 2]), Values(r, [3])]);
+        },
         ["maxpool2d"] = r => Pool(r, (x, s) => Ops.MaxPool2d(x, s), Distinct),
         ["maxpool2d-stride1-padding"] = r => Pool(r, (x, s) => Ops.MaxPool2d(x, s, 1, 1), Distinct),
         ["avgpool2d"] = r => Pool(r, (x, s) => Ops.AvgPool2d(x, s), Values),
         ["avgpool2d-stride1-padding"] = r => Pool(r, (x, s) => Ops.AvgPool2d(x, s, 1, 1), Values),
+        ["maxpool2d-batched"] = r => (x => Ops.MaxPool2d(x[0], new Size2(2, 3), new Size2(1, 2), new Size2(1, 0)), [Distinct(r, [2, 2, r.Next(2, 5), r.Next(3, 6)])]),
+        ["maxpool1d"] = r => (x => Ops.MaxPool1d(x[0], 2, 1, 1), [Distinct(r, [r.Next(1, 3), 2, r.Next(2, 6)])]),
+        ["avgpool1d"] = r => (x => Ops.AvgPool1d(x[0], 3, 2, 1), [Values(r, [2, r.Next(3, 7)])]),
+        ["upsample"] = r => (x => Ops.Upsample(x[0], new Size2(2, 3)), [Values(r, [r.Next(1, 3), 2, r.Next(1, 3), r.Next(1, 4)])]),
         ["mse"] = r => Same(r, 2, n => Losses.Mse(n[0], n[1])),
         ["sse"] = r => Same(r, 2, n => Losses.Sse(n[0], n[1])),
         ["cross_entropy-one-hot"] = r =>

@@ -102,6 +102,15 @@ public class PropertyGradientTests
         ["conv2d"] = Conv(),
         ["maxpool2d"] = Pool(Distinct, (x, size, stride, padding) => Ops.MaxPool2d(x, size, stride, padding)),
         ["avgpool2d"] = Pool(s => Values(s), (x, size, stride, padding) => Ops.AvgPool2d(x, size, stride, padding)),
+        ["conv2d_batched_groups_dilation"] = BatchedConv(),
+        ["conv1d"] = Conv1d(),
+        ["conv_transpose2d"] = ConvTranspose(),
+        ["maxpool2d_batched"] = BatchedPool(Distinct, (x, size, stride, padding) => Ops.MaxPool2d(x, size, stride, padding)),
+        ["avgpool2d_batched"] = BatchedPool(s => Values(s), (x, size, stride, padding) => Ops.AvgPool2d(x, size, stride, padding)),
+        ["maxpool1d"] = Pool1d(Distinct, (x, size, stride, padding) => Ops.MaxPool1d(x, size, stride, padding)),
+        ["avgpool1d"] = Pool1d(s => Values(s), (x, size, stride, padding) => Ops.AvgPool1d(x, size, stride, padding)),
+        ["upsample"] = Gen.Select(Gen.Int[2, 4], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[1, 3]).SelectMany((rank, h, w, sh, sw) =>
+            Values([.. Enumerable.Repeat(2, rank - 2), h, w]).Select(x => new Case(n => Ops.Upsample(n[0], new Size2(sh, sw)), x))),
         ["mse"] = Gen.Bool.SelectMany(sum => Same(2, n => Losses.Mse(n[0], n[1], sum ? Reduction.Sum : Reduction.Mean))),
         ["sse"] = Same(2, n => Losses.Sse(n[0], n[1])),
         ["cross_entropy"] = Gen.Select(Gen.Int[1, 4], Gen.Int[2, 5], Gen.Bool, Gen.Bool).SelectMany((rows, c, batch, sum) =>
@@ -315,6 +324,88 @@ public class PropertyGradientTests
                     n => stack ? Ops.Stack(n, axis) : Ops.Concat(n, axis),
                     [.. shapes.Select((s, i) => new Tensor(s, all.Data[sizes[..i].Sum()..(sizes[..i].Sum() + sizes[i])]))]));
             }));
+
+    /// <summary>
+    /// A side that fits a window spanning <paramref name="span"/> cells with padding up to
+    /// <paramref name="padding"/> (cut to the bound of <see cref="Window"/>), plus extra cells.
+    /// </summary>
+    private static (int Side, int Padding) Fit(int span, int padding, int extra)
+    {
+        var side = Math.Max(1, span - (2 * padding)) + extra;
+        return (side, Math.Min(padding, Math.Max(span - 1, side)));
+    }
+
+    /// <summary>
+    /// Conv2d on a batch (N, C, H, W) with groups, and a stride, padding and dilation that differ
+    /// between the axes (or padding="same"), with or without a bias.
+    /// </summary>
+    private static Gen<Case> BatchedConv() =>
+        Gen.Select(Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 3].Array[2], Gen.Int[1, 2].Array[2], Gen.Int[0, 2].Array[2], Gen.Int[1, 2].Array[2])
+            .SelectMany((batch, groups, perGroup, filtersPerGroup, kernel, stride, pad, dilation) =>
+            {
+                var (h, ph) = Fit((dilation[0] * (kernel[0] - 1)) + 1, pad[0], 1);
+                var (w, pw) = Fit((dilation[1] * (kernel[1] - 1)) + 1, pad[1], 2);
+                var (c, f) = (groups * perGroup, groups * filtersPerGroup);
+                // Stride 1 in both axes also tries PyTorch's padding="same" (one more after for an even span).
+                var options = new ConvOptions(new Size2(stride[0], stride[1]), new Size2(ph, pw), new Size2(dilation[0], dilation[1]), groups)
+                {
+                    Same = stride[0] == 1 && stride[1] == 1 && pad[0] == 2,
+                };
+                return Gen.Select(Values([batch, c, h, w]), Values([f, perGroup, kernel[0], kernel[1]]), Values([f]), Gen.Bool, (x, k, b, bias) => bias
+                    ? new Case(n => Ops.Conv2d(n[0], n[1], n[2], options), x, k, b)
+                    : new Case(n => Ops.Conv2d(n[0], n[1], null, options), x, k));
+            });
+
+    /// <summary>Conv1d on (N, C, L) or (C, L), with stride, padding, dilation, groups and an optional bias.</summary>
+    private static Gen<Case> Conv1d() =>
+        Gen.Select(Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 2], Gen.Int[1, 2])
+            .SelectMany((batch, groups, perGroup, filtersPerGroup, kernel, stride, pad, dilation) =>
+            {
+                var (l, padding) = Fit((dilation * (kernel - 1)) + 1, pad, 2);
+                var (c, f) = (groups * perGroup, groups * filtersPerGroup);
+                int[] shape = batch == 0 ? [c, l] : [batch, c, l];
+                return Gen.Select(Values(shape), Values([f, perGroup, kernel]), Values([f]), Gen.Bool, (x, k, b, bias) => bias
+                    ? new Case(n => Ops.Conv1d(n[0], n[1], n[2], stride, padding, dilation, groups), x, k, b)
+                    : new Case(n => Ops.Conv1d(n[0], n[1], null, stride, padding, dilation, groups), x, k));
+            });
+
+    /// <summary>
+    /// conv_transpose2d on (N, C_in, H, W) or (C_in, H, W) with kernels (C_in, C_out/groups, kH, kW):
+    /// any stride, dilation and groups, an output padding below the stride or the dilation, and
+    /// a padding that leaves an output.
+    /// </summary>
+    private static Gen<Case> ConvTranspose() =>
+        Gen.Select(Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 3].Array[2], Gen.Int[1, 3].Array[2], Gen.Int[0, 2].Array[2], Gen.Int[1, 2].Array[2])
+            .SelectMany((batch, groups, perGroup, outPerGroup, kernel, stride, pad, dilation) =>
+                Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 2].Array[2], Gen.Bool).SelectMany((h, w, extra, bias) =>
+                {
+                    int Padding(int axis, int side, int op) => Math.Min(pad[axis], (((side - 1) * stride[axis]) + (dilation[axis] * (kernel[axis] - 1)) + op) / 2);
+                    var (oh, ow) = (extra[0] % Math.Max(stride[0], dilation[0]), extra[1] % Math.Max(stride[1], dilation[1]));
+                    var options = new ConvOptions(new Size2(stride[0], stride[1]), new Size2(Padding(0, h, oh), Padding(1, w, ow)), new Size2(dilation[0], dilation[1]), groups);
+                    var cin = groups * perGroup;
+                    int[] shape = batch == 0 ? [cin, h, w] : [batch, cin, h, w];
+                    return Gen.Select(Values(shape), Values([cin, outPerGroup, kernel[0], kernel[1]]), Values([groups * outPerGroup]), (x, k, b) => bias
+                        ? new Case(n => Ops.ConvTranspose2d(n[0], n[1], n[2], options, new Size2(oh, ow)), x, k, b)
+                        : new Case(n => Ops.ConvTranspose2d(n[0], n[1], null, options, new Size2(oh, ow)), x, k));
+                }));
+
+    /// <summary>Pooling of a batch (N, C, H, W) with a window, stride and padding that differ between the axes.</summary>
+    private static Gen<Case> BatchedPool(Func<int[], Gen<Tensor>> draw, Func<Node, Size2, Size2, Size2, Node> pool) =>
+        Gen.Select(Gen.Int[1, 2], Gen.Int[1, 2], Gen.Int[1, 3].Array[2], Gen.Int[1, 3].Array[2], Gen.Int[0, 1].Array[2], Gen.Int[0, 2].Array[2])
+            .SelectMany((batch, channels, size, stride, pad, extra) =>
+            {
+                var padding = new Size2(Math.Min(pad[0], size[0] / 2), Math.Min(pad[1], size[1] / 2));
+                return draw([batch, channels, size[0] + extra[0], size[1] + extra[1]])
+                    .Select(x => new Case(n => pool(n[0], new Size2(size[0], size[1]), new Size2(stride[0], stride[1]), padding), x));
+            });
+
+    /// <summary>1-D pooling over (C, L) or (N, C, L): window 1..3, stride 1..3, padding up to half the window.</summary>
+    private static Gen<Case> Pool1d(Func<int[], Gen<Tensor>> draw, Func<Node, int, int, int, Node> pool) =>
+        Gen.Select(Gen.Int[1, 3], Gen.Int[1, 3], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 2]).SelectMany((size, stride, pad, extra, batch) =>
+        {
+            int[] shape = batch == 0 ? [2, size + extra] : [batch, 2, size + extra];
+            return draw(shape).Select(x => new Case(n => pool(n[0], size, stride, Math.Min(pad, size / 2)), x));
+        });
 
     /// <summary>Pooling with any window 1..3, stride 1..3 and padding up to half the window, over (H, W) or (C, H, W).</summary>
     private static Gen<Case> Pool(Func<int[], Gen<Tensor>> draw, Func<Node, int, int, int, Node> pool) =>

@@ -133,6 +133,25 @@ public class AnswerGraderTests
     }
 
     [Fact]
+    public void A_transposed_convolution_with_the_kernel_flipped_is_named()
+    {
+        // Key: [[1, 2]] lays K and 2K one column apart, [[1, 12, 20], [100, 1200, 2000]]. The
+        // mistake (conv2d(X, K, padding=1), the transposed conv read as a conv) lays K turned 180°:
+        // [[1000, 100 + 2000, 200], [10, 1 + 20, 2]].
+        const string Values = "values:\n  X: [[1, 2]]\n  K: [[1, 10], [100, 1000]]\n";
+        var r = Grade.One("conv_transpose2d(X, K)", "[[1000, 2100, 200], [10, 21, 2]]", values: Values);
+        Assert.Contains("transposed convolution with the kernel turned 180°", r.Feedback);
+    }
+
+    [Fact]
+    public void A_one_dimensional_pooling_at_the_wrong_stride_is_named()
+    {
+        // Key: maxpool1d of 1 3 2 5 4 by 2 is [3, 5]; at stride 1 it is [3, 3, 5, 5].
+        const string Values = "values:\n  X: [[1, 3, 2, 5, 4]]\n";
+        Assert.Contains("overlapping windows (stride 1)", Grade.One("maxpool1d(X, 2)", "[[3, 3, 5, 5]]", values: Values).Feedback);
+    }
+
+    [Fact]
     public void An_update_in_the_wrong_direction_is_named()
     {
         const string Values = "values:\n  w: [1, 2]\n  lr: 0.1\n";
