@@ -31,6 +31,15 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
                 ? b with { Operator = '+' }
                 : x)),
         new(
+            new Mistake("transposed-conv-as-conv", "your answer is an ordinary convolution (the kernel slid over the input, giving a smaller output); conv_transpose2d goes the other way: each input element scales the whole kernel and adds it to the output, which grows"),
+            e => Changed(e, x => x is CallExpr { Function: "conv_transpose2d", Arguments.Count: >= 2 } c
+                ? new CallExpr(
+                    "conv2d",
+                    [c.Arguments[0], new CallExpr("permute", [c.Arguments[1], new ListExpr([new NumberExpr(1, c.Column), new NumberExpr(0, c.Column), new NumberExpr(2, c.Column), new NumberExpr(3, c.Column)], c.Column)], [], c.Column)],
+                    [.. c.Keywords.Where(k => k.Name is "stride" or "padding" or "dilation" or "groups")],
+                    c.Column)
+                : x)),
+        new(
             new Mistake("softmax-axis", "your answer normalises along the other axis: here softmax runs along each row (the last axis), so each row sums to 1"),
             e => Changed(e, x => x is CallExpr { Function: "softmax" or "log_softmax" } c && Axis(c) is null or "-1" or "1" ? WithKeyword(c, "axis", new NumberExpr(0, c.Column)) : x)),
         new(

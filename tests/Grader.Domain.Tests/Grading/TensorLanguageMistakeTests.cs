@@ -57,4 +57,14 @@ public class TensorLanguageMistakeTests
         var r = Grade.One(answer, given, values: "values:\n  z: [[0, 0], [1.0986122886681098, 0]]\n  v: [1, 2, 3, 4]\n");
         Assert.Contains(named, r.Feedback);
     }
+
+    [Theory]
+    [InlineData("basic", "[[[[14]]]]")]         // conv2d(X, K) = 0·0 + 1·1 + 2·2 + 3·3, one element where the transposed one has 3×3
+    public void A_transposed_convolution_read_as_an_ordinary_one_is_named(string question, string given)
+    {
+        var r = Grade.Text(
+            File.ReadAllText(Path.Combine(Repo.Assignments, "conv-transpose.yaml")),
+            $"assignment: conv-transpose\nanswers:\n  {question}: {given}\n").Questions.Single(q => q.Id == question);
+        Assert.Contains("ordinary convolution", r.Feedback);
+    }
 }
