@@ -26,7 +26,7 @@ public static class StudentEndpoints
         });
         app.MapGet("/me", HomeAsync);
         app.MapGet("/me/assignments/{id}", AssignmentAsync);
-        app.MapPost("/me/assignments/{id}", AnswerAsync);
+        app.MapPost("/me/assignments/{id}", AnswerAsync).WithFormOptions(bufferBody: true); // read again case-sensitively
         app.MapPost("/me/assignments/{id}/upload", UploadAsync);
         app.MapGet("/me/assignments/{id}/handout", HandoutAsync);
         app.MapGet("/api/me/assignments/{id}", HandoutJsonAsync);
@@ -85,7 +85,7 @@ public static class StudentEndpoints
             return NoAssignment(id);
         }
 
-        var answers = AnswerForm.Of(form);
+        var answers = AnswerForm.Of(await CaseSensitiveForm.ReadAsync(request, ct));
         if (form["action"] != "submit")
         {
             return await PageAsync(id, student, handouts, records, ct, answers, answers.Check(assignment, student.StudentId));
