@@ -41,6 +41,19 @@ public sealed class RequestShield(RequestDelegate next, ILogger<RequestShield> l
         }
     }
 
+    /// <summary>
+    /// True for an exception from reading the request body that is the client's fault: the framework's
+    /// bad-request and malformed-form exceptions, and the reader's <see cref="IOException"/> for a body
+    /// that ends before its multipart closing boundary or a chunk size that overflows.
+    /// </summary>
+    public static bool IsBodyFault(Exception ex, CancellationToken aborted) =>
+        !aborted.IsCancellationRequested && ex is BadHttpRequestException or InvalidDataException or IOException;
+
+    /// <summary>The status and message for an exception from reading the request body (see <see cref="IsBodyFault"/>).</summary>
+    public static (int Status, string Error) BodyRefusal(Exception ex) => ex is IOException and not BadHttpRequestException
+        ? (400, "malformed request body: " + LogText.Escape(ex.Message, 200))
+        : Refusal(ex);
+
     /// <summary>The status and message for an exception that escaped a handler.</summary>
     public static (int Status, string Error) Refusal(Exception ex) => ex switch
     {

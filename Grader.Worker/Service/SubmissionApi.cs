@@ -59,9 +59,9 @@ public static class SubmissionApi
                 (content, over) = await ReadLimitedAsync(request.Body, limit, ct);
             }
         }
-        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (Hardening.RequestShield.IsBodyFault(ex, ct))
         {
-            var (status, error) = Hardening.RequestShield.Refusal(ex);
+            var (status, error) = Hardening.RequestShield.BodyRefusal(ex);
             var reason = status == 413 ? $"the file is over the size limit of {limit} bytes (it was not stored)" : error;
             return Refused(await intake.RejectAsync(reason, "api", fileName, status, ct));
         }
