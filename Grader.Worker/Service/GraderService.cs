@@ -35,6 +35,7 @@ public static class GraderService
         app.UseStaticAssetFolders();
         app.UseAntiforgery();
         app.MapGraderApi();
+        app.MapReadiness();
         app.MapExtensions();
         app.MapReportPages();
         app.MapRosterRoutes();
