@@ -25,6 +25,7 @@ public static class GraderService
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         var app = builder.Build();
         app.UseGraderHttpLimits();
+        app.UseMiddleware<CrossSiteGuard>();
         app.UseTaOnly("/hangfire");
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
