@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Grader.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Grader.Data;
 
@@ -17,7 +18,8 @@ public static class SubmissionRows
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
+        var tx = transaction.GetDbTransaction();
         await using var insert = Command(connection, tx, """
             INSERT INTO submissions ("ReceivedAt", "Content", "ContentHash", "Source", "FileName", "AssignmentId", "Student", "AssignmentVersionId", "Status", "Reason", "Generation", "ReceiptToken")
             VALUES (@receivedAt, @content, @hash, @source, @fileName, @assignment, @student, @version, @status, @reason, @generation, @receipt)
@@ -35,7 +37,7 @@ public static class SubmissionRows
             s.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
         }
 
-        await tx.CommitAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
@@ -54,7 +56,8 @@ public static class SubmissionRows
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
+        var tx = transaction.GetDbTransaction();
 
         // The status update comes first: it locks the submission's row (PostgreSQL) and says
         // whether the submission is still at this generation.
@@ -106,7 +109,7 @@ public static class SubmissionRows
             await failed.ExecuteNonQueryAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static async Task<DbConnection> OpenAsync(GraderDbContext db, CancellationToken ct)

@@ -13,6 +13,44 @@ public static class DidYouMean
     public static string Hint(string word, IEnumerable<string> known) =>
         Closest(word, known) is { } close ? $" (did you mean '{close}'?)" : "";
 
+    /// <summary>" (did you mean 'x'?)" for an unknown question id, or "" (see <see cref="ClosestId"/>).</summary>
+    public static string IdHint(string id, IEnumerable<string> known) =>
+        ClosestId(id, known) is { } close ? $" (did you mean '{close}'?)" : "";
+
+    /// <summary>
+    /// The known question id an unknown one most likely meant. Ids are case-sensitive
+    /// (<c>grad-w</c> and <c>grad-W</c> are two questions), so the tries go in order: equal once
+    /// <c>_</c> is read as <c>-</c>; then equal ignoring case and <c>_</c>/<c>-</c> (the fewest case changes first); then the
+    /// nearest by edit distance, a difference of case counting as an edit
+    /// (<c>grad_w</c> → <c>grad-w</c>, never <c>grad-W</c>).
+    /// </summary>
+    public static string? ClosestId(string id, IEnumerable<string> known)
+    {
+        var candidates = known.Distinct().Where(k => k != id).Order(StringComparer.Ordinal).ToList();
+        var dashed = id.Replace('_', '-');
+        if (candidates.FirstOrDefault(k => k.Replace('_', '-') == dashed) is { } same)
+        {
+            return same;
+        }
+
+        var folded = Fold(id);
+        if (candidates.Where(k => Fold(k) == folded).OrderBy(k => Distance(dashed, k.Replace('_', '-'))).FirstOrDefault() is { } alike)
+        {
+            return alike;
+        }
+
+        var limit = Math.Clamp(id.Length / 3, 1, 3);
+        return candidates
+            .Select(k => (Word: k, Distance: Distance(dashed, k.Replace('_', '-'))))
+            .Where(c => c.Distance <= limit)
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => Math.Abs(c.Word.Length - id.Length))
+            .Select(c => c.Word)
+            .FirstOrDefault();
+
+        static string Fold(string s) => s.Replace('_', '-').ToLowerInvariant();
+    }
+
     /// <summary>The closest known word, or null when none is close enough.</summary>
     public static string? Closest(string word, IEnumerable<string> known)
     {

@@ -35,7 +35,7 @@ public static class AnswerGrader
 
         foreach (var extra in file.Answers.Where(a => assignment.FindQuestion(a.QuestionId) is null))
         {
-            warnings.Add($"line {extra.Where.Line}: unknown question id '{extra.QuestionId}' ignored{DidYouMean.Hint(extra.QuestionId, assignment.Questions.Select(q => q.Id))}");
+            warnings.Add($"line {extra.Where.Line}: unknown question id '{extra.QuestionId}' ignored{DidYouMean.IdHint(extra.QuestionId, assignment.Questions.Select(q => q.Id))}");
         }
 
         foreach (var dup in file.Answers.GroupBy(a => a.QuestionId).Where(g => g.Count() > 1))

@@ -32,13 +32,33 @@ public static class ExtensionCommand
         {
             using var response = await http.PostAsJsonAsync($"/api/assignments/{Uri.EscapeDataString(assignmentId)}/extensions", new { student, due, grantedBy = by }, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
-            (response.IsSuccessStatusCode ? console.Out : console.Error).WriteLine(body);
-            return response.IsSuccessStatusCode ? 0 : 1;
+            if (response.IsSuccessStatusCode)
+            {
+                console.Out.WriteLine(body);
+                return 0;
+            }
+
+            console.Error.WriteLine($"grader: extension refused ({(int)response.StatusCode}): {ErrorOf(body)}");
+            return 1;
         }
         catch (HttpRequestException ex)
         {
             console.Error.WriteLine($"cannot reach the grading service at {server}: {ex.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>The <c>error</c> of a JSON refusal, or the body as it came.</summary>
+    private static string ErrorOf(string body)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("error", out var e) && e.GetString() is { } error ? error : body;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return body;
         }
     }
 }

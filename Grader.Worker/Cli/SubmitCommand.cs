@@ -28,7 +28,7 @@ public static class SubmitCommand
         return command;
     }
 
-    /// <summary>Submits; returns 0 when accepted (and graded, with --wait), 1 when rejected, 2 when the service cannot be reached.</summary>
+    /// <summary>Submits; returns 0 when accepted (and graded, with --wait), 1 when rejected, 2 when the service cannot be reached or cannot store it now (503: its disk is full).</summary>
     public static async Task<int> RunAsync(string path, string server, bool wait, CliConsole console, CancellationToken ct, string? token = null)
     {
         // Read with a bound: /dev/zero or a FIFO must not be read forever (the service applies its own limit).
@@ -52,6 +52,12 @@ public static class SubmitCommand
             using var response = await http.PostAsync("/api/submissions", content, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             using var doc = JsonDocument.Parse(body);
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                console.Error.WriteLine($"not stored: {doc.RootElement.GetProperty("error").GetString()}");
+                return 2;
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 console.Error.WriteLine($"rejected: {doc.RootElement.GetProperty("error").GetString()}");

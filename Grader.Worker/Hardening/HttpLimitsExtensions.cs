@@ -26,7 +26,20 @@ public static class HttpLimitsExtensions
         {
             var l = limits.Value;
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxConcurrentConnections = FileDescriptors.ConnectionLimit(l.MaxConcurrentConnections, FileDescriptors.SoftLimit());
+            var (soft, inUse) = (FileDescriptors.SoftLimit(), FileDescriptors.InUse());
+            var connections = FileDescriptors.ConnectionLimit(l.MaxConcurrentConnections, soft, inUse);
+            var logger = kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FileDescriptors));
+            if (connections < l.MaxConcurrentConnections)
+            {
+                logger.LogWarning(
+                    "Open connections limited to {Connections} (configured {Configured}): the open-file limit is {Soft} and {InUse} descriptors are in use at start, with {Headroom} kept for the database, the inbox and Hangfire; raise 'ulimit -n' for more",
+                    connections, l.MaxConcurrentConnections, soft, inUse, FileDescriptors.Headroom);
+            }
+
+            // The gate closes a connection over the limit at once; Kestrel's own limit would keep it open.
+            var gate = new ConnectionGate(connections, logger);
+            kestrel.Limits.MaxConcurrentConnections = null;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(gate.Use));
             kestrel.Limits.MaxConcurrentUpgradedConnections = l.MaxConcurrentUpgradedConnections;
             kestrel.Limits.KeepAliveTimeout = l.KeepAliveTimeout;
             kestrel.Limits.RequestHeadersTimeout = l.RequestHeadersTimeout;
@@ -82,10 +95,11 @@ public static class HttpLimitsExtensions
         return builder;
     }
 
-    /// <summary>Adds the request log, the JSON refusal shield and the rate limiter to the pipeline.</summary>
+    /// <summary>Adds the request log, the JSON refusal shield, JSON bodies for the framework's empty refusals and the rate limiter to the pipeline.</summary>
     public static WebApplication UseGraderHttpLimits(this WebApplication app)
     {
         app.UseMiddleware<RequestShield>();
+        app.UseStatusCodePages(JsonRefusals.WriteAsync);
         app.UseRateLimiter();
         return app;
     }

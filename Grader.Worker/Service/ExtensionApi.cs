@@ -11,7 +11,8 @@ public static class ExtensionApi
         app.MapGet("/api/assignments/{id}/extensions", (string id, HttpContext http, Reports.TaTokenStore tokens, CourseRules rules, CancellationToken ct) =>
             Reports.ReportEndpoints.ForTa(http, tokens, async () => Results.Json(
                 (await rules.ExtensionsAsync(id, ct)).Select(e => new { student = e.Student, due = e.Due, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt }))));
-        app.MapPost("/api/assignments/{id}/extensions", (string id, ExtensionRequest body, HttpContext http, Reports.TaTokenStore tokens, AssignmentCatalog catalog, CourseRules rules, CancellationToken ct) =>
+        app.MapPost("/api/assignments/{id}/extensions", (string id, ExtensionRequest body, HttpContext http, Reports.TaTokenStore tokens, AssignmentCatalog catalog, CourseRules rules,
+            Students.StudentDirectory students, CancellationToken ct) =>
             Reports.ReportEndpoints.ForTa(http, tokens, async () =>
             {
                 if (catalog.CurrentVersion(id) is not { } version || await catalog.GetVersionAsync(version, ct) is not { } assignment)
@@ -24,15 +25,42 @@ public static class ExtensionApi
                     return Results.Json(new { error = "say which student: {\"student\": ..., \"due\": ...}" }, statusCode: 400);
                 }
 
+                var (student, refused) = await CheckStudentAsync(body.Student.Trim(), students, ct);
+                if (refused is not null)
+                {
+                    return Results.Json(new { error = refused }, statusCode: 400);
+                }
+
                 if (PolicyReader.ParseTime(body.Due ?? "", "due", out var error) is not { } due)
                 {
                     return Results.Json(new { error }, statusCode: 400);
                 }
 
                 var at = due.At(assignment.Policy.TimeZone ?? rules.Zone);
-                var e = await rules.GrantAsync(id, body.Student, at, string.IsNullOrWhiteSpace(body.GrantedBy) ? "ta" : body.GrantedBy, ct);
+                var e = await rules.GrantAsync(id, student, at, string.IsNullOrWhiteSpace(body.GrantedBy) ? "ta" : body.GrantedBy, ct);
                 return Results.Json(new { assignment = id, student = e.Student, due = at, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt });
             }));
         return app;
+    }
+
+    /// <summary>
+    /// The student an extension is for, checked as a submission's is: at most 200 visible
+    /// characters, and on the class list when there is one (then in its spelling); or why not.
+    /// </summary>
+    private static async Task<(string Student, string? Error)> CheckStudentAsync(string student, Students.StudentDirectory students, CancellationToken ct)
+    {
+        if (Domain.Grading.StudentId.Problem(student) is { } problem)
+        {
+            return (student, problem);
+        }
+
+        if (await students.HasClassListAsync(ct))
+        {
+            return await students.FindAsync(student, ct) is { } listed
+                ? (listed.StudentId, null)
+                : (student, $"student '{student}' is not on the class list");
+        }
+
+        return (student, null);
     }
 }

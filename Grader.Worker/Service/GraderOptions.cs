@@ -62,4 +62,11 @@ public sealed class GraderOptions
 
     /// <summary>How often the inbox is scanned.</summary>
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long an inbox file's size and modification time must stay unchanged (across two scans
+    /// at least) before it is taken: a slow copy (scp, a network share, a sync tool) is never
+    /// taken half-written.
+    /// </summary>
+    public TimeSpan InboxSettle { get; set; } = TimeSpan.FromSeconds(2);
 }

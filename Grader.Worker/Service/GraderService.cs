@@ -25,6 +25,8 @@ public static class GraderService
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         var app = builder.Build();
         app.UseGraderHttpLimits();
+        app.UseMiddleware<CrossSiteGuard>();
+        app.UseTaOnly("/hangfire");
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new TaDashboardAuthorization(app.Services.GetRequiredService<TaTokenStore>())],
@@ -34,6 +36,7 @@ public static class GraderService
         app.UseStaticAssetFolders();
         app.UseAntiforgery();
         app.MapGraderApi();
+        app.MapReadiness();
         app.MapExtensions();
         app.MapReportPages();
         app.MapRosterRoutes();

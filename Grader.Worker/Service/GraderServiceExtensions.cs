@@ -4,6 +4,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Grader.Worker.Hardening;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grader.Worker.Service;
@@ -44,6 +45,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<Reports.StudentViews>();
         builder.Services.AddSingleton<CourseRules>();
         builder.Services.AddSingleton<ManualGradingService>();
+        builder.Services.AddGraderHealthChecks();
         builder.Services.TryAddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);
         builder.Services.AddHostedService<StartupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());

@@ -16,7 +16,9 @@ namespace Grader.Worker.Service;
 /// not its target), and an entry that reports no size (empty, FIFO, device, socket) is set aside
 /// without being opened, so nothing blocks the watcher. A file that keeps failing is set aside as
 /// rejected with its reason after <see cref="ServiceLimits.InboxAttempts"/> tries; one bad file never
-/// stops the others or the service.
+/// stops the others or the service. A file is taken only when whole: once its size and modification
+/// time have not changed for <see cref="GraderOptions.InboxSettle"/> across two scans; names of files
+/// still being written (<see cref="InProgress"/>) are left in place.
 /// </summary>
 public sealed class InboxWatcher(
     SubmissionIntake intake,
@@ -30,6 +32,17 @@ public sealed class InboxWatcher(
     public const int MaxKeptNameBytes = 200;
 
     private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Size, DateTime Modified, long Since)> seen = new(StringComparer.Ordinal);
+
+    private static readonly string[] InProgressEndings = [".part", ".partial", ".tmp", ".crdownload", ".swp", "~"];
+
+    /// <summary>
+    /// True for a name that says its file is still being written, or is hidden: a start with <c>.</c>
+    /// or <c>~</c>, an end in <c>.part</c>, <c>.partial</c>, <c>.tmp</c>, <c>.crdownload</c>, <c>.swp</c>
+    /// or <c>~</c>. Such entries are never taken or moved (write under a dot-name, then rename).
+    /// </summary>
+    public static bool InProgress(string name) =>
+        name.StartsWith('.') || name.StartsWith('~') || InProgressEndings.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,12 +73,12 @@ public sealed class InboxWatcher(
     private async Task ScanAsync(string inbox, CancellationToken ct)
     {
         var entries = new DirectoryInfo(inbox).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        seen.Keys.Except(entries.Select(e => e.Name)).ToList().ForEach(gone => seen.Remove(gone));
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
             var isLink = entry.LinkTarget is not null;
-            if (entry.Name.StartsWith('.') || (entry is DirectoryInfo && !isLink)
-                || (!isLink && DateTime.UtcNow - entry.LastWriteTimeUtc < TimeSpan.FromMilliseconds(300)))
+            if (InProgress(entry.Name) || (entry is DirectoryInfo && !isLink) || (!isLink && !Settled((FileInfo)entry)))
             {
                 continue;
             }
@@ -91,6 +104,24 @@ public sealed class InboxWatcher(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True once the file's size and modification time are what an earlier scan saw, and have been
+    /// for <see cref="GraderOptions.InboxSettle"/>. An exclusive open would not help: scp, cp and
+    /// sync tools take no lock.
+    /// </summary>
+    private bool Settled(FileInfo file)
+    {
+        var now = TimeProvider.System.GetTimestamp();
+        var state = (file.Length, file.LastWriteTimeUtc);
+        if (!seen.TryGetValue(file.Name, out var before) || (before.Size, before.Modified) != state)
+        {
+            seen[file.Name] = (state.Length, state.LastWriteTimeUtc, now);
+            return false;
+        }
+
+        return TimeProvider.System.GetElapsedTime(before.Since, now) >= options.Value.InboxSettle;
     }
 
     private async Task TakeAsync(string inbox, FileSystemInfo entry, bool isLink, CancellationToken ct)

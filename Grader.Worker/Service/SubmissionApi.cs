@@ -59,9 +59,9 @@ public static class SubmissionApi
                 (content, over) = await ReadLimitedAsync(request.Body, limit, ct);
             }
         }
-        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException && !ct.IsCancellationRequested)
+        catch (Exception ex) when (Hardening.RequestShield.IsBodyFault(ex, ct))
         {
-            var (status, error) = Hardening.RequestShield.Refusal(ex);
+            var (status, error) = Hardening.RequestShield.BodyRefusal(ex);
             var reason = status == 413 ? $"the file is over the size limit of {limit} bytes (it was not stored)" : error;
             return Refused(await intake.RejectAsync(reason, "api", fileName, status, ct));
         }
@@ -138,7 +138,12 @@ public static class SubmissionApi
                 return Results.Json(new { error = "say which question and score: {\"question\": ..., \"score\": ..., \"comment\": ...}" }, statusCode: 400);
             }
 
-            var (total, error) = await manual.OverrideAsync(id, body.Question, body.Score.Value, body.Comment ?? "", string.IsNullOrWhiteSpace(body.By) ? "ta" : body.By, ct);
+            if (OverrideRequest.Problem(body) is { } problem)
+            {
+                return Results.Json(new { error = problem }, statusCode: 400);
+            }
+
+            var (total, error) = await manual.OverrideAsync(id, body.Question, body.Score.Value, body.Comment ?? "", string.IsNullOrWhiteSpace(body.By) ? "ta" : body.By.Trim(), ct);
             return total is null
                 ? Results.Json(new { error }, statusCode: error!.StartsWith("submission", StringComparison.Ordinal) ? 409 : 400)
                 : Results.Json(new { submission = id, question = body.Question, score = body.Score, total });

@@ -9,7 +9,7 @@ namespace Grader.Worker.Service;
 /// stored in one transaction (one fsync under synchronous=FULL), and each caller is answered only
 /// after that commit, so every 202 stands on a durable row.
 /// </summary>
-public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger)
+public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger, Hardening.DiskFaults diskFaults)
     : BatchingService<(Submission Submission, TaskCompletionSource Done)>(MaxBatch)
 {
     private const int MaxBatch = 1000;
@@ -36,7 +36,15 @@ public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactor
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Storing {Count} submissions failed", batch.Count);
+            if (Hardening.DiskFaults.Is(ex))
+            {
+                diskFaults.Report(ex, $"storing {batch.Count} submissions");
+            }
+            else
+            {
+                logger.LogError(ex, "Storing {Count} submissions failed", batch.Count);
+            }
+
             foreach (var b in batch)
             {
                 b.Done.TrySetException(ex);

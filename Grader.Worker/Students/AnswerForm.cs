@@ -19,12 +19,23 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
 
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The answer fields of a posted form (blank fields dropped).</summary>
-    public static AnswerForm Of(IFormCollection form) => new(
-        form.Keys.Where(k => k.StartsWith(Prefix, StringComparison.Ordinal) && k.Length > Prefix.Length)
-            .Select(k => (Id: k[Prefix.Length..], Text: form[k].ToString().Trim()))
-            .Where(f => f.Text.Length > 0)
-            .ToDictionary(f => f.Id, f => f.Text));
+    /// <summary>
+    /// The answer fields of a form's name/value pairs, names compared exactly (blank fields dropped;
+    /// a name repeated with the same case keeps its first value).
+    /// </summary>
+    public static AnswerForm Of(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in pairs)
+        {
+            if (name.StartsWith(Prefix, StringComparison.Ordinal) && name.Length > Prefix.Length && value.Trim() is { Length: > 0 } text)
+            {
+                fields.TryAdd(name[Prefix.Length..], text);
+            }
+        }
+
+        return new AnswerForm(fields);
+    }
 
     /// <summary>The answer file of these fields: YAML, every key and answer a double-quoted scalar.</summary>
     public string ToAnswerFile(Assignment assignment, string student)

@@ -21,7 +21,18 @@ public static class RosterEndpoints
         app.MapPost("/api/roster", (HttpContext http, TaTokenStore tokens, RosterService roster, CancellationToken ct) =>
             ReportEndpoints.ForTa(http, tokens, async () =>
             {
-                var (bytes, name) = await ReadCsvAsync(http.Request, ct);
+                byte[] bytes;
+                string name;
+                try
+                {
+                    (bytes, name) = await ReadCsvAsync(http.Request, ct);
+                }
+                catch (Exception ex) when (Hardening.RequestShield.IsBodyFault(ex, ct))
+                {
+                    var (status, error) = Hardening.RequestShield.BodyRefusal(ex);
+                    return Results.Json(new { error }, statusCode: status);
+                }
+
                 var file = RosterCsv.Read(bytes, name);
                 if (file.Error is not null)
                 {

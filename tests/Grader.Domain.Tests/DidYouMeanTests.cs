@@ -16,6 +16,16 @@ public class DidYouMeanTests
         Assert.Equal(expected, DidYouMean.Closest(word, Grader.Domain.Expressions.Builtins.Functions.Keys));
 
     [Theory]
+    [InlineData("grad_w", "grad-w")] // `_` read as `-` first, case kept
+    [InlineData("grad_W", "grad-W")]
+    [InlineData("GRAD_w", "grad-w")] // then case and `_`/`-` ignored
+    [InlineData("gradw", "grad-w")] // then edit distance, where a case difference is an edit
+    [InlineData("grad-Wx", "grad-W")]
+    [InlineData("forward", null)]
+    public void Suggests_the_question_id_meant_keeping_case(string id, string? expected) =>
+        Assert.Equal(expected, DidYouMean.ClosestId(id, ["grad-W", "grad-w", "W-next"]));
+
+    [Theory]
     [InlineData("kitten", "sitting", 3)]
     [InlineData("ab", "ba", 1)]
     [InlineData("abc", "abc", 0)]

@@ -30,11 +30,13 @@ public sealed class ChildService : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
 
-    public static async Task<ChildService> StartAsync(TempDir dir, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the service; <paramref name="launcher"/> runs it under another command (e.g. <c>prlimit --nofile=512:512</c>).</summary>
+    public static async Task<ChildService> StartAsync(TempDir dir, int? port = null, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
         port ??= FreePort();
         var worker = Path.Combine(AppContext.BaseDirectory, "Grader.Worker.dll");
-        var start = new ProcessStartInfo("dotnet", [worker, "serve"])
+        string[] command = [.. launcher ?? [], "dotnet", worker, "serve"];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

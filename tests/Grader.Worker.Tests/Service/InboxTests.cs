@@ -71,4 +71,46 @@ public class InboxTests
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(inbox, "accepted")));
         await Health.AssertServingAsync(service.Http);
     }
+
+    [Fact]
+    public async Task A_file_written_slowly_by_another_process_is_taken_whole_and_graded_once_and_names_still_being_written_are_left_in_place()
+    {
+        await using var service = await TestService.StartAsync();
+        var inbox = service.InboxPath;
+        Directory.CreateDirectory(inbox);
+        var whole = await File.ReadAllTextAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml"));
+        var third = whole.Length / 3;
+        string[] pieces = [whole[..third], whole[third..(2 * third)], whole[(2 * third)..]];
+        string[] inProgress = [".hidden.yaml", "~lock.yaml", "a.yaml.part", "b.yaml.partial", "c.yaml.tmp", "d.yaml.crdownload", ".e.yaml.swp", "f.yaml~"];
+        foreach (var name in inProgress)
+        {
+            await File.WriteAllTextAsync(Path.Combine(inbox, name), whole);
+        }
+
+        // A writer that is not .NET (as scp or a sync tool would be): three pieces, one second apart.
+        var writer = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash")
+        {
+            ArgumentList = { "-c", "printf '%s' \"$1\" > slow.yaml; sleep 1; printf '%s' \"$2\" >> slow.yaml; sleep 1; printf '%s' \"$3\" >> slow.yaml", "writer", pieces[0], pieces[1], pieces[2] },
+            WorkingDirectory = inbox,
+        })!;
+        await writer.WaitForExitAsync();
+        Assert.Equal(0, writer.ExitCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (File.Exists(Path.Combine(inbox, "slow.yaml")))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the slow file was never taken");
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // long enough for a second, wrongful take
+        await using var db = service.Db();
+        var stored = await db.Submissions.AsNoTracking().Where(s => s.Source == "inbox").ToListAsync();
+        var submission = Assert.Single(stored);
+        Assert.Equal(whole, System.Text.Encoding.UTF8.GetString(submission.Content));
+        Assert.Equal(9, (await service.WaitForAsync([submission.Id]))[submission.Id].GetProperty("score").GetDouble()); // seed 004 scores 9 of 13 whole
+        Assert.Equal(whole, await File.ReadAllTextAsync(Assert.Single(Directory.EnumerateFiles(Path.Combine(inbox, "accepted"), "*-slow.yaml"))));
+        Assert.Equal(inProgress.Order(StringComparer.Ordinal), Directory.EnumerateFiles(inbox).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(inbox, "rejected")));
+    }
 }
