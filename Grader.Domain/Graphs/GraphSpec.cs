@@ -1,0 +1,21 @@
+using Grader.Domain.Assignments;
+
+namespace Grader.Domain.Graphs;
+
+/// <summary>
+/// What a question of kind <c>graph</c> asks: the graph of the assignment's node
+/// <see cref="Output"/>, drawn from <see cref="Inputs"/> (null: the leaves the key uses),
+/// optionally annotated with each node's value and gradient, its points shared by <see cref="Weights"/>.
+/// </summary>
+public sealed record GraphSpec(
+    string Output,
+    IReadOnlyList<string>? Inputs,
+    bool AnnotateValue,
+    bool AnnotateGrad,
+    GraphWeights Weights,
+    Located OutputWhere,
+    SourcePosition AnnotateWhere)
+{
+    /// <summary>True when any annotation is asked for.</summary>
+    public bool Annotated => AnnotateValue || AnnotateGrad;
+}
