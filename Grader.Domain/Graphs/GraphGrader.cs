@@ -81,6 +81,7 @@ public static class GraphGrader
         private readonly GraphSpec spec = q.Graph!;
         private readonly Tolerance tolerance = q.Tolerance(key.Assignment.Defaults);
         private readonly GraphProgram student = compiled.Program!;
+        private readonly Dictionary<string, string> notes = [];
 
         public QuestionResult Run(List<string> givenLines, List<string> expectedLines)
         {
@@ -149,6 +150,7 @@ public static class GraphGrader
             foreach (var s in student.Steps.Where(s => !used.Contains(s.Name)))
             {
                 Say($"line {s.Line} ({s.Display}) is not used by the output (the last node, {student.Output})");
+                notes[s.Name] = "not used by the output";
             }
 
             if (!oneNode)
@@ -257,6 +259,7 @@ public static class GraphGrader
                     : top == mineTop
                         ? $"line {s.Line} ({s.Display}): the key applies {top} here too, to other operands or in another order ({there.Display})"
                         : $"line {s.Line} ({s.Display}): the key applies {top} here";
+                notes[s.Name] = "the first step that does not match the key's graph";
                 return (full, $"line {s.Line} ({s.Display}) does not match the key's graph");
             }
 
@@ -304,7 +307,7 @@ public static class GraphGrader
                 var l = lines[s.Name];
                 var value = spec.AnnotateValue ? Judge(l.Value, mine.Values[s.Name], "value", s.Name, l.Line, false) : null;
                 var grad = spec.AnnotateGrad ? Judge(l.Grad, gradients?[s.Name], "gradient", s.Name, l.Line, true) : null;
-                nodes.Add(new GraphNodeVerdict(l.Line, s.Name, l.Text, false, matched.GetValueOrDefault(s.Name), value, grad, null));
+                nodes.Add(new GraphNodeVerdict(l.Line, s.Name, l.Text, false, matched.GetValueOrDefault(s.Name), value, grad, notes.GetValueOrDefault(s.Name)));
             }
 
             foreach (var input in student.Inputs)
