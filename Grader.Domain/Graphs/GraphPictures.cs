@@ -18,9 +18,7 @@ public static class GraphPictures
     {
         var a = key.Assignment;
         var spec = a.FindQuestion(target)?.Graph
-            ?? (a.Graph.Any(g => g.Name == target)
-                ? new GraphSpec(target, null, false, false, GraphWeights.Default(false), null!, default)
-                : null);
+            ?? (a.Graph.Any(g => g.Name == target) ? GraphSpec.Of(target) : null);
         if (spec is null)
         {
             var known = a.Questions.Where(q => q.Graph is not null).Select(q => q.Id).Concat(a.Graph.Select(g => g.Name)).ToList();

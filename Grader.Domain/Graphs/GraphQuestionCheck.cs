@@ -15,7 +15,7 @@ public static class GraphQuestionCheck
             var (_, error) = KeyGraph.Build(a, spec);
             if (error is not null)
             {
-                var at = spec.OutputWhere.At(1);
+                var at = spec.OutputWhere?.At(1) ?? q.Where.At(1);
                 yield return new Diagnostic(a.File, at.Line, at.Column, $"question {q.Id}: the key's graph cannot be drawn: {error}");
             }
 

@@ -42,4 +42,15 @@ public class GraphQuestionValidationTests
     [InlineData("    answer: y\n    annotate: []\n")]
     public void A_good_graph_question_validates(string rest) =>
         Assert.Empty(AssignmentErrorTests.Validate(Head + rest));
+
+    [Fact]
+    public void The_flow_form_reads_the_same()
+    {
+        var loaded = Grader.Domain.Assignments.AssignmentLoader.Load(Head.Replace("  - id: g\n    kind: graph\n", "  - { id: g, kind: graph, answer: y, inputs: [w, x, b], annotate: [value, grad], points: 2 }\n"), "t.yaml");
+        Assert.True(loaded.Assignment is not null, string.Join("\n", loaded.Diagnostics));
+        var spec = loaded.Assignment!.Questions[0].Graph!;
+        Assert.Equal(["w", "x", "b"], spec.Inputs);
+        Assert.True(spec.AnnotateValue && spec.AnnotateGrad);
+        Assert.Equal(new Grader.Domain.Graphs.GraphWeights(0.5, 0.25, 0.25), spec.Weights);
+    }
 }
