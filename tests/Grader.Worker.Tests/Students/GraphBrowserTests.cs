@@ -48,6 +48,7 @@ public class GraphBrowserTests(ITestOutputHelper output)
         Assert.Equal("ok", await page.Locator(".question[data-question='draw-forward'] .check").GetAttributeAsync("data-status"));
         Assert.Equal(6, await page.Locator(".question[data-question='draw-forward'] .graph-figure svg text.label").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "graph-student.png"), FullPage = true });
+        await page.Locator(".question[data-question='draw-forward']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "graph-question.png") });
         await using (var db = service.Db())
         {
             Assert.Equal(0, await db.Submissions.CountAsync());
@@ -65,6 +66,7 @@ public class GraphBrowserTests(ITestOutputHelper output)
         Assert.Contains("sin(s)", await row.Locator(".graph-figure[data-graph='key'] svg text.label").AllTextContentsAsync());
         Assert.Contains("6.283", await row.Locator(".graph-figure[data-graph='key'] svg text.value").AllTextContentsAsync());
         await ta.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "graph-report.png"), FullPage = true });
+        await row.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "graph-report-row.png") });
         output.WriteLine($"screenshots in {shots}");
     }
 
