@@ -13,7 +13,7 @@ public static partial class AssignmentLoader
 {
     private static readonly string[] TopLevelKeys = ["id", "title", "defaults", "values", "graph", "networks", "questions", "require", "show_key", .. Policy.PolicyReader.Keys];
     private static readonly string[] SettingKeys = ["points", "tolerance", "partial", "show_key", "carry_forward"];
-    private static readonly string[] QuestionKeys = ["id", "text", "answer", .. SettingKeys];
+    private static readonly string[] QuestionKeys = ["id", "text", "answer", .. SettingKeys, .. Graphs.GraphSpecReader.Keys];
 
     /// <summary>Reads and loads a file.</summary>
     public static AssignmentLoadResult LoadFile(string path)
@@ -74,7 +74,7 @@ public static partial class AssignmentLoader
         var values = ReadValues(top["values"], bag, names);
         var graph = ReadGraph(top["graph"], bag, names);
         var networks = ReadNetworks(top["networks"], bag, names);
-        var questions = ReadQuestions(top["questions"], top, bag);
+        var questions = ReadQuestions(top["questions"], top, bag, [.. graph.Select(g => g.Name)], [.. values.Select(v => v.Name)]);
         var requirements = RequirementReader.Read(top["require"], bag);
         return new Assignment(id ?? "", title ?? id ?? "", defaults, values, graph, networks, questions, bag.File) { Requirements = requirements, Policy = policy };
     }
@@ -145,7 +145,7 @@ public static partial class AssignmentLoader
         return networks;
     }
 
-    private static List<Question> ReadQuestions(YNode? node, YMapping top, DiagnosticBag bag)
+    private static List<Question> ReadQuestions(YNode? node, YMapping top, DiagnosticBag bag, string[] graphNodes, string[] valueNames)
     {
         var questions = new List<Question>();
         if (node is null)
@@ -198,9 +198,14 @@ public static partial class AssignmentLoader
                 continue;
             }
 
+            var isGraph = Graphs.GraphSpecReader.IsGraph(q, bag);
             if (ParseExpression(answerNode, bag, $"question {id}") is var (answer, where) && id is not null)
             {
-                questions.Add(new Question(id, text, ((YScalar)answerNode).Value, answer, settings, where));
+                var graphSpec = isGraph ? Graphs.GraphSpecReader.Read(id, q, (YScalar)answerNode, graphNodes, valueNames, bag) : null;
+                if (!isGraph || graphSpec is not null)
+                {
+                    questions.Add(new Question(id, text, ((YScalar)answerNode).Value, answer, settings, where) { Graph = graphSpec });
+                }
             }
         }
 

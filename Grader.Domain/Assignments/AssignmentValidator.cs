@@ -35,6 +35,11 @@ public static class AssignmentValidator
                     problems.Add(new Diagnostic(assignment.File, f.Position.Line, f.Position.Column, message));
                 }
             }
+
+            if (student is null)
+            {
+                problems.AddRange(Graphs.GraphQuestionCheck.Problems(key));
+            }
         }
 
         return problems;

@@ -5,6 +5,9 @@ namespace Grader.Domain.Assignments;
 /// <summary>A question: its id, text, the expression of its answer and its own settings.</summary>
 public sealed record Question(string Id, string? Text, string AnswerText, Expr Answer, GradingSettings Settings, Located Where)
 {
+    /// <summary>For a question of kind <c>graph</c>, what it asks (its <see cref="Answer"/> is then the output node's name); null for a value question.</summary>
+    public Graphs.GraphSpec? Graph { get; init; }
+
     /// <summary>Points, the question's or the defaults' (1 if neither says).</summary>
     public double Points(GradingSettings defaults) => Settings.Over(defaults).Points ?? 1;
 

@@ -102,6 +102,14 @@ public static class AnswerFileReader
             return new GivenAnswer(id, null, null, node.Start, text);
         }
 
+        if (Graphs.GraphAnswerReader.LooksLikeGraph(node))
+        {
+            return new GivenAnswer(id, null, "this question asks for a value; node lines such as \"q = x + y\" answer a graph question", node.Start, text)
+            {
+                Graph = Graphs.GraphAnswerReader.Read(node),
+            };
+        }
+
         try
         {
             var value = node is YMapping

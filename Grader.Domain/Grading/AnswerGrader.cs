@@ -61,6 +61,11 @@ public static class AnswerGrader
 
     private static QuestionResult GradeQuestion(AnswerKey key, Question q, GivenAnswer? given, List<(Question, Tensor)> earlierWrong)
     {
+        if (q.Graph is not null)
+        {
+            return Graphs.GraphGrader.Grade(key, q, given);
+        }
+
         var a = key.Assignment;
         var points = q.Points(a.Defaults);
         var expected = key.AnswerTo(q.Id);

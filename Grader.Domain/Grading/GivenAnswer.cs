@@ -9,5 +9,8 @@ namespace Grader.Domain.Grading;
 public sealed record GivenAnswer(string QuestionId, Tensor? Value, string? Error, SourcePosition Where, string Text)
 {
     /// <summary>True when the answer was left empty (null or blank).</summary>
-    public bool IsEmpty => Value is null && Error is null;
+    public bool IsEmpty => Value is null && Error is null && Graph is null;
+
+    /// <summary>The answer read as a graph (node lines), when it is written as one; graded by a question of kind graph.</summary>
+    public Graphs.GraphAnswer? Graph { get; init; }
 }

@@ -13,7 +13,7 @@ public static class KeyRedaction
     public static GradeReport ForStudent(GradeReport full, Func<string, bool> withheld) => full with
     {
         Questions = [.. full.Questions.Select(q => withheld(q.Id)
-            ? q with { Expected = null, Feedback = WithoutKey(q), FeedbackWithoutKey = null }
+            ? q with { Expected = null, Feedback = WithoutKey(q), FeedbackWithoutKey = null, Graph = q.Graph?.WithoutKey() }
             : q with { FeedbackWithoutKey = null })],
     };
 

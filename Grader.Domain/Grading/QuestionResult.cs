@@ -21,4 +21,8 @@ public sealed record QuestionResult(
     string Feedback,
     IReadOnlyList<int[]> Wrong,
     string? FeedbackWithoutKey = null,
-    ScoreOverride? Override = null);
+    ScoreOverride? Override = null)
+{
+    /// <summary>For a graph question: the lines given and expected, the score's parts and a verdict per line; null otherwise.</summary>
+    public Graphs.GraphVerdict? Graph { get; init; }
+}

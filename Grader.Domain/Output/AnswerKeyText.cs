@@ -3,7 +3,7 @@ using Grader.Domain.Assignments;
 
 namespace Grader.Domain.Output;
 
-/// <summary>The key for people: values, then each question's id, text, tolerance and answer as an aligned matrix.</summary>
+/// <summary>The key for people: values, then each question's id, text, tolerance and answer as an aligned matrix (a graph question's key graph as lines).</summary>
 public static class AnswerKeyText
 {
     /// <summary>The text of a key.</summary>
@@ -34,6 +34,15 @@ public static class AnswerKeyText
             }
 
             sb.AppendLine("    = " + q.AnswerText);
+            if (q.Graph is not null && Graphs.KeyGraph.Build(a, q.Graph).Graph is { } graph)
+            {
+                sb.AppendLine($"    graph of {q.Graph.Output} from {string.Join(", ", graph.Program.Inputs)}{(q.Graph.Annotated ? $", annotated with {(q.Graph.AnnotateGrad ? "values and gradients" : "values")}" : "")}:");
+                foreach (var step in graph.Program.Steps)
+                {
+                    sb.AppendLine("      " + step.Display);
+                }
+            }
+
             var answer = key.AnswerTo(q.Id);
             if (answer is null)
             {

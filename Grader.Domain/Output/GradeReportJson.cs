@@ -8,7 +8,8 @@ namespace Grader.Domain.Output;
 /// "score", "maxScore", "expected", "given", "feedback", "wrong"}], "warnings": []}</c>. <c>wrong</c>
 /// lists the multi-indices of wrong elements; the full report (a TA's, the stored one) also has
 /// <c>feedbackWithoutKey</c>, absent from a student's view (<see cref="KeyRedaction"/>); a question
-/// whose score a TA set has <c>override: {"score", "autoScore", "comment", "by", "at"}</c>; <c>expected</c> and <c>given</c> are null when absent,
+/// whose score a TA set has <c>override: {"score", "autoScore", "comment", "by", "at"}</c>; a graph question has
+/// the lines as <c>given</c> and <c>expected</c>, with <c>parts</c> and <c>nodes</c> (<see cref="GraphReportJson"/>); <c>expected</c> and <c>given</c> are null when absent,
 /// and a one-element tensor is written as a plain number (it counts as a scalar).
 /// </summary>
 public static class GradeReportJson
@@ -33,24 +34,13 @@ public static class GradeReportJson
             writer.WriteString("status", q.Status.ToString().ToLowerInvariant());
             writer.WriteNumber("score", q.Score);
             writer.WriteNumber("maxScore", q.MaxScore);
-            writer.WritePropertyName("expected");
-            if (q.Expected is null)
+            if (q.Graph is { } graph)
             {
-                writer.WriteNullValue();
+                GraphReportJson.Write(writer, graph, q.Expected is null ? null : () => WriteValue(writer, q.Expected));
             }
             else
             {
-                WriteValue(writer, q.Expected);
-            }
-
-            writer.WritePropertyName("given");
-            if (q.Given is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                WriteValue(writer, q.Given);
+                WriteValues(writer, q);
             }
 
             writer.WriteString("feedback", q.Feedback);
@@ -95,6 +85,29 @@ public static class GradeReportJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteValues(Utf8JsonWriter writer, QuestionResult q)
+    {
+        writer.WritePropertyName("expected");
+        if (q.Expected is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            WriteValue(writer, q.Expected);
+        }
+
+        writer.WritePropertyName("given");
+        if (q.Given is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            WriteValue(writer, q.Given);
+        }
     }
 
     private static void WriteValue(Utf8JsonWriter writer, Reference.Tensor t)

@@ -18,13 +18,16 @@ public static class GradeReportJsonReader
             Enum.Parse<QuestionStatus>(q.GetProperty("status").GetString()!, ignoreCase: true),
             q.GetProperty("score").GetDouble(),
             q.GetProperty("maxScore").GetDouble(),
-            ReadTensor(q.GetProperty("expected")),
-            ReadTensor(q.GetProperty("given")),
+            q.TryGetProperty("parts", out _) ? (q.TryGetProperty("expectedValue", out var ev) ? ReadTensor(ev) : null) : ReadTensor(q.GetProperty("expected")),
+            q.TryGetProperty("parts", out _) ? null : ReadTensor(q.GetProperty("given")),
             q.GetProperty("feedback").GetString() ?? "",
             q.TryGetProperty("wrong", out var w) ? [.. w.EnumerateArray().Select(i => i.EnumerateArray().Select(x => x.GetInt32()).ToArray())] : [],
             q.TryGetProperty("feedbackWithoutKey", out var f) ? f.GetString() : null,
             q.TryGetProperty("override", out var o) ? new ScoreOverride(q.GetProperty("id").GetString()!, o.GetProperty("score").GetDouble(), o.GetProperty("autoScore").GetDouble(),
-                o.GetProperty("comment").GetString() ?? "", o.GetProperty("by").GetString() ?? "", o.GetProperty("at").GetDateTime()) : null)).ToList();
+                o.GetProperty("comment").GetString() ?? "", o.GetProperty("by").GetString() ?? "", o.GetProperty("at").GetDateTime()) : null)
+        {
+            Graph = q.TryGetProperty("parts", out _) ? GraphReportJson.Read(q) : null,
+        }).ToList();
         return new GradeReport(
             root.GetProperty("assignment").GetString()!,
             root.GetProperty("student").ValueKind == JsonValueKind.Null ? null : root.GetProperty("student").GetString(),

@@ -1,4 +1,8 @@
 namespace Grader.Domain.Students;
 
 /// <summary>A question as a student sees it: id, text and points, never the answer.</summary>
-public sealed record HandoutQuestion(string Id, string? Text, double Points);
+public sealed record HandoutQuestion(string Id, string? Text, double Points)
+{
+    /// <summary>True for a graph question: the answer is the graph's node lines, not a value.</summary>
+    public bool IsGraph { get; init; }
+}

@@ -42,6 +42,7 @@ public static class GraderCommandLine
             ReportCommand.Create(console),
             RosterCommand.Create(console),
             HandoutCommand.Create(console),
+            GraphCommand.Create(console),
         };
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

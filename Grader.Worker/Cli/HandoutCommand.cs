@@ -110,7 +110,7 @@ public static class HandoutCommand
         return await renderer.RenderAsync<HandoutPage>(new Dictionary<string, object?> { ["Handout"] = handout, ["Name"] = name, ["AssetBase"] = assetBase });
     }
 
-    private static Assignment? Load(string arg, string? assignmentsDir, CliConsole console)
+    internal static Assignment? Load(string arg, string? assignmentsDir, CliConsole console)
     {
         var path = File.Exists(arg) ? arg : Find(arg, assignmentsDir ?? new GraderOptions().AssignmentsPath);
         if (path is null)

@@ -4,7 +4,7 @@ using Grader.Domain.Output;
 
 namespace Grader.Worker.Cli;
 
-/// <summary><c>key &lt;assignment.yaml&gt; [--student ID] [--format text|json]</c>: prints the answer key of a variant.</summary>
+/// <summary><c>key &lt;assignment.yaml&gt; [--student ID] [--format text|json|answers]</c>: prints the answer key of a variant (<c>answers</c>: as a perfect answer file, graph questions as node lines).</summary>
 public static class KeyCommand
 {
     /// <summary>Builds the verb.</summary>
@@ -47,9 +47,17 @@ public static class KeyCommand
         console.Out.WriteLine(format switch
         {
             "json" => AnswerKeyJson.Write(key),
-            "answers" => AnswerFileYaml.Write(key.Assignment.Id, student, key.Answers),
+            "answers" => Answers(key, student),
             _ => AnswerKeyText.Write(key),
         });
         return 0;
+    }
+
+    /// <summary>The key as a perfect answer file: each value, and each graph question's key graph as node lines with their annotations.</summary>
+    private static string Answers(AnswerKey key, string? student)
+    {
+        var graphs = key.Assignment.Questions.Where(q => q.Graph is not null).ToDictionary(q => q.Id);
+        var text = AnswerFileYaml.Write(key.Assignment.Id, student, key.Answers.Where(a => !graphs.ContainsKey(a.Key)));
+        return text + string.Concat(graphs.Values.Select(q => Grader.Domain.Graphs.GraphKeyAnswer.Lines(key, q) is { } lines ? Grader.Domain.Graphs.GraphKeyAnswer.Yaml(q.Id, lines) : ""));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Grader.Domain.Assignments;
 using Grader.Domain.Grading;
+using Grader.Domain.Graphs;
 using Grader.Reference;
 
 namespace Grader.Worker.Students;
@@ -65,6 +66,12 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         {
             var expected = key.AnswerTo(q.Id);
             var given = file?.AnswerTo(q.Id);
+            if (q.Graph is not null)
+            {
+                checks.Add(CheckGraph(assignment, q, Fields.GetValueOrDefault(q.Id)));
+                continue;
+            }
+
             var expectedShape = expected is null ? null : Shape(expected);
             if (given is null || given.IsEmpty)
             {
@@ -85,6 +92,32 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// Reads a graph question's text as the grader would: the nodes as read (or the error at its
+    /// line), lines that do more than one operation, and the drawing. Never says whether the graph is right.
+    /// </summary>
+    public static FieldCheck CheckGraph(Assignment assignment, Question q, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new FieldCheck(q.Id, "empty", null, "graph", "empty (the question expects a graph: one node a line, such as q = x + y)");
+        }
+
+        var answer = GraphAnswerReader.Read(text);
+        var drawing = GraphPictures.OfAnswer(answer) is { } picture ? Graphs.GraphSvg.Write(picture) : null;
+        var (keyGraph, _) = KeyGraph.Build(assignment, q.Graph!);
+        var compiled = keyGraph is null ? null : GraphCompiler.Compile(answer, keyGraph.Program.Inputs, [.. assignment.Values.Select(v => v.Name)]);
+        if (answer.Error is not null || compiled?.Error is not null)
+        {
+            return new FieldCheck(q.Id, "invalid", null, "graph", answer.Error ?? compiled!.Error!) { Drawing = drawing };
+        }
+
+        var nodes = answer.Nodes.Select(l => l.Name).ToList();
+        var message = $"read {nodes.Count} node{(nodes.Count == 1 ? "" : "s")}: {string.Join(", ", nodes.Take(12))}{(nodes.Count > 12 ? ", …" : "")}; the output is {nodes[^1]}"
+            + string.Concat(compiled?.Structure.Select(s => "; " + s) ?? []);
+        return new FieldCheck(q.Id, compiled?.Structure.Count > 0 ? "structure" : "ok", "graph", "graph", message) { Drawing = drawing };
     }
 
     private static string Shape(Tensor t) => t.IsScalarLike && t.Rank <= 1 ? "scalar" : t.ShapeText;

@@ -5,4 +5,7 @@ public sealed record FieldCheck(string QuestionId, string Status, string? Given,
 {
     /// <summary>True when the field was read and its shape is the expected one.</summary>
     public bool Ok => Status == "ok";
+
+    /// <summary>For a graph question, the graph as read, drawn (SVG); null otherwise or when it cannot be drawn.</summary>
+    public string? Drawing { get; init; }
 }

@@ -34,6 +34,7 @@ public static class StudentEndpoints
         app.MapGet("/me/assignments/{id}", AssignmentAsync);
         app.MapPost("/me/assignments/{id}", AnswerAsync).WithFormOptions(bufferBody: true); // read again case-sensitively
         app.MapPost("/me/assignments/{id}/upload", UploadAsync);
+        app.MapPost("/me/assignments/{id}/graph", GraphAsync);
         app.MapGet("/me/assignments/{id}/handout", HandoutAsync);
         app.MapGet("/api/me/assignments/{id}", HandoutJsonAsync);
         return app;
@@ -142,6 +143,29 @@ public static class StudentEndpoints
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
             : await PageAsync(id, student, handouts, records, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+    }
+
+    /// <summary>The live drawing of a graph answer as typed: <c>{"status", "message", "svg"}</c>, what Check says of that field; stores nothing.</summary>
+    private static async Task<IResult> GraphAsync(
+        string id, [FromForm] IFormCollection form, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    {
+        if (await signIn.StudentAsync(request, form, ct) is null)
+        {
+            return Results.Json(new { error = "sign in with your personal link first" }, statusCode: 401);
+        }
+
+        if (await handouts.AssignmentAsync(id, ct) is not { } assignment)
+        {
+            return Results.Json(new { error = $"unknown assignment '{Hardening.LogText.Escape(id, 100)}'" }, statusCode: 404);
+        }
+
+        if (assignment.FindQuestion(form["question"].ToString()) is not { Graph: not null } question)
+        {
+            return Results.Json(new { error = "not a graph question of this assignment" }, statusCode: 400);
+        }
+
+        var check = AnswerForm.CheckGraph(assignment, question, form["text"].ToString());
+        return Results.Json(new { status = check.Status, message = check.Message, svg = check.Drawing });
     }
 
     private static async Task<IResult> UploadAsync(

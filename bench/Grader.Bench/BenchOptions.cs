@@ -4,7 +4,7 @@ namespace Grader.Bench;
 public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, double OfferedRate, TimeSpan OfferedDuration, string? JsonPath, bool Quick, string Assignments, IReadOnlySet<string> Phases, int Runs)
 {
     /// <summary>Every phase, in the order run.</summary>
-    public static readonly string[] AllPhases = ["keys", "grading", "e2e", "offered", "sqlite", "postgres", "hostile"];
+    public static readonly string[] AllPhases = ["keys", "grading", "graph", "e2e", "offered", "sqlite", "postgres", "hostile"];
 
     /// <summary>Parses <c>--quick --n N --keys N --concurrency C --rate R --seconds S --json FILE --assignments DIR --phases a,b --runs R</c>.</summary>
     public static BenchOptions Parse(string[] args)

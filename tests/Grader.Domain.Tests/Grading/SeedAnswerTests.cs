@@ -18,6 +18,10 @@ public class SeedAnswerTests
         { "sin-network", "sin-network.seed-000.yaml", "conv-stride3", QuestionStatus.Partial, 0.75, "[1, 1] expected 2, got 1" },
         { "sin-network", "sin-network.seed-000.yaml", "maxpool", QuestionStatus.Correct, 1, "correct" },
 
+        // Seed 000's graphs (questions 1 and 4): the forward pass, then the loss on top with each value.
+        { "sin-network", "sin-network.seed-000.yaml", "draw-forward", QuestionStatus.Correct, 1, "correct: the graph computes the key's function" },
+        { "sin-network", "sin-network.seed-000.yaml", "draw-loss", QuestionStatus.Correct, 1, "correct: the graph computes the key's function" },
+
         // Seed 001: every number right, including the η = 0.01 updates.
         { "relu-network", "relu-network.seed-001.yaml", "dJ-dW2", QuestionStatus.Correct, 1, "correct" },
         { "relu-network", "relu-network.seed-001.yaml", "W1-next", QuestionStatus.Correct, 1, "correct" },
@@ -27,6 +31,10 @@ public class SeedAnswerTests
         { "backprop-examples", "backprop-examples.seed-002.json", "dn-ds", QuestionStatus.Correct, 1, "correct" },
         { "backprop-examples", "backprop-examples.seed-002.json", "dn-dx0", QuestionStatus.Correct, 1, "correct" },
         { "backprop-examples", "backprop-examples.seed-002.json", "grad-W", QuestionStatus.Missing, 0, "no answer" },
+
+        // Seed 002's two graphs, each node's value and gradient as the slides write them.
+        { "backprop-examples", "backprop-examples.seed-002.json", "graph-qz", QuestionStatus.Correct, 2, "annotations 0.5/0.5" },
+        { "backprop-examples", "backprop-examples.seed-002.json", "graph-neuron", QuestionStatus.Correct, 3, "annotations 0.75/0.75" },
 
         // Seed 003: y1, z, dz/db0 and the parameter count are wrong.
         { "residual-block", "residual-block.seed-003.yaml", "y1", QuestionStatus.Incorrect, 0, "expected -0.38, got -0.7" },
@@ -57,7 +65,7 @@ public class SeedAnswerTests
     }
 
     [Theory]
-    [InlineData("sin-network", "sin-network.seed-000.yaml", 7.75, 8)]
+    [InlineData("sin-network", "sin-network.seed-000.yaml", 9.75, 10)]
     [InlineData("relu-network", "relu-network.seed-001.yaml", 16, 16)]
     [InlineData("residual-block", "residual-block.seed-003.yaml", 7, 14)]
     [InlineData("tanh-network", "tanh-network.seed-004.yaml", 9, 13)]

@@ -83,4 +83,19 @@ public class KeyCommandTests
         Assert.Equal("", output);
         Assert.Contains($"{file}:4:16:", error);
     }
+
+    public static TheoryData<string> Assignments => new(Directory.EnumerateFiles(Repo.Assignments, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order()!);
+
+    [Theory]
+    [MemberData(nameof(Assignments))]
+    public void The_key_as_an_answer_file_scores_full_marks_graph_questions_included(string assignment)
+    {
+        using var dir = new TempDir();
+        var (exit, answers, error) = Cli.Run("key", Repo.Assignment(assignment), "--format", "answers");
+        Assert.True(exit == 0, error);
+        var file = dir.Write("key.yaml", answers);
+        var (_, report, _) = Cli.Run("grade", Repo.Assignment(assignment), file, "--format", "json");
+        using var doc = JsonDocument.Parse(report);
+        Assert.Equal(doc.RootElement.GetProperty("maxScore").GetDouble(), doc.RootElement.GetProperty("score").GetDouble(), 9);
+    }
 }
