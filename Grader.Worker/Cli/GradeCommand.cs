@@ -42,6 +42,12 @@ public static class GradeCommand
             return Refuse($"{answersFile}: cannot be read as an answer file:", read.Diagnostics, console);
         }
 
+        if (AnswerCoverage.Problem(assignment, read.File) is { } uncovered)
+        {
+            console.Error.WriteLine($"{answersFile}: {uncovered}");
+            return 1;
+        }
+
         var report = AnswerGrader.Grade(assignment, read.File);
         if (asStudent)
         {

@@ -63,6 +63,13 @@ public sealed partial class SubmissionIntake(
             (reason, refusedWith) = await CheckStudentAsync(submission, submitter, ct);
         }
 
+        // A file that answers no question of its assignment is refused before it can use an attempt.
+        if (reason is null && file is not null && submission.AssignmentVersionId is { } answered
+            && await catalog.GetVersionAsync(answered, ct) is { } target && AnswerCoverage.Problem(target, file) is { } uncovered)
+        {
+            reason = LogText.Escape(uncovered, 1000);
+        }
+
         // The course rules (dates, attempts) by the receipt time; one student's intake for one
         // assignment is held from the attempt count to the commit.
         IDisposable? held = null;
