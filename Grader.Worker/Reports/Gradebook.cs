@@ -18,6 +18,9 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
     /// <summary>The class-list students with no counted submission (empty without a class list).</summary>
     public IReadOnlyList<string> Absent { get; init; } = [];
 
+    /// <summary>Each class-list student's name and email, by <see cref="StudentIds.Key"/> (empty without a class list).</summary>
+    public IReadOnlyDictionary<string, (string? Name, string? Email)> Contacts { get; init; } = new Dictionary<string, (string? Name, string? Email)>();
+
     /// <summary>What the <see cref="Absent"/> students' cells hold.</summary>
     public MissingGrade Missing { get; init; } = MissingGrade.Blank;
 
@@ -33,7 +36,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
     /// <summary>The score an absent student's cell shows: 0, or null (blank).</summary>
     private double? Fill => Missing == MissingGrade.Zero ? 0 : null;
     /// <summary>
-    /// The CSV text: <c>student, submission, submitted_at, question ids…, raw, penalty, total,
+    /// The CSV text: <c>student, name, email, submission, submitted_at, question ids…, raw, penalty, total,
     /// max_score, attempts, late_hours, outdated</c>; <c>total</c> is the counted score.
     /// </summary>
     public string ToCsv()
@@ -41,7 +44,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            foreach (var h in (string[])["student", "submission", "submitted_at", .. Questions, "raw", "penalty", "total", "max_score", "attempts", "late_hours", "outdated"])
+            foreach (var h in (string[])["student", "name", "email", "submission", "submitted_at", .. Questions, "raw", "penalty", "total", "max_score", "attempts", "late_hours", "outdated"])
             {
                 csv.WriteField(h);
             }
@@ -53,6 +56,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                 {
                     var fill = Fill is { } f ? f.ToString(CultureInfo.InvariantCulture) : "";
                     csv.WriteField(student);
+                    WriteContact(csv, student);
                     csv.WriteField("");
                     csv.WriteField("");
                     foreach (var _ in Questions)
@@ -73,6 +77,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
 
                 var s = standing;
                 csv.WriteField(s.Student);
+                WriteContact(csv, s.Student);
                 csv.WriteField(s.Row.Id.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(s.Row.ReceivedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                 foreach (var q in Questions)
@@ -110,6 +115,8 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
             ? new
             {
                 student = s.Student,
+                name = Contact(s.Student).Name,
+                email = Contact(s.Student).Email,
                 submission = (long?)s.Row.Id,
                 submittedAt = (DateTime?)s.Row.ReceivedAt,
                 scores = Questions.ToDictionary(q => q, q => report.Questions.FirstOrDefault(x => x.Id == q)?.Score),
@@ -125,6 +132,8 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
             : new
             {
                 student = r.Student,
+                name = Contact(r.Student).Name,
+                email = Contact(r.Student).Email,
                 submission = (long?)null,
                 submittedAt = (DateTime?)null,
                 scores = Questions.ToDictionary(q => q, _ => Fill),
@@ -138,6 +147,15 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                 missing = true,
             }),
     }, new JsonSerializerOptions { WriteIndented = true });
+
+    private (string? Name, string? Email) Contact(string student) => Contacts.GetValueOrDefault(StudentIds.Key(student));
+
+    private void WriteContact(CsvWriter csv, string student)
+    {
+        var (name, email) = Contact(student);
+        csv.WriteField(name ?? "");
+        csv.WriteField(email ?? "");
+    }
 
     /// <summary>
     /// Builds the gradebook from each student's counted report. With a class list (non-empty

@@ -146,6 +146,9 @@ public static class ReportEndpoints
         var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
         var classList = await students.ListAsync(ct);
         return Gradebook.Of(id, await records.CountedReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? [],
-            [.. classList.Select(s => s.StudentId)], options.Missing, assignment?.Questions.Sum(q => q.Points(assignment.Defaults)));
+            [.. classList.Select(s => s.StudentId)], options.Missing, assignment?.Questions.Sum(q => q.Points(assignment.Defaults))) with
+        {
+            Contacts = classList.GroupBy(s => Domain.Students.StudentIds.Key(s.StudentId)).ToDictionary(g => g.Key, g => (g.First().Name, g.First().Email)),
+        };
     }
 }

@@ -16,7 +16,7 @@ public class GradebookTests
         var rows = Parse(csv);
 
         string[] questions = ["x1", "x2", "forward", "loss", "dL-dx3", "dL-dx2", "dL-dx1", "grad-W0", "grad-W1", "W0-next", "W1-next", "mlp-params"];
-        Assert.Equal(["student", "submission", "submitted_at", .. questions, "raw", "penalty", "total", "max_score", "attempts", "late_hours", "outdated"], rows[0]);
+        Assert.Equal(["student", "name", "email", "submission", "submitted_at", .. questions, "raw", "penalty", "total", "max_score", "attempts", "late_hours", "outdated"], rows[0]);
         Assert.Equal(ClassFixture.Students, rows.Skip(1).Select(r => r[0]));
         var byStudent = rows.Skip(1).ToDictionary(r => r[0], r => r);
         var col = (string name) => Array.IndexOf(rows[0], name);
@@ -69,7 +69,7 @@ public class GradebookTests
     {
         await using var service = await TestService.StartAsync(settings: missing is null ? null : new Dictionary<string, string?> { ["Grader:Gradebook:Missing"] = missing });
         await ClassFixture.SubmitAsync(service); // in open mode: ada and bob 9 / 13, cy and dee 13 / 13
-        await ClassList.ImportAsync(service, "student\nada\nBob\neve\n"); // cy and dee are not on it; eve has no submission
+        await ClassList.ImportAsync(service, "student,name,email\nada,Ada Lovelace,ada@x\nBob,,\neve,Eve,eve@x\n"); // cy and dee are not on it; eve has no submission
 
         var rows = Parse(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv"));
         var col = (string name) => Array.IndexOf(rows[0], name);
@@ -77,6 +77,9 @@ public class GradebookTests
         Assert.Equal("9", rows[1][col("total")]);
         Assert.Equal("9", rows[2][col("total")]);
         var eve = rows[3];
+        Assert.Equal(["Ada Lovelace", "ada@x"], rows[1][col("name")..(col("email") + 1)]); // name and email right after student
+        Assert.Equal(1, col("name"));
+        Assert.Equal(["Eve", "eve@x"], eve[col("name")..(col("email") + 1)]);
         Assert.Equal("", eve[col("submission")]);
         Assert.Equal(fill, eve[col("total")]);
         Assert.Equal(fill, eve[col("raw")]);
@@ -87,6 +90,8 @@ public class GradebookTests
         var json = System.Text.Json.JsonDocument.Parse(await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.json")).RootElement.GetProperty("students");
         Assert.Equal(["ada", "bob", "eve"], json.EnumerateArray().Select(s => s.GetProperty("student").GetString()));
         Assert.True(json[2].GetProperty("missing").GetBoolean());
+        Assert.Equal("Ada Lovelace", json[0].GetProperty("name").GetString());
+        Assert.Equal("eve@x", json[2].GetProperty("email").GetString());
         Assert.False(json[0].GetProperty("missing").GetBoolean());
         Assert.Equal(fill == "" ? System.Text.Json.JsonValueKind.Null : System.Text.Json.JsonValueKind.Number, json[2].GetProperty("total").ValueKind);
         Assert.Equal(13, json[2].GetProperty("maxScore").GetDouble());
