@@ -16,7 +16,7 @@ public static class IndexUse
     /// computed through (indexing, a slice bound, embedding, one-hot), or an index is computed from it.
     /// </summary>
     public static bool IsIndexOf(Node output, Node target) =>
-        IndexAncestors.GetValue(output, static o => Ancestors(Indices(o))).Contains(target);
+        output.UsesIndex && IndexAncestors.GetValue(output, static o => Ancestors(Indices(o))).Contains(target);
 
     /// <summary>The index inputs of the operations a node is computed through.</summary>
     private static List<Node> Indices(Node output)

@@ -18,7 +18,11 @@ public sealed class Node
         Parents = parents;
         RequiresGrad = requiresGrad;
         this.source = source;
+        UsesIndex = creator is IIndexInputs || (source?.Output.UsesIndex ?? false) || AnyUsesIndex(parents);
     }
+
+    /// <summary>True when an indexing operation (one with index inputs) is among what this node is computed through.</summary>
+    internal bool UsesIndex { get; }
 
     /// <summary>The node's value.</summary>
     public Tensor Value { get; }
@@ -213,6 +217,19 @@ public sealed class Node
 
     /// <summary>For a gradient node (<see cref="Gradient"/>), what it is the gradient of; null otherwise.</summary>
     internal GradientSource? Source => source;
+
+    private static bool AnyUsesIndex(Node[] parents)
+    {
+        foreach (var p in parents)
+        {
+            if (p.UsesIndex)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>What a gradient node is the gradient of.</summary>
     internal sealed record GradientSource(Node Output, Node Target);
