@@ -26,7 +26,8 @@ public sealed class InboxWatcher(
     ServiceLinks links,
     IOptions<GraderOptions> options,
     IOptions<ServiceLimits> limits,
-    ILogger<InboxWatcher> logger) : BackgroundService
+    ILogger<InboxWatcher> logger,
+    Hardening.DiskFaults diskFaults) : BackgroundService
 {
     /// <summary>The longest name, in UTF-8 bytes, a file moved aside keeps (its reason or receipt file adds <c>.reason.txt</c> or <c>.receipt.txt</c> within 255).</summary>
     public const int MaxKeptNameBytes = 200;
@@ -91,6 +92,12 @@ public sealed class InboxWatcher(
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception ex) when (Hardening.DiskFaults.Is(ex))
+            {
+                // A full disk is no fault of the file: it stays where it is, uncounted, and is
+                // taken in by a later scan once there is space (logged at most once a minute).
+                diskFaults.Report(ex, $"taking in inbox file {LogText.Quote(entry.Name)}");
             }
             catch (Exception ex)
             {
