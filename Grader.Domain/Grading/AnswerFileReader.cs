@@ -39,7 +39,7 @@ public static class AnswerFileReader
         YNode root;
         try
         {
-            root = SafeYamlReader.Read(text);
+            root = SafeYamlReader.Read(AnswerSeparators.InFile(text));
         }
         catch (YamlFormatException ex)
         {
@@ -114,7 +114,7 @@ public static class AnswerFileReader
         {
             var value = node is YMapping
                 ? throw new YamlFormatException(node.Start, "an answer is a number, an expression or a list, not a mapping")
-                : YamlValues.Tensor(node);
+                : YamlValues.Tensor(node, asAnswer: true);
             return value.IsFinite()
                 ? new GivenAnswer(id, value, null, node.Start, text)
                 : new GivenAnswer(id, null, "the answer is not a finite number (NaN or infinity)", node.Start, text);
