@@ -56,16 +56,18 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         return sb.ToString();
     }
 
-    /// <summary>Reads every field as the grader would and sets its shape against the key's, storing nothing.</summary>
+    /// <summary>
+    /// Reads every field as the grader would (an error names the column in the field) and sets its
+    /// shape against the key's, with a preview of what was read; stores nothing.
+    /// </summary>
     public IReadOnlyList<FieldCheck> Check(Assignment assignment, string student)
     {
-        var file = AnswerFileReader.Read(ToAnswerFile(assignment, student), "the form").File;
         var key = AnswerKeyBuilder.Build(assignment, student);
         var checks = new List<FieldCheck>();
         foreach (var q in assignment.Questions)
         {
             var expected = key.AnswerTo(q.Id);
-            var given = file?.AnswerTo(q.Id);
+            var given = Fields.TryGetValue(q.Id, out var text) ? AnswerFileReader.ReadField(q.Id, text) : null;
             if (q.Graph is not null)
             {
                 checks.Add(CheckGraph(assignment, q, Fields.GetValueOrDefault(q.Id)));
@@ -83,11 +85,17 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
             }
             else if (expected is null || given.Value.SameShape(expected) || (given.Value.IsScalarLike && expected.IsScalarLike))
             {
-                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, as the question expects"));
+                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, as the question expects")
+                {
+                    Preview = AnswerPreview.Tex(given.Value),
+                });
             }
             else
             {
-                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, but the question expects {Describe(expectedShape)}"));
+                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, but the question expects {Describe(expectedShape)}")
+                {
+                    Preview = AnswerPreview.Tex(given.Value),
+                });
             }
         }
 
