@@ -18,6 +18,9 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
     /// <summary>The prefix of each answer field's name.</summary>
     public const string Prefix = "q.";
 
+    /// <summary>The file name a submission made from the form is stored under.</summary>
+    public const string FileName = "answers.yaml";
+
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -36,6 +39,37 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         }
 
         return new AnswerForm(fields);
+    }
+
+    /// <summary>
+    /// The fields of an answer file written by <see cref="ToAnswerFile"/> (each answer a scalar), so
+    /// the page shows again what was typed; null when the file is not such a file.
+    /// </summary>
+    public static AnswerForm? FromAnswerFile(byte[] content)
+    {
+        try
+        {
+            var root = Domain.Yaml.SafeYamlReader.Read(Encoding.UTF8.GetString(content));
+            if (root is not Domain.Yaml.YMapping { } file || file["answers"] is not Domain.Yaml.YMapping answers)
+            {
+                return null;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in answers.Entries)
+            {
+                if (value is Domain.Yaml.YScalar s)
+                {
+                    fields.TryAdd(key.Value, s.Value);
+                }
+            }
+
+            return new AnswerForm(fields);
+        }
+        catch (Domain.Yaml.YamlFormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The answer file of these fields: YAML, every key and answer a double-quoted scalar.</summary>
