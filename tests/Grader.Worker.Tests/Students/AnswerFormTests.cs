@@ -54,6 +54,21 @@ public class AnswerFormTests
     }
 
     [Fact]
+    public void The_answer_file_gives_back_exactly_what_was_typed()
+    {
+        var typed = new Dictionary<string, string>
+        {
+            ["scores"] = "[1 -2 +3]",
+            ["data-loss"] = "\"quoted\" \\ back # not a comment",
+            ["dL-dW"] = "[[1. 2.] [3. 4.]]",
+        };
+        var content = System.Text.Encoding.UTF8.GetBytes(new AnswerForm(typed).ToAnswerFile(Svm, "ada"));
+        Assert.Equal(typed.OrderBy(f => f.Key), AnswerForm.FromAnswerFile(content)!.Fields.OrderBy(f => f.Key));
+        Assert.Null(AnswerForm.FromAnswerFile("- not an answer file"u8.ToArray()));
+        Assert.Null(AnswerForm.FromAnswerFile("answers: [1, 2"u8.ToArray()));
+    }
+
+    [Fact]
     public void The_answer_file_keeps_hostile_text_inside_its_own_field()
     {
         var form = new AnswerForm(new Dictionary<string, string>
