@@ -39,7 +39,7 @@ public static class AnswerFileReader
         YNode root;
         try
         {
-            root = SafeYamlReader.Read(text);
+            root = SafeYamlReader.Read(AnswerSeparators.InFile(text));
         }
         catch (YamlFormatException ex)
         {
@@ -94,7 +94,20 @@ public static class AnswerFileReader
             : new AnswerFileReadResult(null, bag.Items);
     }
 
-    private static GivenAnswer ReadAnswer(string id, YNode node)
+    /// <summary>
+    /// Reads one answer typed in a field (as the page's answer file holds it: a quoted scalar), so
+    /// that an error names the column in that field, never a line of a file the student never saw.
+    /// </summary>
+    public static GivenAnswer ReadField(string id, string text)
+    {
+        using var budget = Expressions.EvaluationBudget.UseDefaultIfNone();
+        var singleLine = !text.Contains('\n');
+
+        // Column 0 before the opening quote, so a column inside the text is its column in the field.
+        return ReadAnswer(id, new YScalar(text, new SourcePosition(1, 0), Quoted: true, singleLine), field: true);
+    }
+
+    private static GivenAnswer ReadAnswer(string id, YNode node, bool field = false)
     {
         var text = Describe(node);
         if (node is YScalar { Quoted: false } s && (s.Value.Length == 0 || s.Value is "~" or "null" or "Null" or "NULL"))
@@ -114,15 +127,16 @@ public static class AnswerFileReader
         {
             var value = node is YMapping
                 ? throw new YamlFormatException(node.Start, "an answer is a number, an expression or a list, not a mapping")
-                : YamlValues.Tensor(node);
+                : YamlValues.Tensor(node, asAnswer: true);
             return value.IsFinite()
                 ? new GivenAnswer(id, value, null, node.Start, text)
                 : new GivenAnswer(id, null, "the answer is not a finite number (NaN or infinity)", node.Start, text);
         }
         catch (YamlFormatException ex)
         {
-            var where = $" (line {ex.Position.Line}, column {ex.Position.Column})";
-            return new GivenAnswer(id, null, "cannot read the answer: " + ex.Message + where, ex.Position, text);
+            var where = !field ? $" (line {ex.Position.Line}, column {ex.Position.Column})"
+                : ex.Position.Column > 0 ? $" (column {ex.Position.Column} of the field)" : "";
+            return new GivenAnswer(id, null, (field ? $"cannot read {id}: " : "cannot read the answer: ") + ex.Message + where, ex.Position, text);
         }
         catch (ShapeException ex)
         {

@@ -10,10 +10,18 @@ namespace Grader.Domain.Students;
 public sealed record Handout(string Id, string Title, string Student, IReadOnlyList<KeyValuePair<string, Tensor>> Values, IReadOnlyList<HandoutQuestion> Questions)
 {
     /// <summary>The handout of a student's variant.</summary>
-    public static Handout Of(Assignment assignment, string student) => new(
-        assignment.Id,
-        assignment.Title,
-        student,
-        AnswerKeyBuilder.Instantiate(assignment, student),
-        [.. assignment.Questions.Select(q => new HandoutQuestion(q.Id, q.Text, q.Points(assignment.Defaults)) { IsGraph = q.Graph is not null })]);
+    public static Handout Of(Assignment assignment, string student)
+    {
+        var key = AnswerKeyBuilder.Build(assignment, student);
+        return new(
+            assignment.Id,
+            assignment.Title,
+            student,
+            key.Values,
+            [.. assignment.Questions.Select(q => new HandoutQuestion(q.Id, q.Text, q.Points(assignment.Defaults))
+            {
+                IsGraph = q.Graph is not null,
+                Shape = q.Graph is null && key.AnswerTo(q.Id) is { } answer ? answer.Shape : null,
+            })]);
+    }
 }

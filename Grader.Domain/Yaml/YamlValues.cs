@@ -101,16 +101,25 @@ public static class YamlValues
     /// The tensor of a scalar expression or of nested YAML lists of them; throws
     /// <see cref="YamlFormatException"/> at the node at fault (a mapping, a ragged list, a bad expression).
     /// </summary>
-    public static Reference.Tensor Tensor(YNode node) => node is YScalar s
-        ? Expression(s)
+    public static Reference.Tensor Tensor(YNode node) => Tensor(node, asAnswer: false);
+
+    /// <summary>
+    /// As <see cref="Tensor(YNode)"/>; with <paramref name="asAnswer"/>, scalars are read as a student's
+    /// answer: NumPy and MATLAB lists (<see cref="Grading.AnswerSeparators"/>) and a decimal comma named.
+    /// </summary>
+    public static Reference.Tensor Tensor(YNode node, bool asAnswer) => node is YScalar s
+        ? Expression(s, asAnswer)
         : TensorLiteral.Build<YNode>(
             node,
             n => n switch { YSequence q => q.Items, YScalar => null, _ => throw new YamlFormatException(n.Start, $"expected a number or a list, not {n.Kind}") },
-            n => Expression((YScalar)n),
+            n => Expression((YScalar)n, asAnswer),
             (n, message) => new YamlFormatException(n.Start, message));
 
     /// <summary>Parses and evaluates a scalar as an expression of constants, positions mapped to the file.</summary>
-    public static Reference.Tensor Expression(YScalar s)
+    public static Reference.Tensor Expression(YScalar s) => Expression(s, asAnswer: false);
+
+    /// <summary>As <see cref="Expression(YScalar)"/>; with <paramref name="asAnswer"/>, read as a student's answer.</summary>
+    public static Reference.Tensor Expression(YScalar s, bool asAnswer)
     {
         // Most values are plain numbers: read them directly, without the expression machinery.
         if (!s.Quoted && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain) && double.IsFinite(plain)
@@ -119,15 +128,28 @@ public static class YamlValues
             return Reference.Tensor.Scalar(plain);
         }
 
+        var text = s.Value;
+        if (asAnswer)
+        {
+            if (Grading.AnswerSeparators.DecimalComma(text) is > 0 and var column)
+            {
+                throw new YamlFormatException(s.PositionOf(column), $"'{Shorten(text)}': use a decimal point ({Shorten(DecimalPoint(text))}); a comma separates the elements of a list, inside brackets");
+            }
+
+            text = Grading.AnswerSeparators.InAnswer(text);
+        }
+
         try
         {
-            return new ExpressionEvaluator(ConstantScope.Instance).Evaluate(ExpressionParser.Parse(s.Value)).Value;
+            return new ExpressionEvaluator(ConstantScope.Instance).Evaluate(ExpressionParser.Parse(text)).Value;
         }
         catch (ExpressionException ex)
         {
             throw new YamlFormatException(s.PositionOf(ex.Column), ex.Message);
         }
     }
+
+    private static string DecimalPoint(string text) => text.Replace(',', '.');
 
     /// <summary>A text cut to a readable length for a message.</summary>
     public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -18,6 +18,9 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
     /// <summary>The prefix of each answer field's name.</summary>
     public const string Prefix = "q.";
 
+    /// <summary>The file name a submission made from the form is stored under.</summary>
+    public const string FileName = "answers.yaml";
+
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
@@ -38,6 +41,37 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         return new AnswerForm(fields);
     }
 
+    /// <summary>
+    /// The fields of an answer file written by <see cref="ToAnswerFile"/> (each answer a scalar), so
+    /// the page shows again what was typed; null when the file is not such a file.
+    /// </summary>
+    public static AnswerForm? FromAnswerFile(byte[] content)
+    {
+        try
+        {
+            var root = Domain.Yaml.SafeYamlReader.Read(Encoding.UTF8.GetString(content));
+            if (root is not Domain.Yaml.YMapping { } file || file["answers"] is not Domain.Yaml.YMapping answers)
+            {
+                return null;
+            }
+
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in answers.Entries)
+            {
+                if (value is Domain.Yaml.YScalar s)
+                {
+                    fields.TryAdd(key.Value, s.Value);
+                }
+            }
+
+            return new AnswerForm(fields);
+        }
+        catch (Domain.Yaml.YamlFormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The answer file of these fields: YAML, every key and answer a double-quoted scalar.</summary>
     public string ToAnswerFile(Assignment assignment, string student)
     {
@@ -56,16 +90,18 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         return sb.ToString();
     }
 
-    /// <summary>Reads every field as the grader would and sets its shape against the key's, storing nothing.</summary>
+    /// <summary>
+    /// Reads every field as the grader would (an error names the column in the field) and sets its
+    /// shape against the key's, with a preview of what was read; stores nothing.
+    /// </summary>
     public IReadOnlyList<FieldCheck> Check(Assignment assignment, string student)
     {
-        var file = AnswerFileReader.Read(ToAnswerFile(assignment, student), "the form").File;
         var key = AnswerKeyBuilder.Build(assignment, student);
         var checks = new List<FieldCheck>();
         foreach (var q in assignment.Questions)
         {
             var expected = key.AnswerTo(q.Id);
-            var given = file?.AnswerTo(q.Id);
+            var given = Fields.TryGetValue(q.Id, out var text) ? AnswerFileReader.ReadField(q.Id, text) : null;
             if (q.Graph is not null)
             {
                 checks.Add(CheckGraph(assignment, q, Fields.GetValueOrDefault(q.Id)));
@@ -83,11 +119,17 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
             }
             else if (expected is null || given.Value.SameShape(expected) || (given.Value.IsScalarLike && expected.IsScalarLike))
             {
-                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, as the question expects"));
+                checks.Add(new FieldCheck(q.Id, "ok", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, as the question expects")
+                {
+                    Preview = AnswerPreview.Tex(given.Value),
+                });
             }
             else
             {
-                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, but the question expects {Describe(expectedShape)}"));
+                checks.Add(new FieldCheck(q.Id, "wrong-shape", Shape(given.Value), expectedShape, $"read as {Describe(Shape(given.Value))}, but the question expects {Describe(expectedShape)}")
+                {
+                    Preview = AnswerPreview.Tex(given.Value),
+                });
             }
         }
 

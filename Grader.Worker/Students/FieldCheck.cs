@@ -8,4 +8,7 @@ public sealed record FieldCheck(string QuestionId, string Status, string? Given,
 
     /// <summary>For a graph question, the graph as read, drawn (SVG); null otherwise or when it cannot be drawn.</summary>
     public string? Drawing { get; init; }
+
+    /// <summary>The answer as it was read, as TeX (a matrix as a matrix); null when unread, too large or of more than two axes.</summary>
+    public string? Preview { get; init; }
 }

@@ -109,7 +109,9 @@ public static class StudentEndpoints
             return NotSignedIn(request);
         }
 
-        return await PageAsync(id, student, handouts, records, ct, notice: submitted is { } n
+        // After Submit the fields show again what was typed (read back from the stored submission).
+        var typed = submitted is { } s ? await records.TypedAsync(student.StudentId, s, ct) : null;
+        return await PageAsync(id, student, handouts, records, ct, typed, notice: submitted is { } n
             ? $"Submission #{n} received: it is being graded. Its score and report appear below (reload the page)."
             : null);
     }
@@ -139,7 +141,7 @@ public static class StudentEndpoints
         }
 
         var content = System.Text.Encoding.UTF8.GetBytes(answers.ToAnswerFile(assignment, student.StudentId));
-        var result = await intake.AcceptAsync(content, "web", "answers.yaml", Submitter.For(student), ct: ct);
+        var result = await intake.AcceptAsync(content, "web", AnswerForm.FileName, Submitter.For(student), ct: ct);
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
             : await PageAsync(id, student, handouts, records, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);

@@ -7,4 +7,7 @@ public sealed record StudentSubmission(long Id, string AssignmentId, SubmissionS
 {
     /// <summary>The report page, opened by the receipt.</summary>
     public string ReportPath => $"/submissions/{Id}?receipt={ReceiptToken}";
+
+    /// <summary>The status as JSON (<c>GET /api/submissions/{id}?receipt=…</c>), which the page polls until the grade arrives.</summary>
+    public string StatusPath => $"/api/submissions/{Id}?receipt={ReceiptToken}";
 }

@@ -41,6 +41,29 @@ public class AnswerFileReaderTests
     }
 
     [Fact]
+    public void Answers_as_NumPy_and_MATLAB_print_them_are_lists()
+    {
+        const string Yaml = "assignment: t\nanswers:\n  a: [1 -2]\n  b: [[1 2] [3 4]]\n  c: [[ 1.  2.]\n      [ 3. -4.]]\n  d: \"[-0.0559 -0.1049]\"\n  e: [1 - 2]\n  f: [pi/2 + 4, pi + 2]\n";
+        var file = AnswerFileReader.Read(Yaml, "a.yaml").File!;
+        Assert.Equal([1.0, -2.0], file.AnswerTo("a")!.Value!.Data);
+        Assert.Equal([2, 2], file.AnswerTo("b")!.Value!.Shape);
+        Assert.Equal([1.0, 2.0, 3.0, 4.0], file.AnswerTo("b")!.Value!.Data);
+        Assert.Equal([1.0, 2.0, 3.0, -4.0], file.AnswerTo("c")!.Value!.Data);
+        Assert.Equal([-0.0559, -0.1049], file.AnswerTo("d")!.Value!.Data);
+        Assert.Equal([-1.0], file.AnswerTo("e")!.Value!.Data);
+        Assert.Equal([(Math.PI / 2) + 4, Math.PI + 2], file.AnswerTo("f")!.Value!.Data);
+    }
+
+    [Fact]
+    public void A_decimal_comma_is_an_invalid_answer_asking_for_a_point()
+    {
+        var answer = AnswerFileReader.Read("assignment: t\nanswers:\n  q: 1,5\n", "a.yaml").File!.AnswerTo("q")!;
+        Assert.Null(answer.Value);
+        Assert.Contains("use a decimal point (1.5)", answer.Error);
+        Assert.Contains("line 3, column 7", answer.Error);
+    }
+
+    [Fact]
     public void Unknown_keys_are_warnings()
     {
         var file = AnswerFileReader.Read("assignment: t\nname: Ada\nanswers: {q: 1}\n", "a.yaml").File!;

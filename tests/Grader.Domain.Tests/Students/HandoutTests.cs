@@ -26,6 +26,16 @@ public class HandoutTests
     }
 
     [Fact]
+    public void Each_question_carries_the_expected_shape_and_nothing_of_the_answer()
+    {
+        var handout = Handout.Of(Keys.Load("svm-random"), "ada");
+        Assert.Equal(new[] { 3 }, handout.Questions.Single(q => q.Id == "scores").Shape);
+        Assert.Equal(new[] { 3, 4 }, handout.Questions.Single(q => q.Id == "dL-dW").Shape);
+        Assert.Empty(handout.Questions.Single(q => q.Id == "total-loss").Shape!);
+        Assert.DoesNotContain("shape", HandoutJson.Write(handout), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void The_JSON_has_the_contract_shape_and_no_answers()
     {
         var assignment = Keys.Load("svm-random");

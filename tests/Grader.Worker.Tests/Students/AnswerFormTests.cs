@@ -16,8 +16,8 @@ public class AnswerFormTests
     [InlineData("dL-dW", "[[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]", "ok", "shape (3, 4)")]
     [InlineData("dL-dW", "[[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]", "wrong-shape", "read as shape (4, 3), but the question expects shape (3, 4)")]
     [InlineData("scores", "7", "wrong-shape", "read as a scalar, but the question expects shape (3,)")]
-    [InlineData("scores", "[1, 2", "invalid", "cannot read the answer")]
-    [InlineData("scores", "[[1, 2], [3]]", "invalid", "cannot read the answer")]
+    [InlineData("scores", "[1, 2", "invalid", "cannot read scores")]
+    [InlineData("scores", "[[1, 2], [3]]", "invalid", "cannot read scores")]
     [InlineData("scores", "1/0", "invalid", "not a finite number")]
     [InlineData("W-next", "", "empty", "empty (the question expects shape (3, 4))")]
     public void Check_reads_each_field_as_an_answer_file_would_and_compares_shapes(string question, string text, string status, string message)
@@ -26,6 +26,46 @@ public class AnswerFormTests
         var check = form.Check(Svm, "ada").Single(c => c.QuestionId == question);
         Assert.Equal(status, check.Status);
         Assert.Contains(message, check.Message);
+    }
+
+    [Theory]
+    [InlineData("total-loss", "2.5", "2.5")]
+    [InlineData("total-loss", "0.000015", @"1.5 \times 10^{-5}")]
+    [InlineData("scores", "[1 -2 +3]", @"\begin{bmatrix} 1 & -2 & 3 \end{bmatrix}")]
+    [InlineData("scores", "[1 - 2 3]", @"\begin{bmatrix} -1 & 3 \end{bmatrix}")]
+    [InlineData("dL-dW", "[[1 2 3 4] [5 6 7 8] [9 10 11 12]]", @"\begin{bmatrix} 1 & 2 & 3 & 4 \\ 5 & 6 & 7 & 8 \\ 9 & 10 & 11 & 12 \end{bmatrix}")]
+    public void Check_previews_what_each_field_was_read_as(string question, string text, string tex)
+    {
+        var check = new AnswerForm(new Dictionary<string, string> { [question] = text }).Check(Svm, "ada").Single(c => c.QuestionId == question);
+        Assert.Equal(tex, check.Preview);
+    }
+
+    [Theory]
+    [InlineData("scores", "1,5", "use a decimal point (1.5)", "(column 2 of the field)")]
+    [InlineData("scores", "[1, 2, 3 +]", "cannot read scores", "(column 11 of the field)")]
+    public void Check_errors_name_the_field_and_its_column(string question, string text, string message, string where)
+    {
+        var check = new AnswerForm(new Dictionary<string, string> { [question] = text }).Check(Svm, "ada").Single(c => c.QuestionId == question);
+        Assert.Equal("invalid", check.Status);
+        Assert.Contains(message, check.Message);
+        Assert.Contains(where, check.Message);
+        Assert.DoesNotContain("line", check.Message);
+        Assert.Null(check.Preview);
+    }
+
+    [Fact]
+    public void The_answer_file_gives_back_exactly_what_was_typed()
+    {
+        var typed = new Dictionary<string, string>
+        {
+            ["scores"] = "[1 -2 +3]",
+            ["data-loss"] = "\"quoted\" \\ back # not a comment",
+            ["dL-dW"] = "[[1. 2.] [3. 4.]]",
+        };
+        var content = System.Text.Encoding.UTF8.GetBytes(new AnswerForm(typed).ToAnswerFile(Svm, "ada"));
+        Assert.Equal(typed.OrderBy(f => f.Key), AnswerForm.FromAnswerFile(content)!.Fields.OrderBy(f => f.Key));
+        Assert.Null(AnswerForm.FromAnswerFile("- not an answer file"u8.ToArray()));
+        Assert.Null(AnswerForm.FromAnswerFile("answers: [1, 2"u8.ToArray()));
     }
 
     [Fact]
