@@ -38,6 +38,7 @@ public static class GraderService
         app.MapGraderApi();
         app.MapReadiness();
         app.MapExtensions();
+        app.MapRegradeRequestApi();
         app.MapReportPages();
         app.MapRosterRoutes();
         app.MapStudentPages();
