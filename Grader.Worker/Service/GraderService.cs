@@ -40,6 +40,7 @@ public static class GraderService
         app.MapExtensions();
         app.MapRegradeRequestApi();
         app.MapReportPages();
+        app.MapRegradeRequestPages();
         app.MapRosterRoutes();
         app.MapStudentPages();
         return app;
