@@ -136,6 +136,46 @@ public class RegradeRequestApiTests
             403, "regrade requests closed at 2026-01-01 00:00:00 +00:00");
     }
 
+    [Theory]
+    [InlineData("https://evil.example", 403)]
+    [InlineData("self", 201)]
+    public async Task A_request_with_only_the_sign_in_cookie_must_come_from_the_service(string origin, int status)
+    {
+        await using var service = await StartAsync();
+        var tokens = await ClassList.ImportAsync(service, "student\nada\n");
+        using var ada = ClassList.Client(service, tokens["ada"]);
+        var (_, body) = await ClassList.PostAsync(ada, "assignment: tanh-network\nstudent: ada\nanswers: {forward: 0.313}\n");
+        var id = body.GetProperty("id").GetInt64();
+        await service.WaitForAsync([id]);
+
+        using var cookie = ClassList.Client(service);
+        cookie.DefaultRequestHeaders.Add("Cookie", $"grader_student={tokens["ada"]}");
+        cookie.DefaultRequestHeaders.Add("Origin", origin == "self" ? service.Http.BaseAddress!.GetLeftPart(UriPartial.Authority) : origin);
+        using var response = await cookie.PostAsJsonAsync($"/api/submissions/{id}/regrade-requests", new { question = "forward", comment = "x" });
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 403)
+        {
+            Assert.Equal("cross-site request refused", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task The_pages_forms_need_the_antiforgery_token()
+    {
+        await using var service = await StartAsync();
+        var (_, body) = await service.PostAsync("assignment: tanh-network\nstudent: s\nanswers: {forward: 0.313}\n");
+        var id = body.GetProperty("id").GetInt64();
+        await service.WaitForAsync([id]);
+        using var anonymous = ClassList.Client(service);
+        using var ask = await anonymous.PostAsync($"/submissions/{id}/regrade-requests?receipt={body.GetProperty("receipt").GetString()}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["question"] = "forward", ["comment"] = "x" }));
+        Assert.Equal(400, (int)ask.StatusCode);
+        using var answer = await service.Http.PostAsync("/regrade-requests/1/answer", new FormUrlEncodedContent(new Dictionary<string, string> { ["reply"] = "x" }));
+        Assert.Equal(400, (int)answer.StatusCode);
+        await using var db = service.Db();
+        Assert.Empty(await db.RegradeRequests.ToListAsync());
+    }
+
     private static async Task AssertRefusedAsync(HttpClient http, string path, object body, int status, string error)
     {
         using var response = await http.PostAsJsonAsync(path, body);
