@@ -94,6 +94,10 @@ public class RegradeRequestApiTests
         }
 
         Assert.Single((await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/regrade-requests?status=answered")).EnumerateArray());
+
+        // The assignment page states the rule and links the requests page.
+        var page = await service.Http.GetStringAsync("/assignments/tanh-network");
+        Assert.Contains("<td id=\"regrade-rule\">always (<a href=\"/assignments/tanh-network/regrade-requests\">", page);
     }
 
     [Fact]
