@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data;
 
-/// <summary>The grader's database: assignment versions, submissions, grades, the class list, extensions and score overrides.</summary>
+/// <summary>The grader's database: assignment versions, submissions, grades, the class list, extensions, score overrides and regrade requests.</summary>
 public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
 {
     /// <summary>Assignment files by content.</summary>
@@ -23,6 +23,9 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 
     /// <summary>TAs' score overrides, every one kept (the audit trail).</summary>
     public DbSet<ScoreOverrideRecord> ScoreOverrides => Set<ScoreOverrideRecord>();
+
+    /// <summary>Students' regrade requests and the TAs' answers.</summary>
+    public DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

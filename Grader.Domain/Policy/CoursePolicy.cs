@@ -16,6 +16,9 @@ public sealed record CoursePolicy(
     /// <summary>No dates, unlimited attempts, the best submission counts.</summary>
     public static readonly CoursePolicy None = new(null, null, null, AttemptRule.Unlimited, GradebookRule.Best, null);
 
+    /// <summary>When students may ask for a regrade of a question (<c>regrade_requests</c>; never by default).</summary>
+    public RegradeRule Regrades { get; init; } = RegradeRule.Never;
+
     /// <summary>
     /// A student's dates. An extension replaces the due date; the late window keeps its length
     /// after the new due date.

@@ -6,12 +6,12 @@ namespace Grader.Domain.Policy;
 
 /// <summary>
 /// Reads an assignment's course rules from its top-level keys <c>opens</c>, <c>due</c>,
-/// <c>late</c>, <c>attempts</c>, <c>gradebook</c> and <c>timezone</c>, reporting every problem at its line and column.
+/// <c>late</c>, <c>attempts</c>, <c>gradebook</c>, <c>timezone</c> and <c>regrade_requests</c>, reporting every problem at its line and column.
 /// </summary>
 public static partial class PolicyReader
 {
     /// <summary>The top-level keys this reader owns.</summary>
-    public static readonly string[] Keys = ["opens", "due", "late", "attempts", "gradebook", "timezone"];
+    public static readonly string[] Keys = ["opens", "due", "late", "attempts", "gradebook", "timezone", "regrade_requests"];
 
     /// <summary>The policy of an assignment's top-level mapping (<see cref="CoursePolicy.None"/> parts where keys are absent).</summary>
     public static CoursePolicy Read(YMapping top, DiagnosticBag bag)
@@ -55,7 +55,8 @@ public static partial class PolicyReader
             bag.Report(top["opens"]!, $"opens ({opens}) must be before due ({due})");
         }
 
-        return new CoursePolicy(opens, due, late, attempts, gradebook, zone);
+        var regrades = top["regrade_requests"] is { } r ? Regrades(r, bag) : RegradeRule.Never;
+        return new CoursePolicy(opens, due, late, attempts, gradebook, zone) { Regrades = regrades };
     }
 
     /// <summary>
@@ -184,6 +185,43 @@ public static partial class PolicyReader
         return until is null || penalty is null ? null : new LateWindow(until, penalty);
     }
 
+    /// <summary><c>regrade_requests</c>: <c>never</c>, <c>always</c>, a date (its end when no time is given), or <c>"7 days after key release"</c>.</summary>
+    private static RegradeRule Regrades(YNode node, DiagnosticBag bag)
+    {
+        var text = YamlValues.Text(node, bag, "regrade_requests")?.Trim();
+        if (text is null)
+        {
+            return RegradeRule.Never;
+        }
+
+        switch (text)
+        {
+            case "never": return RegradeRule.Never;
+            case "always": return new RegradeRule(RegradeWindow.Always);
+        }
+
+        if (AfterReleaseText().Match(text) is { Success: true } m)
+        {
+            var n = double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            var span = m.Groups["unit"].Value.StartsWith("hour", StringComparison.OrdinalIgnoreCase) ? TimeSpan.FromHours(n) : TimeSpan.FromDays(n);
+            if (n <= 0 || span > TimeSpan.FromDays(3650))
+            {
+                bag.Report(node, $"regrade_requests: the span after key release must be more than 0 and at most 3650 days, got '{YamlValues.Shorten(text)}'");
+                return RegradeRule.Never;
+            }
+
+            return new RegradeRule(RegradeWindow.AfterKeyRelease, AfterRelease: span);
+        }
+
+        if (DateTimeText().IsMatch(text))
+        {
+            return Time(node, bag, "regrade_requests", endOfDay: true) is { } until ? new RegradeRule(RegradeWindow.Until, until) : RegradeRule.Never;
+        }
+
+        bag.Report(node, $"regrade_requests must be never, always, a date (2026-12-15 or 2026-12-15T17:00) or \"7 days after key release\", got '{YamlValues.Shorten(text)}'");
+        return RegradeRule.Never;
+    }
+
     private static AttemptRule Attempts(YNode node, DiagnosticBag bag)
     {
         if (node is YScalar)
@@ -205,6 +243,9 @@ public static partial class PolicyReader
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?:[T ](?<time>\d{2}:\d{2}(?::\d{2})?))?\s*(?<zone>Z|z|[+-]\d{2}:?\d{2})?$")]
     private static partial Regex DateTimeText();
+
+    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s+(?<unit>days?|hours?)\s+after\s+key\s+release$", RegexOptions.IgnoreCase)]
+    private static partial Regex AfterReleaseText();
 
     [GeneratedRegex(@"^(?<pct>\d+(?:\.\d+)?)\s*%(?:\s+per\s+(?<per>day|hour|attempt))?$", RegexOptions.IgnoreCase)]
     private static partial Regex PenaltyText();

@@ -55,7 +55,8 @@ public static class ReportEndpoints
             });
         }));
 
-        app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual, CancellationToken ct) =>
+        app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual,
+            RegradeRequestService regrades, CancellationToken ct) =>
         {
             var access = Access.Of(http, tokens);
             if (!access.HasCredential)
@@ -80,6 +81,9 @@ public static class ReportEndpoints
             var history = await records.HistoryAsync(id, ct);
             var version = await records.VersionNoteAsync(submission.AssignmentId, history, ct);
             var audit = access.IsTa ? await manual.AuditAsync(id, ct) : null;
+            var closed = access.IsTa || report is null || history.Count == 0
+                ? "not for this reader"
+                : await regrades.ClosedAsync(submission, report.Questions.Select(q => q.Id), new DateTimeOffset(history[0].GradedAt, TimeSpan.Zero), ct);
             return PageResult.Of<SubmissionPage>(new
             {
                 Submission = submission,
@@ -91,6 +95,9 @@ public static class ReportEndpoints
                 Version = version,
                 Audit = (IReadOnlyList<Grader.Data.Entities.ScoreOverrideRecord>?)audit,
                 Message = access.IsTa ? message : null,
+                RegradeRequests = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)await regrades.ForSubmissionAsync(id, ct),
+                RegradeClosed = closed,
+                Receipt = access.IsTa ? null : access.Receipt,
             });
         });
 

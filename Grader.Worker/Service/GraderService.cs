@@ -38,7 +38,9 @@ public static class GraderService
         app.MapGraderApi();
         app.MapReadiness();
         app.MapExtensions();
+        app.MapRegradeRequestApi();
         app.MapReportPages();
+        app.MapRegradeRequestPages();
         app.MapRosterRoutes();
         app.MapStudentPages();
         return app;

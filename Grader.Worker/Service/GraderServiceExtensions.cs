@@ -45,6 +45,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<Reports.StudentViews>();
         builder.Services.AddSingleton<CourseRules>();
         builder.Services.AddSingleton<ManualGradingService>();
+        builder.Services.AddSingleton<RegradeRequestService>();
         builder.Services.AddGraderHealthChecks();
         builder.Services.TryAddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);
         builder.Services.AddHostedService<StartupService>();

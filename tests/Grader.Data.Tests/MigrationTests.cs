@@ -55,8 +55,8 @@ public class MigrationTests
             Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
         }
 
-        // The old job store's tables are gone, nothing else; later migrations add their tables (students, extensions, score_overrides).
-        Assert.Equal(["__EFMigrationsHistory", "__EFMigrationsLock", "assignment_versions", "extensions", "grades", "score_overrides", "sqlite_sequence", "students", "submissions"], Schema(path).Where(s => s.Sql?.StartsWith("CREATE TABLE", StringComparison.Ordinal) == true).Select(s => s.Name).Order(StringComparer.Ordinal));
+        // The old job store's tables are gone, nothing else; later migrations add their tables (students, extensions, score_overrides, regrade_requests).
+        Assert.Equal(["__EFMigrationsHistory", "__EFMigrationsLock", "assignment_versions", "extensions", "grades", "regrade_requests", "score_overrides", "sqlite_sequence", "students", "submissions"], Schema(path).Where(s => s.Sql?.StartsWith("CREATE TABLE", StringComparison.Ordinal) == true).Select(s => s.Name).Order(StringComparer.Ordinal));
 
         await using var read = Context(path);
         var versions = await read.AssignmentVersions.OrderBy(v => v.Id).ToListAsync();
@@ -79,6 +79,44 @@ public class MigrationTests
         read.Submissions.Add(new Submission { ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "h4", Source = "api", Status = SubmissionStatus.Rejected, ReceiptToken = "r4" });
         await read.SaveChangesAsync();
         Assert.Equal(4, await read.Submissions.MaxAsync(s => s.Id));
+    }
+
+    [Fact]
+    public async Task A_database_of_the_previous_release_gains_regrade_requests_with_nothing_lost()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "grader.db");
+        using (var db = Context(path))
+        {
+            // The previous release's schema: every migration before AddRegradeRequests.
+            var previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_AddRegradeRequests", StringComparison.Ordinal)).Last();
+            Assert.EndsWith("_AddCoursePolicy", previous);
+            db.GetService<IMigrator>().Migrate(previous);
+        }
+
+        Execute(path, """
+            INSERT INTO assignment_versions (Id, AssignmentId, Hash, Text, SourcePath, LoadedAt, IsCurrent) VALUES (1, 'hw', 'aaa', 'id: hw', '/a/hw.yaml', '2026-11-20 09:00:00', 1);
+            INSERT INTO submissions (Id, ReceivedAt, Content, ContentHash, Source, FileName, AssignmentId, Student, AssignmentVersionId, Status, Reason, Generation, ReceiptToken) VALUES
+              (1, '2026-11-20 09:05:00', X'617373', 'h1', 'api', NULL, 'hw', 'ada', 1, 'Graded', NULL, 0, 'r1');
+            INSERT INTO grades (SubmissionId, Generation, AssignmentVersionId, Score, MaxScore, ReportJson, GradedAt, IsCurrent) VALUES (1, 0, 1, 3, 4, '{"score":3}', '2026-11-20 09:05:01', 1);
+            INSERT INTO score_overrides (SubmissionId, QuestionId, Score, AutoScore, Comment, By, At) VALUES (1, 'q', 1, 0, 'fine', 'jo', '2026-11-21 10:00:00');
+            """);
+
+        using (var db = Context(path))
+        {
+            SqliteDatabase.Initialise(db);
+            Assert.Empty(db.Database.GetPendingMigrations());
+        }
+
+        await using var read = Context(path);
+        Assert.Equal("aaa", (await read.AssignmentVersions.SingleAsync()).Hash);
+        Assert.Equal("ada", (await read.Submissions.SingleAsync()).Student);
+        Assert.Equal(3, (await read.Grades.SingleAsync()).Score);
+        Assert.Equal("jo", (await read.ScoreOverrides.SingleAsync()).By);
+        Assert.Empty(await read.RegradeRequests.ToListAsync());
+        read.RegradeRequests.Add(new RegradeRequest { SubmissionId = 1, AssignmentId = "hw", Student = "ada", QuestionId = "q", Comment = "please", AskedAt = DateTime.UtcNow });
+        await read.SaveChangesAsync();
+        Assert.Equal("please", (await read.RegradeRequests.SingleAsync()).Comment);
     }
 
     [Fact]

@@ -30,6 +30,11 @@ public class PolicyReaderTests
         { "timezone: Mars/Olympus\n", 2, 11, "unknown time zone 'Mars/Olympus'" },
         { "show_key: later\n", 2, 11, "show_key must be after_due, after_grading, never or always" },
         { "show_key: never\ndefaults: { show_key: always }\n", 2, 11, "show_key is given both here and under defaults" },
+        { "regrade_requests: sometimes\n", 2, 19, "regrade_requests must be never, always, a date" },
+        { "regrade_requests: \"7 days before key release\"\n", 2, 19, "regrade_requests must be never, always, a date" },
+        { "regrade_requests: \"0 days after key release\"\n", 2, 19, "the span after key release must be more than 0" },
+        { "regrade_requests: 2026-12-45\n", 2, 19, "regrade_requests must be a date and time in ISO 8601" },
+        { "regrade_requests: [always]\n", 2, 19, "regrade_requests must be a single value" },
     };
 
     [Theory]
