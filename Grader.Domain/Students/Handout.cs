@@ -15,5 +15,5 @@ public sealed record Handout(string Id, string Title, string Student, IReadOnlyL
         assignment.Title,
         student,
         AnswerKeyBuilder.Instantiate(assignment, student),
-        [.. assignment.Questions.Select(q => new HandoutQuestion(q.Id, q.Text, q.Points(assignment.Defaults)) { IsGraph = q.Graph is not null })]);
+        [.. assignment.Questions.Select(q => new HandoutQuestion(q.Id, q.Text, q.Points(assignment.Defaults)) { IsGraph = q.Graph is not null, Precision = q.Graph is null ? q.Tolerance(assignment.Defaults).ForStudents() : null })]);
 }

@@ -5,4 +5,7 @@ public sealed record HandoutQuestion(string Id, string? Text, double Points)
 {
     /// <summary>True for a graph question: the answer is the graph's node lines, not a value.</summary>
     public bool IsGraph { get; init; }
+
+    /// <summary>The accepted precision as a student reads it (<see cref="Assignments.Tolerance.ForStudents"/>); null for a graph question.</summary>
+    public string? Precision { get; init; }
 }

@@ -207,7 +207,7 @@ public static class StudentEndpoints
             : NoAssignment(id);
     }
 
-    private static async Task<IResult> HandoutJsonAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    private static async Task<IResult> HandoutJsonAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -215,7 +215,7 @@ public static class StudentEndpoints
         }
 
         return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
-            ? Results.Text(HandoutJson.Write(handout), "application/json")
+            ? Results.Text(HandoutJson.Write(handout, await rules.ForAsync(id, student.StudentId, ct)), "application/json")
             : Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404);
     }
 
