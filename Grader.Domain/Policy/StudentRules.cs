@@ -3,7 +3,7 @@ namespace Grader.Domain.Policy;
 /// <summary>
 /// The course rules as one student sees them: their due date and the end of their late window
 /// (an extension applied; in the assignment's time zone), the late penalty, attempts used and
-/// allowed, what the next submission would get (<see cref="Next"/>: the penalty in force, or why it
+/// allowed and the percentage taken per attempt after the first, what the next submission would get (<see cref="Next"/>: the penalty in force, or why it
 /// would be refused) and each submission under the rules, as the gradebook counts it (receipt times in that zone too).
 /// </summary>
 public sealed record StudentRules(
@@ -12,6 +12,7 @@ public sealed record StudentRules(
     Penalty? LatePenalty,
     int AttemptsUsed,
     int? AttemptsMax,
+    double AttemptPenaltyPercent,
     Admission Next,
     IReadOnlyList<ScoredAttempt> Submissions)
 {
@@ -34,6 +35,7 @@ public sealed record StudentRules(
             policy.Late?.Penalty,
             submissions.Count,
             policy.Attempts.Max,
+            policy.Attempts.PenaltyPercent,
             PolicyEvaluator.Admit(policy, courseZone, now, submissions.Count + 1, extendedDue),
             [.. submissions.Select(s => s with { Attempt = s.Attempt with { ReceivedAt = TimeZoneInfo.ConvertTime(s.Attempt.ReceivedAt, zone) } })]);
     }

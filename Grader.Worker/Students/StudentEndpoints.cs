@@ -102,20 +102,20 @@ public static class StudentEndpoints
         });
     }
 
-    private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, CancellationToken ct)
+    private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
             return NotSignedIn(request);
         }
 
-        return await PageAsync(id, student, handouts, records, ct, notice: submitted is { } n
+        return await PageAsync(id, student, handouts, records, rules, ct, notice: submitted is { } n
             ? $"Submission #{n} received: it is being graded. Its score and report appear below (reload the page)."
             : null);
     }
 
     private static async Task<IResult> AnswerAsync(
-        string id, [FromForm] IFormCollection form, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, SubmissionIntake intake, CancellationToken ct)
+        string id, [FromForm] IFormCollection form, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, form, ct) is not { } student)
         {
@@ -130,19 +130,19 @@ public static class StudentEndpoints
         var answers = AnswerForm.Of(await CaseSensitiveForm.ReadAsync(request, ct));
         if (form["action"] != "submit")
         {
-            return await PageAsync(id, student, handouts, records, ct, answers, answers.Check(assignment, student.StudentId));
+            return await PageAsync(id, student, handouts, records, rules, ct, answers, answers.Check(assignment, student.StudentId));
         }
 
         if (answers.Fields.Count == 0)
         {
-            return await PageAsync(id, student, handouts, records, ct, answers, error: "Nothing to submit: every field is empty.", status: 400);
+            return await PageAsync(id, student, handouts, records, rules, ct, answers, error: "Nothing to submit: every field is empty.", status: 400);
         }
 
         var content = System.Text.Encoding.UTF8.GetBytes(answers.ToAnswerFile(assignment, student.StudentId));
         var result = await intake.AcceptAsync(content, "web", "answers.yaml", Submitter.For(student), ct: ct);
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
-            : await PageAsync(id, student, handouts, records, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+            : await PageAsync(id, student, handouts, records, rules, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
     }
 
     /// <summary>The live drawing of a graph answer as typed: <c>{"status", "message", "svg"}</c>, what Check says of that field; stores nothing.</summary>
@@ -169,7 +169,7 @@ public static class StudentEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        string id, IFormFile? file, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
+        string id, IFormFile? file, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -178,7 +178,7 @@ public static class StudentEndpoints
 
         if (file is null || file.Length == 0)
         {
-            return await PageAsync(id, student, handouts, records, ct, error: "Choose an answer file to upload.", status: 400);
+            return await PageAsync(id, student, handouts, records, rules, ct, error: "Choose an answer file to upload.", status: 400);
         }
 
         var limit = options.Value.MaxSubmissionBytes;
@@ -192,7 +192,7 @@ public static class StudentEndpoints
         var result = await intake.AcceptAsync(content, "web", file.FileName, Submitter.For(student), truncated, ct);
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
-            : await PageAsync(id, student, handouts, records, ct, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+            : await PageAsync(id, student, handouts, records, rules, ct, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
     }
 
     private static async Task<IResult> HandoutAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
@@ -220,7 +220,7 @@ public static class StudentEndpoints
     }
 
     private static async Task<IResult> PageAsync(
-        string id, StudentIdentity student, HandoutService handouts, StudentRecords records, CancellationToken ct,
+        string id, StudentIdentity student, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct,
         AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? notice = null, string? error = null, int status = 200)
     {
         if (await handouts.ForAsync(id, student.StudentId, ct) is not { } handout)
@@ -236,6 +236,8 @@ public static class StudentEndpoints
                 Form = form,
                 Checks = checks,
                 Submissions = await records.SubmissionsAsync(student.StudentId, id, ct),
+                Rules = await rules.ForAsync(id, student.StudentId, ct),
+                Now = rules.Now,
                 Notice = notice,
                 Error = error,
             },

@@ -11,6 +11,9 @@ namespace Grader.Worker.Students;
 /// </summary>
 public sealed class StudentRulesService(ClassRecords records, HandoutService handouts, CourseRules rules)
 {
+    /// <summary>The course rules' clock: now.</summary>
+    public DateTimeOffset Now => rules.Now;
+
     /// <summary>The student's rules, or null when the assignment is not loaded.</summary>
     public async Task<StudentRules?> ForAsync(string assignmentId, string studentId, CancellationToken ct = default)
     {

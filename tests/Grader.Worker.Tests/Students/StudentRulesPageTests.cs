@@ -1,0 +1,69 @@
+using Grader.Worker.Tests.Reports;
+using Grader.Worker.Tests.Service;
+using Microsoft.Playwright;
+
+namespace Grader.Worker.Tests.Students;
+
+/// <summary>
+/// The student's assignment page in chromium: the course rules as they stand for the student
+/// (due date in the browser's time zone, or the course's without JavaScript; the late rule;
+/// attempts used and left; the next submission's penalty), each submission's raw score, penalty
+/// and counted score, and each question's accepted precision.
+/// </summary>
+[Collection("service")]
+public class StudentRulesPageTests
+{
+    [Fact]
+    public async Task The_assignment_page_shows_the_rules_the_penalties_and_the_precision()
+    {
+        var clock = new TestClock();
+        await using var service = await TestService.StartAsync(clock: clock, settings: new Dictionary<string, string?> { ["Grader:TimeZone"] = "Europe/Berlin" });
+        var due = new DateTimeOffset(clock.Now.UtcDateTime.Date.AddDays(2).AddHours(17), TimeSpan.Zero);
+        await PolicyIntakeTests.PolicyAsync(service, due, "late: { until: " + PolicyIntakeTests.Iso(due.AddDays(2)) + ", penalty: 10% per day }\nattempts: { max: 3, penalty: 10% }\n");
+        var tokens = await ClassList.ImportAsync(service, "student\nada\n");
+        using var ada = ClassList.Client(service, tokens["ada"]);
+        clock.Stopped = true;
+        var exact = ClassList.Exact("tanh-network", "ada", "ada");
+        clock.Now = due.AddSeconds(-1);
+        var (_, first) = await ClassList.PostAsync(ada, exact);
+        clock.Now = due.AddSeconds(1);
+        var (_, second) = await ClassList.PostAsync(ada, exact);
+        await service.WaitForAsync([first.GetProperty("id").GetInt64(), second.GetProperty("id").GetInt64()]);
+        clock.Now = due.AddHours(-2); // the page is read two hours before the due date
+        var site = service.Http.BaseAddress!.ToString().TrimEnd('/');
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "America/New_York", Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{site}/s/{tokens["ada"]}");
+        await page.GotoAsync($"{site}/me/assignments/tanh-network");
+
+        var dueTime = page.Locator("#due time");
+        Assert.Equal(Berlin(due), await dueTime.GetAttributeAsync("datetime"));
+        await page.WaitForFunctionAsync("() => document.querySelector('#due time').dataset.zone");
+        var shown = await dueTime.InnerTextAsync();
+        Assert.Contains("(America/New_York)", shown);
+        Assert.Contains(TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).ToString("h:mm", System.Globalization.CultureInfo.InvariantCulture), shown);
+        Assert.Equal("(2 h 0 min left)", (await page.Locator("#time-left").InnerTextAsync()).Trim());
+        Assert.Contains("with 10% per day off", await page.Locator("#late").InnerTextAsync());
+        Assert.Equal("Attempts: 2 used, 1 left of 3; 10% off for each attempt after the first", (await page.Locator("#attempts").InnerTextAsync()).Trim());
+        Assert.Equal("Your next submission: 20% penalty", (await page.Locator("#next").InnerTextAsync()).Trim()); // a third attempt, on time
+        var late = page.Locator($"#submissions tr[data-submission='{second.GetProperty("id").GetInt64()}']");
+        Assert.Equal("13 / 13", (await late.Locator("td.score").InnerTextAsync()).Trim());
+        Assert.Equal("20% (−2.6)", (await late.Locator("td.penalty").InnerTextAsync()).Trim());
+        Assert.Equal("10.4", (await late.Locator("td.counted").InnerTextAsync()).Trim());
+        Assert.Contains("within 1% or 0.001", await page.Locator("label[for='f-forward']").InnerTextAsync());
+
+        // Without JavaScript the date stays in the course's time zone.
+        await using var plain = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, TimezoneId = "America/New_York" });
+        var noScript = await plain.NewPageAsync();
+        await noScript.GotoAsync($"{site}/s/{tokens["ada"]}");
+        await noScript.GotoAsync($"{site}/me/assignments/tanh-network");
+        Assert.Equal(TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", System.Globalization.CultureInfo.InvariantCulture),
+            await noScript.Locator("#due time").InnerTextAsync());
+    }
+
+    private static string Berlin(DateTimeOffset t) =>
+        TimeZoneInfo.ConvertTime(t, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}
