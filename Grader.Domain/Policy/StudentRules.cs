@@ -16,6 +16,9 @@ public sealed record StudentRules(
     Admission Next,
     IReadOnlyList<ScoredAttempt> Submissions)
 {
+    /// <summary>The submission that counts in the gradebook (null: none yet).</summary>
+    public ScoredAttempt? Counts { get; init; }
+
     /// <summary>Attempts left (null: unlimited).</summary>
     public int? AttemptsLeft => AttemptsMax is { } max ? Math.Max(0, max - AttemptsUsed) : null;
 

@@ -87,18 +87,30 @@ public static class StudentEndpoints
         PageResult.Message(404, "Link not valid", "This link is not valid",
             "It may have been replaced by a new one. Ask your instructor for your current link.");
 
-    private static async Task<IResult> HomeAsync(HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, CancellationToken ct)
+    private static async Task<IResult> HomeAsync(HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
             return NotSignedIn(request);
         }
 
+        var assignments = await handouts.AssignmentsAsync(ct);
+        var standing = new Dictionary<string, Domain.Policy.StudentRules>();
+        foreach (var a in assignments)
+        {
+            if (await rules.ForAsync(a.Id, student.StudentId, ct) is { } r)
+            {
+                standing[a.Id] = r;
+            }
+        }
+
         return PageResult.Of<StudentHomePage>(new
         {
             Student = student,
-            Assignments = await handouts.AssignmentsAsync(ct),
+            Assignments = assignments,
             Submissions = await records.SubmissionsAsync(student.StudentId, ct: ct),
+            Rules = (IReadOnlyDictionary<string, Domain.Policy.StudentRules>)standing,
+            Now = rules.Now,
         });
     }
 

@@ -27,6 +27,10 @@ public sealed class StudentRulesService(ClassRecords records, HandoutService han
         var scored = (await records.SubmissionStandingsAsync(assignmentId, rows, ct)).Values
             .OrderBy(s => s.Attempt.ReceivedAt).ThenBy(s => s.Attempt.SubmissionId).ToList();
         var extension = assignment.Policy.Due is null ? null : await rules.ExtensionAsync(assignmentId, studentId, ct); // as the gradebook reads it
-        return StudentRules.Of(assignment.Policy, rules.Zone, scored, rules.Now, extension);
+        var counts = (await records.StandingsAsync(assignmentId, rows, ct)).FirstOrDefault()?.Counted;
+        return StudentRules.Of(assignment.Policy, rules.Zone, scored, rules.Now, extension) with
+        {
+            Counts = counts is null ? null : scored.FirstOrDefault(s => s.Attempt.SubmissionId == counts.Attempt.SubmissionId),
+        };
     }
 }

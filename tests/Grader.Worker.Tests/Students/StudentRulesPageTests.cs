@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Grader.Worker.Tests.Reports;
 using Grader.Worker.Tests.Service;
 using Microsoft.Playwright;
@@ -19,7 +20,7 @@ public class StudentRulesPageTests
         var clock = new TestClock();
         await using var service = await TestService.StartAsync(clock: clock, settings: new Dictionary<string, string?> { ["Grader:TimeZone"] = "Europe/Berlin" });
         var due = new DateTimeOffset(clock.Now.UtcDateTime.Date.AddDays(2).AddHours(17), TimeSpan.Zero);
-        await PolicyIntakeTests.PolicyAsync(service, due, "late: { until: " + PolicyIntakeTests.Iso(due.AddDays(2)) + ", penalty: 10% per day }\nattempts: { max: 3, penalty: 10% }\n");
+        await PolicyIntakeTests.PolicyAsync(service, due, "late: { until: " + PolicyIntakeTests.Iso(due.AddDays(2)) + ", penalty: 10% per day }\nattempts: { max: 3, penalty: 10% }\ngradebook: latest\n");
         var tokens = await ClassList.ImportAsync(service, "student\nada\n");
         using var ada = ClassList.Client(service, tokens["ada"]);
         clock.Stopped = true;
@@ -54,6 +55,16 @@ public class StudentRulesPageTests
         Assert.Equal("20% (−2.6)", (await late.Locator("td.penalty").InnerTextAsync()).Trim());
         Assert.Equal("10.4", (await late.Locator("td.counted").InnerTextAsync()).Trim());
         Assert.Contains("within 1% or 0.001", await page.Locator("label[for='f-forward']").InnerTextAsync());
+
+        // /me: the due date and time left, attempts, and the score the gradebook counts (the latest, 20% off).
+        await page.GotoAsync($"{site}/me");
+        var row = page.Locator("tr[data-assignment='tanh-network']");
+        Assert.Equal(Berlin(due), await row.Locator("td.due time").GetAttributeAsync("datetime"));
+        Assert.Contains("(2 h 0 min left)", await row.Locator("td.due").InnerTextAsync());
+        Assert.Equal("2 used, 1 left", (await row.Locator("td.attempts").InnerTextAsync()).Trim());
+        Assert.Equal("10.4 / 13 (13 raw − 2.6)", (await row.Locator("td.counted").InnerTextAsync()).Trim());
+        var book = await service.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/assignments/tanh-network/gradebook.json");
+        Assert.Equal(10.4, book.GetProperty("students")[0].GetProperty("total").GetDouble(), 9);
 
         // Without JavaScript the date stays in the course's time zone.
         await using var plain = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, TimezoneId = "America/New_York" });
