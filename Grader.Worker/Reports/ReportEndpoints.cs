@@ -55,7 +55,8 @@ public static class ReportEndpoints
             });
         }));
 
-        app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual, CancellationToken ct) =>
+        app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual,
+            Students.StudentRulesService studentRules, CancellationToken ct) =>
         {
             var access = Access.Of(http, tokens);
             if (!access.HasCredential)
@@ -80,8 +81,12 @@ public static class ReportEndpoints
             var history = await records.HistoryAsync(id, ct);
             var version = await records.VersionNoteAsync(submission.AssignmentId, history, ct);
             var audit = access.IsTa ? await manual.AuditAsync(id, ct) : null;
+            var standing = submission.AssignmentId is { } aid && submission.Student is { } who
+                ? (await studentRules.ForAsync(aid, who, ct))?.Submissions.FirstOrDefault(s => s.Attempt.SubmissionId == id)
+                : null;
             return PageResult.Of<SubmissionPage>(new
             {
+                Standing = standing,
                 Submission = submission,
                 Report = visible,
                 Assignment = assignment,

@@ -56,6 +56,12 @@ public class StudentRulesPageTests
         Assert.Equal("10.4", (await late.Locator("td.counted").InnerTextAsync()).Trim());
         Assert.Contains("within 1% or 0.001", await page.Locator("label[for='f-forward']").InnerTextAsync());
 
+        // The report: raw score, the penalty and the counted score; the accepted precision beside each question.
+        await late.Locator("a", new LocatorLocatorOptions { HasText = "report" }).ClickAsync();
+        Assert.Equal("13 / 13", (await page.Locator("#score").InnerTextAsync()).Trim());
+        Assert.Equal("Attempt 2, late; penalty 20% (−2.6); counts 10.4 / 13.", (await page.Locator("#counted").InnerTextAsync()).Trim());
+        Assert.Equal("accepted: within 1% or 0.001", (await page.Locator("tr[data-question='forward'] .precision").InnerTextAsync()).Trim());
+
         // /me: the due date and time left, attempts, and the score the gradebook counts (the latest, 20% off).
         await page.GotoAsync($"{site}/me");
         var row = page.Locator("tr[data-assignment='tanh-network']");
