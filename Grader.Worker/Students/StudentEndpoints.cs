@@ -207,7 +207,7 @@ public static class StudentEndpoints
             : await PageAsync(id, student, handouts, records, rules, ct, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
     }
 
-    private static async Task<IResult> HandoutAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    private static async Task<IResult> HandoutAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -215,7 +215,7 @@ public static class StudentEndpoints
         }
 
         return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
-            ? PageResult.Of<HandoutPage>(new { Handout = handout, student.Name })
+            ? PageResult.Of<HandoutPage>(new { Handout = handout, student.Name, Rules = await rules.ForAsync(id, student.StudentId, ct), rules.Now })
             : NoAssignment(id);
     }
 

@@ -56,6 +56,12 @@ public class StudentRulesPageTests
         Assert.Equal("10.4", (await late.Locator("td.counted").InnerTextAsync()).Trim());
         Assert.Contains("within 1% or 0.001", await page.Locator("label[for='f-forward']").InnerTextAsync());
 
+        // The printable handout: the same rules, and the precision beside each question.
+        await page.GotoAsync($"{site}/me/assignments/tanh-network/handout");
+        Assert.Equal("Your next submission: 20% penalty", (await page.Locator("#next").InnerTextAsync()).Trim());
+        Assert.Contains("within 1% or 0.001", await page.Locator(".question[data-question='forward']").InnerTextAsync());
+        await page.GotoAsync($"{site}/me/assignments/tanh-network");
+
         // The report: raw score, the penalty and the counted score; the accepted precision beside each question.
         await late.Locator("a", new LocatorLocatorOptions { HasText = "report" }).ClickAsync();
         Assert.Equal("13 / 13", (await page.Locator("#score").InnerTextAsync()).Trim());
