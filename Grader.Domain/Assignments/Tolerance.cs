@@ -31,6 +31,17 @@ public sealed record Tolerance(double Rel, double Abs, int? Sigfigs = null, bool
         return diff <= Abs + (Rel * Math.Abs(key)) + (1e-12 * Math.Abs(key));
     }
 
+    /// <summary>The accepted precision as a student reads it: <c>4 significant figures</c>, <c>within 0.001</c>, <c>within 1% or 0.001</c>, <c>exact</c>.</summary>
+    public string ForStudents()
+    {
+        string G(double v) => v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+        return Exact ? "exact"
+            : Sigfigs is { } n ? $"{n} significant figure{(n == 1 ? "" : "s")}"
+            : Rel == 0 ? $"within {G(Abs)}"
+            : Abs == 0 ? $"within {G(Rel * 100)}%"
+            : $"within {G(Rel * 100)}% or {G(Abs)}";
+    }
+
     /// <summary>The tolerance written as in an assignment.</summary>
     public string Describe() =>
         Exact ? "exact" : Sigfigs is { } n ? $"{n} significant figures" : $"rel {Rel:G4}, abs {Abs:G4}";

@@ -22,6 +22,7 @@ public sealed record Handout(string Id, string Title, string Student, IReadOnlyL
             {
                 IsGraph = q.Graph is not null,
                 Shape = q.Graph is null && key.AnswerTo(q.Id) is { } answer ? answer.Shape : null,
+                Precision = q.Graph is null ? q.Tolerance(assignment.Defaults).ForStudents() : null,
             })]);
     }
 }

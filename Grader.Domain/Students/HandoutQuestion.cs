@@ -8,4 +8,7 @@ public sealed record HandoutQuestion(string Id, string? Text, double Points)
 
     /// <summary>The shape the answer must have (as Check tells it; never the answer itself), so the page can offer a grid of cells; null for a graph question.</summary>
     public IReadOnlyList<int>? Shape { get; init; }
+
+    /// <summary>The accepted precision as a student reads it (<see cref="Assignments.Tolerance.ForStudents"/>); null for a graph question.</summary>
+    public string? Precision { get; init; }
 }

@@ -56,7 +56,7 @@ public static class ReportEndpoints
         }));
 
         app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual,
-            RegradeRequestService regrades, CancellationToken ct) =>
+            RegradeRequestService regrades, Students.StudentRulesService studentRules, CancellationToken ct) =>
         {
             var access = Access.Of(http, tokens);
             if (!access.HasCredential)
@@ -84,8 +84,12 @@ public static class ReportEndpoints
             var closed = access.IsTa || report is null || history.Count == 0
                 ? "not for this reader"
                 : await regrades.ClosedAsync(submission, report.Questions.Select(q => q.Id), new DateTimeOffset(history[0].GradedAt, TimeSpan.Zero), ct);
+            var standing = submission.AssignmentId is { } aid && submission.Student is { } who
+                ? (await studentRules.ForAsync(aid, who, ct))?.Submissions.FirstOrDefault(s => s.Attempt.SubmissionId == id)
+                : null;
             return PageResult.Of<SubmissionPage>(new
             {
+                Standing = standing,
                 Submission = submission,
                 Report = visible,
                 Assignment = assignment,

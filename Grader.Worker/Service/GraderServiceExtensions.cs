@@ -38,6 +38,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<Students.RosterService>();
         builder.Services.AddSingleton<Students.HandoutService>();
         builder.Services.AddSingleton<Students.StudentRecords>();
+        builder.Services.AddSingleton<Students.StudentRulesService>();
         builder.Services.AddSingleton<ServiceLinks>();
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();

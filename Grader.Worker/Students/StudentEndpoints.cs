@@ -87,22 +87,34 @@ public static class StudentEndpoints
         PageResult.Message(404, "Link not valid", "This link is not valid",
             "It may have been replaced by a new one. Ask your instructor for your current link.");
 
-    private static async Task<IResult> HomeAsync(HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, CancellationToken ct)
+    private static async Task<IResult> HomeAsync(HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
             return NotSignedIn(request);
         }
 
+        var assignments = await handouts.AssignmentsAsync(ct);
+        var standing = new Dictionary<string, Domain.Policy.StudentRules>();
+        foreach (var a in assignments)
+        {
+            if (await rules.ForAsync(a.Id, student.StudentId, ct) is { } r)
+            {
+                standing[a.Id] = r;
+            }
+        }
+
         return PageResult.Of<StudentHomePage>(new
         {
             Student = student,
-            Assignments = await handouts.AssignmentsAsync(ct),
+            Assignments = assignments,
             Submissions = await records.SubmissionsAsync(student.StudentId, ct: ct),
+            Rules = (IReadOnlyDictionary<string, Domain.Policy.StudentRules>)standing,
+            Now = rules.Now,
         });
     }
 
-    private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, CancellationToken ct)
+    private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -111,13 +123,13 @@ public static class StudentEndpoints
 
         // After Submit the fields show again what was typed (read back from the stored submission).
         var typed = submitted is { } s ? await records.TypedAsync(student.StudentId, s, ct) : null;
-        return await PageAsync(id, student, handouts, records, ct, typed, notice: submitted is { } n
+        return await PageAsync(id, student, handouts, records, rules, ct, typed, notice: submitted is { } n
             ? $"Submission #{n} received: it is being graded. Its score and report appear below (reload the page)."
             : null);
     }
 
     private static async Task<IResult> AnswerAsync(
-        string id, [FromForm] IFormCollection form, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, SubmissionIntake intake, CancellationToken ct)
+        string id, [FromForm] IFormCollection form, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, form, ct) is not { } student)
         {
@@ -132,19 +144,19 @@ public static class StudentEndpoints
         var answers = AnswerForm.Of(await CaseSensitiveForm.ReadAsync(request, ct));
         if (form["action"] != "submit")
         {
-            return await PageAsync(id, student, handouts, records, ct, answers, answers.Check(assignment, student.StudentId));
+            return await PageAsync(id, student, handouts, records, rules, ct, answers, answers.Check(assignment, student.StudentId));
         }
 
         if (answers.Fields.Count == 0)
         {
-            return await PageAsync(id, student, handouts, records, ct, answers, error: "Nothing to submit: every field is empty.", status: 400);
+            return await PageAsync(id, student, handouts, records, rules, ct, answers, error: "Nothing to submit: every field is empty.", status: 400);
         }
 
         var content = System.Text.Encoding.UTF8.GetBytes(answers.ToAnswerFile(assignment, student.StudentId));
         var result = await intake.AcceptAsync(content, "web", AnswerForm.FileName, Submitter.For(student), ct: ct);
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
-            : await PageAsync(id, student, handouts, records, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+            : await PageAsync(id, student, handouts, records, rules, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
     }
 
     /// <summary>The live drawing of a graph answer as typed: <c>{"status", "message", "svg"}</c>, what Check says of that field; stores nothing.</summary>
@@ -171,7 +183,7 @@ public static class StudentEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        string id, IFormFile? file, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
+        string id, IFormFile? file, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake, IOptions<GraderOptions> options, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -180,7 +192,7 @@ public static class StudentEndpoints
 
         if (file is null || file.Length == 0)
         {
-            return await PageAsync(id, student, handouts, records, ct, error: "Choose an answer file to upload.", status: 400);
+            return await PageAsync(id, student, handouts, records, rules, ct, error: "Choose an answer file to upload.", status: 400);
         }
 
         var limit = options.Value.MaxSubmissionBytes;
@@ -194,10 +206,10 @@ public static class StudentEndpoints
         var result = await intake.AcceptAsync(content, "web", file.FileName, Submitter.For(student), truncated, ct);
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
-            : await PageAsync(id, student, handouts, records, ct, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
+            : await PageAsync(id, student, handouts, records, rules, ct, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
     }
 
-    private static async Task<IResult> HandoutAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    private static async Task<IResult> HandoutAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -205,11 +217,11 @@ public static class StudentEndpoints
         }
 
         return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
-            ? PageResult.Of<HandoutPage>(new { Handout = handout, student.Name })
+            ? PageResult.Of<HandoutPage>(new { Handout = handout, student.Name, Rules = await rules.ForAsync(id, student.StudentId, ct), rules.Now })
             : NoAssignment(id);
     }
 
-    private static async Task<IResult> HandoutJsonAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, CancellationToken ct)
+    private static async Task<IResult> HandoutJsonAsync(string id, HttpRequest request, StudentSignIn signIn, HandoutService handouts, StudentRulesService rules, CancellationToken ct)
     {
         if (await signIn.StudentAsync(request, ct: ct) is not { } student)
         {
@@ -217,12 +229,12 @@ public static class StudentEndpoints
         }
 
         return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
-            ? Results.Text(HandoutJson.Write(handout), "application/json")
+            ? Results.Text(HandoutJson.Write(handout, await rules.ForAsync(id, student.StudentId, ct)), "application/json")
             : Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404);
     }
 
     private static async Task<IResult> PageAsync(
-        string id, StudentIdentity student, HandoutService handouts, StudentRecords records, CancellationToken ct,
+        string id, StudentIdentity student, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct,
         AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? notice = null, string? error = null, int status = 200)
     {
         if (await handouts.ForAsync(id, student.StudentId, ct) is not { } handout)
@@ -238,6 +250,8 @@ public static class StudentEndpoints
                 Form = form,
                 Checks = checks,
                 Submissions = await records.SubmissionsAsync(student.StudentId, id, ct),
+                Rules = await rules.ForAsync(id, student.StudentId, ct),
+                Now = rules.Now,
                 Notice = notice,
                 Error = error,
             },

@@ -9,6 +9,15 @@ public static class Format
     /// <summary>A number for people.</summary>
     public static string N(double? v) => v is { } x ? TensorText.Number(Math.Round(x, 4)) : "—";
 
+    /// <summary>
+    /// A number rounded to <paramref name="digits"/> significant figures, then written as
+    /// <see cref="TensorText.Number"/> writes it (<paramref name="scale"/>: the largest magnitude beside it).
+    /// </summary>
+    public static string Significant(double v, int digits, double scale = 1) =>
+        double.IsFinite(v)
+            ? TensorText.Number(double.Parse(v.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), scale)
+            : TensorText.Number(v);
+
     /// <summary>A percentage.</summary>
     public static string P(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 

@@ -58,7 +58,7 @@ public class HandoutTests
         Assert.Equal(0.1, root.GetProperty("values").GetProperty("lam").GetDouble());
         var questions = root.GetProperty("questions").EnumerateArray().ToList();
         Assert.Equal(assignment.Questions.Select(q => q.Id), questions.Select(q => q.GetProperty("id").GetString()));
-        Assert.All(questions, q => Assert.Equal(["id", "text", "points"], q.EnumerateObject().Select(p => p.Name)));
+        Assert.All(questions, q => Assert.Equal(["id", "text", "points", "precision"], q.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(2, questions.Single(q => q.GetProperty("id").GetString() == "dL-dW").GetProperty("points").GetDouble());
 
         // No answer appears anywhere: the total loss of this variant is not in the text.

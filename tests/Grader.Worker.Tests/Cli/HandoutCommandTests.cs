@@ -42,6 +42,11 @@ public class HandoutCommandTests
         var document = new HtmlParser().ParseDocument(html);
         Assert.Equal("s1234", document.QuerySelector("#student")!.TextContent);
         Assert.Equal(6, document.QuerySelectorAll(".question").Length);
+        Assert.All(document.QuerySelectorAll(".question"), q => Assert.Contains("within 1% or 0.001", q.TextContent));
+        (exit, var json, error) = Cli.Run("handout", Repo.Assignment("svm-random"), "--student", "s1234", "--format", "json");
+        Assert.True(exit == 0, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.All(doc.RootElement.GetProperty("questions").EnumerateArray(), q => Assert.Equal("within 1% or 0.001", q.GetProperty("precision").GetString()));
     }
 
     [Fact]
