@@ -7,9 +7,9 @@ namespace Grader.Reference;
 /// </summary>
 public sealed class Node
 {
-    private readonly GradientSource? source;
-    private Node? expanded;
-    private Dictionary<Node, Node>? gradientGraph;
+    // What few nodes need (a gradient node's source and backward graph, an output's gradient
+    // graph) lives in one object made on demand, so that every other node stays small.
+    private Lazy? lazy;
 
     internal Node(Tensor value, Function? creator, Node[] parents, bool requiresGrad = true, GradientSource? source = null)
     {
@@ -17,7 +17,7 @@ public sealed class Node
         Creator = creator;
         Parents = parents;
         RequiresGrad = requiresGrad;
-        this.source = source;
+        lazy = source is null ? null : new Lazy { Source = source };
         UsesIndex = creator is IIndexInputs || (source?.Output.UsesIndex ?? false) || AnyUsesIndex(parents);
     }
 
@@ -73,7 +73,13 @@ public sealed class Node
         }
 
         var reshaped = value.SameShape(Value) ? value : value.Reshape(Value.Shape);
-        return new Node(reshaped, Creator, Parents, RequiresGrad, source) { expanded = expanded };
+        var copy = new Node(reshaped, Creator, Parents, RequiresGrad, Source);
+        if (copy.lazy is not null)
+        {
+            copy.lazy.Expanded = lazy!.Expanded;
+        }
+
+        return copy;
     }
 
     /// <summary>
@@ -93,11 +99,12 @@ public sealed class Node
     /// </summary>
     internal IReadOnlyDictionary<Node, Node> GradientGraph()
     {
-        if (gradientGraph is null)
+        if (lazy?.GradientGraph is not { } gradientGraph)
         {
             RequireScalar();
             using var recording = GradMode.Recording();
             gradientGraph = Backpropagate(Constant(Tensor.Full(Value.Shape, 1.0)), static (f, g) => f.Backward(g), Ops.Add, static g => g.Value);
+            (lazy ??= new Lazy()).GradientGraph = gradientGraph;
         }
 
         return gradientGraph;
@@ -122,7 +129,7 @@ public sealed class Node
                 continue;
             }
 
-            if (node.source is not null)
+            if (node.Source is not null)
             {
                 Add(node.Expanded(), gradOut);
             }
@@ -164,16 +171,17 @@ public sealed class Node
     /// <summary>A gradient node's backward graph: the node whose value it is, built with the engine's operations.</summary>
     private Node Expanded()
     {
-        if (expanded is null)
+        var state = lazy!;
+        if (state.Expanded is null)
         {
-            var graph = source!.Output.GradientGraph();
-            expanded = graph.TryGetValue(source.Target, out var g) ? g : Constant(Tensor.Zeros(Value.Shape));
+            var graph = state.Source!.Output.GradientGraph();
+            state.Expanded = graph.TryGetValue(state.Source.Target, out var g) ? g : Constant(Tensor.Zeros(Value.Shape));
         }
 
-        return expanded;
+        return state.Expanded;
     }
 
-    private ReadOnlySpan<Node> ParentsInOrder() => source is null ? Parents : new[] { Expanded() };
+    private ReadOnlySpan<Node> ParentsInOrder() => lazy?.Source is null ? Parents : new[] { Expanded() };
 
     private static Tensor Accumulate(Tensor acc, Tensor g)
     {
@@ -216,7 +224,7 @@ public sealed class Node
     }
 
     /// <summary>For a gradient node (<see cref="Gradient"/>), what it is the gradient of; null otherwise.</summary>
-    internal GradientSource? Source => source;
+    internal GradientSource? Source => lazy?.Source;
 
     private static bool AnyUsesIndex(Node[] parents)
     {
@@ -229,6 +237,16 @@ public sealed class Node
         }
 
         return false;
+    }
+
+    /// <summary>A gradient node's source and backward graph, and an output's gradient graph.</summary>
+    private sealed class Lazy
+    {
+        public GradientSource? Source { get; init; }
+
+        public Node? Expanded { get; set; }
+
+        public Dictionary<Node, Node>? GradientGraph { get; set; }
     }
 
     /// <summary>What a gradient node is the gradient of.</summary>
