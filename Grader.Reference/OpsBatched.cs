@@ -5,27 +5,6 @@ namespace Grader.Reference;
 /// <summary>Products over a batch, as <c>torch.matmul</c> for operands of rank 3 or more.</summary>
 public static partial class Ops
 {
-    /// <summary>x with its last two axes swapped (<c>x.transpose(-2, -1)</c>), as a gather.</summary>
-    public static Node SwapLastAxes(Node x)
-    {
-        var shape = x.Value.Shape;
-        if (shape.Length < 2)
-        {
-            throw new ShapeException($"swapping the last two axes needs two axes, got {x.Value.ShapeText}");
-        }
-
-        int rows = shape[^2], cols = shape[^1], plane = rows * cols;
-        int[] swapped = [.. shape[..^2], cols, rows];
-        var map = new int[x.Value.Count];
-        for (var o = 0; o < map.Length; o++)
-        {
-            int p = o / Math.Max(1, plane), r = o % Math.Max(1, plane), j = r / Math.Max(1, rows), i = r % Math.Max(1, rows);
-            map[o] = (p * plane) + (i * cols) + j;
-        }
-
-        return new Gather(map, swapped).Apply(x);
-    }
-
     private static Node BatchedMatMul(Node a, Node b)
     {
         var (ta, tb) = (a.Value, b.Value);

@@ -40,7 +40,7 @@ public sealed class BatchedMatMul : Function
     /// <inheritdoc />
     protected internal override Node?[] Backward(Node gradOutput) =>
     [
-        Inputs[0].RequiresGrad ? new BatchedMatMul().Apply(gradOutput, Ops.SwapLastAxes(Inputs[1])) : null,
-        Inputs[1].RequiresGrad ? new BatchedMatMul().Apply(Ops.SwapLastAxes(Inputs[0]), gradOutput) : null,
+        Inputs[0].RequiresGrad ? new BatchedMatMul().Apply(gradOutput, Ops.Transpose(Inputs[1], -2, -1)) : null,
+        Inputs[1].RequiresGrad ? new BatchedMatMul().Apply(Ops.Transpose(Inputs[0], -2, -1), gradOutput) : null,
     ];
 }
