@@ -51,18 +51,18 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
         new(
             new Mistake("variance-biased", "your answer divides by n (the biased variance); here the variance is the unbiased one, dividing by n − 1"),
             e => Changed(e, x => x is CallExpr { Function: "var" or "std" } c && Unbiased(c) ? WithKeyword(c, "unbiased", new NameExpr("false", c.Column)) : x)),
-        new(
+        BatchNormRewritten(
             new Mistake("variance-unbiased", "your answer normalises with the unbiased variance (dividing by n − 1); batchnorm in training uses the biased one, dividing by n"),
-            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: false, detachVariance: false, unbiased: true) ?? x : x)),
-        new(
+            detachMean: false, detachVariance: false, unbiased: true),
+        BatchNormRewritten(
             new Mistake("batchnorm-mean-path", "your answer leaves out the path through the batch mean: μ depends on every sample, so ∂L/∂x has a term through it (minus the upstream gradient's mean over the batch)"),
-            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: true, detachVariance: false, unbiased: false) ?? x : x)),
-        new(
+            detachMean: true, detachVariance: false, unbiased: false),
+        BatchNormRewritten(
             new Mistake("batchnorm-variance-path", "your answer leaves out the path through the batch variance: σ² depends on every sample, so ∂L/∂x has a term through it"),
-            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: false, detachVariance: true, unbiased: false) ?? x : x)),
-        new(
+            detachMean: false, detachVariance: true, unbiased: false),
+        BatchNormRewritten(
             new Mistake("batchnorm-statistics-paths", "your answer treats the batch mean and variance as constants: both depend on every sample, so ∂L/∂x has a term through each"),
-            e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean: true, detachVariance: true, unbiased: false) ?? x : x)),
+            detachMean: true, detachVariance: true, unbiased: false),
         new(
             new Mistake("bias-gradient-mean", "your bias gradient is averaged over the batch: a bias added to every row receives every row's gradient, so sum them over the batch"),
             e => Changed(e, x => x is BinaryExpr { Operator: '+' } b && BiasAveraged(b) is { } averaged ? averaged : x)),
@@ -186,6 +186,10 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
         Arguments = name == "axis" ? [.. c.Arguments.Take(1)] : c.Arguments,
         Keywords = [.. c.Keywords.Where(k => k.Name != name && !(name == "axis" && k.Name == "dim")), new KeywordArgument(name, value, c.Column)],
     };
+
+    /// <summary>A batchnorm call's mistake: the call written out with the given statistics detached, or the unbiased variance.</summary>
+    private static Misconception BatchNormRewritten(Mistake mistake, bool detachMean, bool detachVariance, bool unbiased) =>
+        new(mistake, e => Changed(e, x => x is CallExpr { Function: "batchnorm" } c ? BatchNormWritten(c, detachMean, detachVariance, unbiased) ?? x : x));
 
     /// <summary>
     /// batchnorm(x, γ, β, eps) of a batch (N, D) written out, with the batch mean or variance
