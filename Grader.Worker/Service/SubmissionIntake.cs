@@ -63,9 +63,10 @@ public sealed partial class SubmissionIntake(
             (reason, refusedWith) = await CheckStudentAsync(submission, submitter, ct);
         }
 
+        var assignment = reason is null && submission.AssignmentVersionId is { } version ? await catalog.GetVersionAsync(version, ct) : null;
+
         // A file that answers no question of its assignment is refused before it can use an attempt.
-        if (reason is null && file is not null && submission.AssignmentVersionId is { } answered
-            && await catalog.GetVersionAsync(answered, ct) is { } target && AnswerCoverage.Problem(target, file) is { } uncovered)
+        if (assignment is not null && file is not null && AnswerCoverage.Problem(assignment, file) is { } uncovered)
         {
             reason = LogText.Escape(uncovered, 1000);
         }
@@ -73,8 +74,7 @@ public sealed partial class SubmissionIntake(
         // The course rules (dates, attempts) by the receipt time; one student's intake for one
         // assignment is held from the attempt count to the commit.
         IDisposable? held = null;
-        if (reason is null && submission.AssignmentVersionId is { } version
-            && await catalog.GetVersionAsync(version, ct) is { } assignment && CourseRules.Restricts(assignment.Policy))
+        if (reason is null && assignment is not null && CourseRules.Restricts(assignment.Policy))
         {
             held = await rules.HoldAsync(assignment.Id, submission.Student!, ct);
             try
