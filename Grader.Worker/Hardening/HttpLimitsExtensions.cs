@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using Grader.Worker.Service;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Hardening;
@@ -22,13 +24,12 @@ public static class HttpLimitsExtensions
             .Validate(o => Reports.TaTokenStore.Problem(o) is null,
                 $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
             .ValidateOnStart();
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServiceLimits>, IOptions<GraderOptions>>((kestrel, limits, grader) =>
+        builder.Services.AddSingleton(services =>
         {
-            var l = limits.Value;
-            kestrel.AddServerHeader = false;
+            var l = services.GetRequiredService<IOptions<ServiceLimits>>().Value;
             var (soft, inUse) = (FileDescriptors.SoftLimit(), FileDescriptors.InUse());
             var connections = FileDescriptors.ConnectionLimit(l.MaxConcurrentConnections, soft, inUse);
-            var logger = kestrel.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FileDescriptors));
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FileDescriptors));
             if (connections < l.MaxConcurrentConnections)
             {
                 logger.LogWarning(
@@ -36,8 +37,20 @@ public static class HttpLimitsExtensions
                     connections, l.MaxConcurrentConnections, soft, inUse, FileDescriptors.Headroom);
             }
 
+            return new ConnectionGate(connections, logger);
+        });
+
+        // Kestrel's socket transport, accepting only while the gate has room (the last listener
+        // factory registered is the one Kestrel binds with; the plain one is removed all the same).
+        builder.Services.RemoveAll<IConnectionListenerFactory>();
+        builder.Services.AddSingleton<IConnectionListenerFactory, GatedListenerFactory>();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServiceLimits>, IOptions<GraderOptions>>((kestrel, limits, grader) =>
+        {
+            var l = limits.Value;
+            kestrel.AddServerHeader = false;
+
             // The gate closes a connection over the limit at once; Kestrel's own limit would keep it open.
-            var gate = new ConnectionGate(connections, logger);
+            var gate = kestrel.ApplicationServices.GetRequiredService<ConnectionGate>();
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.ConfigureEndpointDefaults(listen => listen.Use(gate.Use));
             kestrel.Limits.MaxConcurrentUpgradedConnections = l.MaxConcurrentUpgradedConnections;
