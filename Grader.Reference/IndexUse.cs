@@ -60,8 +60,8 @@ public static class IndexUse
             // graph, built only when needed, uses that graph's indices as they were).
             if (node.Source is { } source)
             {
-                stack.Push(source.Output);
-                stack.Push(source.Target);
+                stack.Push(source.Output!);
+                stack.Push(source.Target!);
             }
         }
 

@@ -11,14 +11,14 @@ public sealed class Node
     // graph) lives in one object made on demand, so that every other node stays small.
     private Lazy? lazy;
 
-    internal Node(Tensor value, Function? creator, Node[] parents, bool requiresGrad = true, GradientSource? source = null)
+    internal Node(Tensor value, Function? creator, Node[] parents, bool requiresGrad = true, Lazy? source = null)
     {
         Value = value;
         Creator = creator;
         Parents = parents;
         RequiresGrad = requiresGrad;
-        lazy = source is null ? null : new Lazy { Source = source };
-        UsesIndex = creator is IIndexInputs || (source?.Output.UsesIndex ?? false) || AnyUsesIndex(parents);
+        lazy = source;
+        UsesIndex = creator is IIndexInputs || (source?.Output?.UsesIndex ?? false) || AnyUsesIndex(parents);
     }
 
     /// <summary>True when an indexing operation (one with index inputs) is among what this node is computed through.</summary>
@@ -54,7 +54,7 @@ public sealed class Node
             throw new ShapeException($"a gradient of shape {value.ShapeText} for a node of shape {target.Value.ShapeText}");
         }
 
-        return new Node(value, null, [], requiresGrad: true, new GradientSource(output, target));
+        return new Node(value, null, [], requiresGrad: true, new Lazy { Output = output, Target = target });
     }
 
     /// <summary>
@@ -73,11 +73,7 @@ public sealed class Node
         }
 
         var reshaped = value.SameShape(Value) ? value : value.Reshape(Value.Shape);
-        var copy = new Node(reshaped, Creator, Parents, RequiresGrad, Source);
-        if (copy.lazy is not null)
-        {
-            copy.lazy.Expanded = lazy!.Expanded;
-        }
+        var copy = new Node(reshaped, Creator, Parents, RequiresGrad, Source is { } source ? new Lazy { Output = source.Output, Target = source.Target, Expanded = source.Expanded } : null);
 
         return copy;
     }
@@ -118,9 +114,9 @@ public sealed class Node
     private Dictionary<Node, T> Backpropagate<T>(T seed, Func<Function, T, T?[]> backward, Func<T, T, T> add, Func<T, Tensor> valueOf)
         where T : class
     {
-        var grads = new Dictionary<Node, T>(ReferenceEqualityComparer.Instance) { [this] = seed };
-        void Add(Node to, T g) => grads[to] = grads.TryGetValue(to, out var acc) ? add(acc, g) : g;
         var order = TopologicalOrder();
+        var grads = new Dictionary<Node, T>(order.Count, ReferenceEqualityComparer.Instance) { [this] = seed };
+        void Add(Node to, T g) => grads[to] = grads.TryGetValue(to, out var acc) ? add(acc, g) : g;
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];
@@ -174,14 +170,14 @@ public sealed class Node
         var state = lazy!;
         if (state.Expanded is null)
         {
-            var graph = state.Source!.Output.GradientGraph();
-            state.Expanded = graph.TryGetValue(state.Source.Target, out var g) ? g : Constant(Tensor.Zeros(Value.Shape));
+            var graph = state.Output!.GradientGraph();
+            state.Expanded = graph.TryGetValue(state.Target!, out var g) ? g : Constant(Tensor.Zeros(Value.Shape));
         }
 
         return state.Expanded;
     }
 
-    private ReadOnlySpan<Node> ParentsInOrder() => lazy?.Source is null ? Parents : new[] { Expanded() };
+    private ReadOnlySpan<Node> ParentsInOrder() => lazy?.Output is null ? Parents : new[] { Expanded() };
 
     private static Tensor Accumulate(Tensor acc, Tensor g)
     {
@@ -224,7 +220,7 @@ public sealed class Node
     }
 
     /// <summary>For a gradient node (<see cref="Gradient"/>), what it is the gradient of; null otherwise.</summary>
-    internal GradientSource? Source => lazy?.Source;
+    internal Lazy? Source => lazy?.Output is null ? null : lazy;
 
     private static bool AnyUsesIndex(Node[] parents)
     {
@@ -239,16 +235,18 @@ public sealed class Node
         return false;
     }
 
-    /// <summary>A gradient node's source and backward graph, and an output's gradient graph.</summary>
-    private sealed class Lazy
+    /// <summary>
+    /// A gradient node's source (what it is the gradient of) and backward graph, and an output's
+    /// gradient graph: one object, made only for the few nodes that need it.
+    /// </summary>
+    internal sealed class Lazy
     {
-        public GradientSource? Source { get; init; }
+        public Node? Output { get; init; }
+
+        public Node? Target { get; init; }
 
         public Node? Expanded { get; set; }
 
         public Dictionary<Node, Node>? GradientGraph { get; set; }
     }
-
-    /// <summary>What a gradient node is the gradient of.</summary>
-    internal sealed record GradientSource(Node Output, Node Target);
 }

@@ -11,7 +11,7 @@ public sealed class CallContext
     private readonly Func<Expr, Node> evaluate;
     private readonly Expr?[] args;
     private readonly Node?[] values;
-    private readonly Dictionary<int, IReadOnlyList<Node>> lists = [];
+    private Dictionary<int, IReadOnlyList<Node>>? lists;
 
     internal CallContext(CallExpr call, Expr?[] args, Func<Expr, Node> evaluate, IEvaluationScope scope, EvaluationBudget budget)
     {
@@ -131,7 +131,7 @@ public sealed class CallContext
     /// Argument i as a list of tensors written <c>[a, b, …]</c>: each item evaluated as its own node,
     /// so that gradients flow to each (a list literal of numbers is a constant tensor otherwise).
     /// </summary>
-    public IReadOnlyList<Node> Items(int i) => lists.TryGetValue(i, out var items) ? items : lists[i] = args[i] switch
+    public IReadOnlyList<Node> Items(int i) => (lists ??= []).TryGetValue(i, out var items) ? items : lists[i] = args[i] switch
     {
         ListExpr { Items.Count: > 0 } list => [.. list.Items.Select(evaluate)],
         ListExpr list => throw new ExpressionException($"{Call.Function} needs at least one tensor", list.Column),

@@ -11,7 +11,12 @@ namespace Grader.Domain.Expressions;
 /// </summary>
 public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDictionary<string, Reference.Tensor>? substitutions = null)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> OperatorNames = new();
     private readonly EvaluationBudget budget = EvaluationBudget.Current ?? new EvaluationBudget();
+    private Func<Expr, Node>? evaluate;
+
+    /// <summary>This evaluator's <see cref="Evaluate"/> as one delegate, made once rather than at every call.</summary>
+    private Func<Expr, Node> EvaluateDelegate => evaluate ??= Evaluate;
 
     /// <summary>Evaluates an expression.</summary>
     public Node Evaluate(Expr expr)
@@ -44,7 +49,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 UnaryExpr u => Evaluate(u.Operand),
                 BinaryExpr b => Binary(b),
                 CallExpr c => Call(c),
-                IndexExpr i => IndexEvaluation.Evaluate(i, Evaluate, budget),
+                IndexExpr i => IndexEvaluation.Evaluate(i, EvaluateDelegate, budget),
                 SliceExpr s => throw new ExpressionException("a slice a:b is only an index, as in x[a:b]", s.Column),
                 _ => throw new ExpressionException("unsupported expression", expr.Column),
             };
@@ -68,7 +73,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
     private static string What(Expr expr) => expr switch
     {
         CallExpr c => c.Function,
-        BinaryExpr b => $"'{ExprText.Spelling(b.Operator)}'",
+        BinaryExpr b => OperatorNames.GetOrAdd(b.Operator, static op => $"'{ExprText.Spelling(op)}'"),
         ListExpr => "the list",
         IndexExpr => "indexing",
         _ => "the expression",
@@ -135,7 +140,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
             throw new ExpressionException($"unknown function '{call.Function}'{DidYouMean.Hint(call.Function, FunctionRegistry.All.Keys)}", call.Column);
         }
 
-        var context = new CallContext(call, Bind(call, function.Signature), Evaluate, scope, budget);
+        var context = new CallContext(call, Bind(call, function.Signature), EvaluateDelegate, scope, budget);
         try
         {
             if (function.Cost?.Invoke(context) is { } cost)
