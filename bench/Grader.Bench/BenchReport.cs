@@ -31,10 +31,15 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         Row("SQLite, 200 rows per transaction (rows/s)", F(SqliteBatched));
         Row("end-to-end graded/s ÷ single-row commits/s", (Closed.GradedPerSecond / SqliteSingle).ToString("0.00", CultureInfo.InvariantCulture));
         Row("end-to-end graded/s ÷ batched rows/s", (Closed.GradedPerSecond / SqliteBatched).ToString("0.000", CultureInfo.InvariantCulture));
+        var one = Postgres.OneNode;
+        Row($"PostgreSQL, 1 node, {one.Accepted} submissions: graded/s", F(one.GradedPerSecond));
+        Row("PostgreSQL, 1 node: p50 / p95 / p99 POST→graded (ms)", $"{F(one.P(50))} / {F(one.P(95))} / {F(one.P(99))}");
+        Row("PostgreSQL 1 node ÷ one SQLite node (graded/s)", (one.GradedPerSecond / Closed.GradedPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.5");
         var pg = Postgres.Closed;
         Row($"PostgreSQL, 2 nodes, {pg.Accepted} submissions: graded/s", F(pg.GradedPerSecond));
         Row("PostgreSQL, 2 nodes: p50 / p95 / p99 POST→graded (ms)", $"{F(pg.P(50))} / {F(pg.P(95))} / {F(pg.P(99))}");
         Row("PostgreSQL, 2 nodes: rejected or failed posts", F(pg.Errors), "0");
+        Row("PostgreSQL 2 nodes ÷ 1 node (graded/s)", (pg.GradedPerSecond / one.GradedPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.9");
         Row("PostgreSQL, one durable row per transaction (rows/s)", F(Postgres.SingleRowCommitsPerSecond));
         Row("PostgreSQL, 200 rows per transaction (rows/s)", F(Postgres.BatchedRowsPerSecond));
         Row("PostgreSQL 2-node graded/s ÷ its single-row commits/s", (pg.GradedPerSecond / Postgres.SingleRowCommitsPerSecond).ToString("0.00", CultureInfo.InvariantCulture));
@@ -69,6 +74,15 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         {
             nodes = 2,
             note = Postgres.Note,
+            oneNode = new
+            {
+                accepted = Postgres.OneNode.Accepted,
+                errors = Postgres.OneNode.Errors,
+                gradedPerSecond = Math.Round(Postgres.OneNode.GradedPerSecond),
+                latencyMs = new { p50 = Math.Round(Postgres.OneNode.P(50), 1), p95 = Math.Round(Postgres.OneNode.P(95), 1), p99 = Math.Round(Postgres.OneNode.P(99), 1) },
+                overOneSqliteNode = Math.Round(Postgres.OneNode.GradedPerSecond / Closed.GradedPerSecond, 3),
+            },
+            twoNodesOverOne = Math.Round(Postgres.Closed.GradedPerSecond / Postgres.OneNode.GradedPerSecond, 3),
             endToEnd = new
             {
                 accepted = Postgres.Closed.Accepted,

@@ -1,4 +1,7 @@
 namespace Grader.Bench;
 
-/// <summary>The PostgreSQL phase: two nodes end to end, and the server's own commit rates; <see cref="Note"/> says why it was not run.</summary>
-public sealed record PostgresFigures(EndToEndResult Closed, double SingleRowCommitsPerSecond, double BatchedRowsPerSecond, string? Note);
+/// <summary>
+/// The PostgreSQL phase: one node and two nodes end to end on one server, and the server's own
+/// commit rates; <see cref="Note"/> says why it was not run.
+/// </summary>
+public sealed record PostgresFigures(EndToEndResult OneNode, EndToEndResult Closed, double SingleRowCommitsPerSecond, double BatchedRowsPerSecond, string? Note);

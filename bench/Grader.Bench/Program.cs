@@ -47,13 +47,20 @@ try
 
     var (single, batched) = Runs("sqlite") ? SqliteLimitBenchmark.Run(folder, TimeSpan.FromSeconds(options.Quick ? 2 : 5)) : (double.NaN, double.NaN);
 
-    // Two nodes on one PostgreSQL server on the same machine (fsync on), and that server's own commit rate.
-    var postgres = new PostgresFigures(EndToEndResult.None, double.NaN, double.NaN, Runs("postgres") ? Grader.Tests.PostgresServer.Unavailable : "not run");
+    // One node, then two nodes, on one PostgreSQL server on the same machine (fsync on), and that server's own commit rate.
+    var postgres = new PostgresFigures(EndToEndResult.None, EndToEndResult.None, double.NaN, double.NaN, Runs("postgres") ? Grader.Tests.PostgresServer.Unavailable : "not run");
     if (Runs("postgres") && postgres.Note is null)
     {
         PeakMemory.Settle();
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
-        EndToEndResult pgClosed;
+        EndToEndResult pgOne, pgClosed;
+        await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres-one"), options.Assignments, await server.CreateDatabaseAsync("grader_one"), nodes: 1))
+        {
+            await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
+            pgOne = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
+        }
+
+        PeakMemory.Settle();
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres"), options.Assignments, await server.CreateDatabaseAsync("grader"), nodes: 2))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
@@ -61,7 +68,7 @@ try
         }
 
         var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 1 : 5));
-        postgres = new PostgresFigures(pgClosed, pgSingle, pgBatched, null);
+        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null);
     }
     else
     {
