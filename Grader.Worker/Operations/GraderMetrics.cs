@@ -4,12 +4,13 @@ using System.Diagnostics.Metrics;
 namespace Grader.Worker.Operations;
 
 /// <summary>
-/// The service's own instruments, meter <c>Grader</c>, created from the host's
-/// <see cref="IMeterFactory"/> (so two hosts in one process keep their counts apart). Recording is
+/// The service's own instruments, meter <c>Grader</c>. The meter's scope is this host's
+/// <see cref="MeterScope"/>, and the host's metrics read only instruments of its own scope: two
+/// hosts in one process (the tests run many) keep their counts apart. Recording is
 /// a counter add or a histogram bucket increment: cheap enough for the submission path. The
 /// Prometheus names (OpenTelemetry adds the unit and <c>_total</c> suffixes) are in the comments.
 /// </summary>
-public sealed class GraderMetrics
+public sealed class GraderMetrics : IDisposable
 {
     /// <summary>The meter's name, for <c>AddMeter</c>.</summary>
     public const string MeterName = "Grader";
@@ -25,11 +26,12 @@ public sealed class GraderMetrics
     private readonly Histogram<double> gradingDuration;
     private readonly Histogram<double> postToGrade;
     private readonly Histogram<long> commitBatchSize;
+    private readonly Meter meter;
 
     /// <summary>Creates the instruments; the queue depth gauge reads <paramref name="queue"/> when scraped.</summary>
-    public GraderMetrics(IMeterFactory meters, QueueProbe queue)
+    public GraderMetrics(MeterScope scope, QueueProbe queue)
     {
-        var meter = meters.Create(MeterName);
+        meter = new Meter(new MeterOptions(MeterName) { Scope = scope });
 
         // grader_submissions_accepted_total
         accepted = meter.CreateCounter<long>("grader.submissions.accepted", null, "Submissions accepted (stored and queued for grading).");
@@ -97,4 +99,7 @@ public sealed class GraderMetrics
 
     /// <summary>A group commit at intake stored <paramref name="count"/> submissions.</summary>
     public void Committed(int count) => commitBatchSize.Record(count);
+
+    /// <inheritdoc />
+    public void Dispose() => meter.Dispose();
 }

@@ -31,9 +31,11 @@ public static class OperationsExtensions
         builder.Services.AddSingleton(new NodeStarted(DateTime.UtcNow));
         builder.Services.AddSingleton<QueueProbe>();
         builder.Services.AddSingleton<GraderMetrics>();
-        builder.Services.AddMetrics();
+        var scope = new MeterScope();
+        builder.Services.AddSingleton(scope);
         builder.Services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(GraderMetrics.MeterName, "System.Runtime")
+            .AddView(i => i.Meter.Name == GraderMetrics.MeterName && !ReferenceEquals(i.Meter.Scope, scope) ? MetricStreamConfiguration.Drop : null)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
