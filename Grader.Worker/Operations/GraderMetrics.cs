@@ -54,6 +54,13 @@ public sealed class GraderMetrics : IDisposable
         commitBatchSize = meter.CreateHistogram("grader.commit.batch_size", null, "Submissions stored by one group commit at intake.",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = BatchBuckets });
 
+        // Every series of the fixed labels exists from the start, at 0, so rates and alerts see the first one.
+        accepted.Add(0);
+        foreach (var reason in RejectReason.All)
+        {
+            rejected.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
+
         // grader_queue_depth (the cluster's: read from the database on scrape, at most once a second)
         meter.CreateObservableGauge("grader.queue.depth", () => queue.DepthOrNull() is { } depth ? [new Measurement<long>(depth)] : Array.Empty<Measurement<long>>(),
             null, "Submissions accepted and not yet graded, in the whole cluster.");

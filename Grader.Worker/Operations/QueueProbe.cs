@@ -16,7 +16,7 @@ public sealed class QueueProbe(IDbContextFactory<GraderDbContext> dbFactory)
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim gate = new(1, 1);
-    private (QueueState State, long At)? last;
+    private Reading? last; // a reference: read and written whole by any thread
 
     /// <summary>The queue now, or as read within the last <see cref="MaxAge"/>.</summary>
     public async Task<QueueState> ReadAsync(CancellationToken ct = default)
@@ -35,12 +35,9 @@ public sealed class QueueProbe(IDbContextFactory<GraderDbContext> dbFactory)
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var waiting = db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Accepted);
-            var depth = await waiting.LongCountAsync(ct);
-            var oldest = depth == 0 ? null : await waiting.Where(s => s.Generation == 0).MinAsync(s => (DateTime?)s.ReceivedAt, ct);
-            var state = new QueueState(depth, oldest is { } o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : null, DateTime.UtcNow);
-            last = (state, Stopwatch.GetTimestamp());
-            return state;
+            var depth = await Waiting(db).LongCountAsync(ct);
+            var oldest = depth == 0 ? null : await Waiting(db).Where(s => s.Generation == 0).MinAsync(s => (DateTime?)s.ReceivedAt, ct);
+            return Keep(depth, oldest);
         }
         finally
         {
@@ -48,12 +45,33 @@ public sealed class QueueProbe(IDbContextFactory<GraderDbContext> dbFactory)
         }
     }
 
-    /// <summary>For an observable gauge's callback (synchronous): the depth, or null when the database cannot be read.</summary>
+    /// <summary>For an observable gauge's callback, which is synchronous: the depth (read as <see cref="ReadAsync"/> does), or null when the database cannot be read.</summary>
     public long? DepthOrNull()
     {
         try
         {
-            return ReadAsync().GetAwaiter().GetResult().Depth;
+            if (Fresh() is { } cached)
+            {
+                return cached.Depth;
+            }
+
+            gate.Wait();
+            try
+            {
+                if (Fresh() is { } again)
+                {
+                    return again.Depth;
+                }
+
+                using var db = dbFactory.CreateDbContext();
+                var depth = Waiting(db).LongCount();
+                var oldest = depth == 0 ? null : Waiting(db).Where(s => s.Generation == 0).Min(s => (DateTime?)s.ReceivedAt);
+                return Keep(depth, oldest).Depth;
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -61,5 +79,17 @@ public sealed class QueueProbe(IDbContextFactory<GraderDbContext> dbFactory)
         }
     }
 
+    private static IQueryable<Submission> Waiting(GraderDbContext db) =>
+        db.Submissions.AsNoTracking().Where(s => s.Status == SubmissionStatus.Accepted);
+
+    private QueueState Keep(long depth, DateTime? oldest)
+    {
+        var state = new QueueState(depth, oldest is { } o ? DateTime.SpecifyKind(o, DateTimeKind.Utc) : null, DateTime.UtcNow);
+        last = new Reading(state, Stopwatch.GetTimestamp());
+        return state;
+    }
+
     private QueueState? Fresh() => last is { } l && Stopwatch.GetElapsedTime(l.At) < MaxAge ? l.State : null;
+
+    private sealed record Reading(QueueState State, long At);
 }

@@ -49,8 +49,8 @@ public static class RejectReason
         {
             413 => TooLarge,
             401 => NoToken,
-            403 when text.Contains("this token belongs to", StringComparison.Ordinal) => WrongStudent,
-            403 when text.Contains("is not on the class list", StringComparison.Ordinal) => NotOnList,
+            403 when text.StartsWith("the answer file is for student", StringComparison.Ordinal) => WrongStudent,
+            403 when text.EndsWith("is not on the class list", StringComparison.Ordinal) => NotOnList,
             _ when text.StartsWith("unknown assignment", StringComparison.Ordinal) => UnknownAssignment,
             _ when text.StartsWith("this assignment opens at", StringComparison.Ordinal) => NotOpen,
             _ when text.StartsWith("submissions are closed", StringComparison.Ordinal) => Closed,

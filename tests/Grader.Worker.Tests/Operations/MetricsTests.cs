@@ -37,6 +37,7 @@ public class MetricsTests
         Assert.Equal(1, scrape.Value("grader_submissions_rejected_total", "reason=\"malformed\""));
         Assert.Equal(1, scrape.Value("grader_submissions_rejected_total", "reason=\"unknown_assignment\""));
         Assert.Equal(1, scrape.Value("grader_submissions_rejected_total", "reason=\"too_large\""));
+        Assert.Equal(0, scrape.Value("grader_submissions_rejected_total", "reason=\"no_token\"")); // every reason is there from the start
         foreach (var a in Assignments)
         {
             Assert.Equal(n / Assignments.Length, scrape.Value("grader_submissions_graded_total", $"assignment=\"{a}\""));
@@ -60,7 +61,7 @@ public class MetricsTests
         Assert.Contains("dotnet_gc_collections_total", scrape.Names); // System.Runtime
 
         // Another host in the same process counts its own submissions only.
-        Assert.Null((await Scrape.ReadAsync(other)).Value("grader_submissions_accepted_total"));
+        Assert.Equal(0, (await Scrape.ReadAsync(other)).Value("grader_submissions_accepted_total"));
     }
 
     [Fact]
