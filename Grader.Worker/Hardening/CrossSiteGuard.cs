@@ -30,6 +30,7 @@ public sealed class CrossSiteGuard(RequestDelegate next, IAntiforgery antiforger
             return;
         }
 
+        context.RequestServices.GetRequiredService<Operations.GraderMetrics>().RefusedCrossSite(context.Request);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await context.Response.WriteAsJsonAsync(new { error = Refused });
     }

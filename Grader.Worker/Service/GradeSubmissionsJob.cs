@@ -22,6 +22,7 @@ public sealed class GradeSubmissionsJob(
     ParsedSubmissions parsed,
     AnswerKeys keys,
     Microsoft.Extensions.Options.IOptions<Hardening.ServiceLimits> limits,
+    Operations.GraderMetrics metrics,
     ILogger<GradeSubmissionsJob> logger)
 {
     /// <summary>Grades the submissions with these ids.</summary>
@@ -33,7 +34,7 @@ public sealed class GradeSubmissionsJob(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submissions = await db.Submissions.AsNoTracking()
             .Where(s => ids.Contains(s.Id) && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Graded))
-            .Select(s => new Pending(s.Id, s.Generation, s.AssignmentVersionId, s.AssignmentId, s.Student, s.FileName, s.Status))
+            .Select(s => new Pending(s.Id, s.Generation, s.AssignmentVersionId, s.AssignmentId, s.Student, s.FileName, s.Status, s.ReceivedAt))
             .ToListAsync(ct);
         var graded = (await db.Grades.AsNoTracking().Where(g => ids.Contains(g.SubmissionId)).Select(g => new { g.SubmissionId, g.Generation }).ToListAsync(ct))
             .Select(g => (g.SubmissionId, g.Generation)).ToHashSet();
@@ -58,8 +59,10 @@ public sealed class GradeSubmissionsJob(
         Parallel.ForEach(todo, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
         {
             // Each submission has its own budget (time, elements, work) for reading and grading.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var budget = Domain.Expressions.EvaluationBudget.Use(new Domain.Expressions.EvaluationBudget(limits.Value.GradingTimeBudget, ct));
             outcomes[s.Id] = Grade(s, () => files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments);
+            metrics.GradingTook(started);
         });
 
         // TAs' overrides are applied to every new grade, so they survive regrades.
@@ -93,6 +96,7 @@ public sealed class GradeSubmissionsJob(
         }
 
         await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct);
+        metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
         logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
     }
 
@@ -125,5 +129,5 @@ public sealed class GradeSubmissionsJob(
         }
     }
 
-    private sealed record Pending(long Id, int Generation, long? AssignmentVersionId, string? AssignmentId, string? Student, string? FileName, SubmissionStatus Status);
+    private sealed record Pending(long Id, int Generation, long? AssignmentVersionId, string? AssignmentId, string? Student, string? FileName, SubmissionStatus Status, DateTime ReceivedAt);
 }

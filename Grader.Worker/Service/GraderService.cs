@@ -1,4 +1,5 @@
 using Grader.Worker.Hardening;
+using Grader.Worker.Operations;
 using Grader.Worker.Reports;
 using Hangfire;
 using Grader.Worker.Students;
@@ -20,6 +21,7 @@ public static class GraderService
         configure?.Invoke(builder);
         builder.AddGraderHttpLimits();
         builder.AddGraderServices();
+        builder.AddOperations();
         var url = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>()?.Url ?? new GraderOptions().Url;
         builder.WebHost.UseUrls(url);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
@@ -37,6 +39,7 @@ public static class GraderService
         app.UseAntiforgery();
         app.MapGraderApi();
         app.MapReadiness();
+        app.MapOperations();
         app.MapExtensions();
         app.MapRegradeRequestApi();
         app.MapReportPages();

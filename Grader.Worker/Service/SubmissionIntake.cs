@@ -26,6 +26,7 @@ public sealed partial class SubmissionIntake(
     IOptions<GraderOptions> options,
     IOptions<ServiceLimits> limits,
     CourseRules rules,
+    Operations.GraderMetrics metrics,
     ILogger<SubmissionIntake> logger)
 {
     /// <summary>
@@ -126,10 +127,12 @@ public sealed partial class SubmissionIntake(
         {
             parsed.Keep(submission.Id, file!);
             queue.Enqueue([submission.Id]);
+            metrics.Accepted();
             logger.LogInformation("Accepted submission {SubmissionId} for {Assignment} from {Student} via {Source}", submission.Id, submission.AssignmentId, LogText.Quote(submission.Student), source);
         }
         else
         {
+            metrics.Rejected(reason, refusedWith);
             logger.LogInformation("Rejected submission {SubmissionId} via {Source}: {Reason}", submission.Id, source, LogText.Quote(reason, 300));
         }
 

@@ -9,7 +9,7 @@ namespace Grader.Worker.Service;
 /// stored in one transaction (one fsync under synchronous=FULL), and each caller is answered only
 /// after that commit, so every 202 stands on a durable row.
 /// </summary>
-public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger, Hardening.DiskFaults diskFaults)
+public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger, Hardening.DiskFaults diskFaults, Operations.GraderMetrics metrics)
     : BatchingService<(Submission Submission, TaskCompletionSource Done)>(MaxBatch)
 {
     private const int MaxBatch = 1000;
@@ -29,6 +29,7 @@ public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactor
         {
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             await SubmissionRows.InsertAsync(db, [.. batch.Select(b => b.Submission)], CancellationToken.None);
+            metrics.Committed(batch.Count);
             foreach (var b in batch)
             {
                 b.Done.TrySetResult();

@@ -43,10 +43,19 @@ public sealed class PostgresServer : IAsyncDisposable
         var data = Path.Combine(folder, "data");
         await RunAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
         var port = FreePort();
-        await RunAsync(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=300", "start");
-        return new PostgresServer(folder, port);
+        var server = new PostgresServer(folder, port) { fsync = fsync };
+        await server.StartAgainAsync();
+        return server;
     }
+
+    private bool fsync;
+
+    /// <summary>Stops the server (fast shutdown: connections are closed); <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
+    public Task StopAsync() => RunAsync(Path.Combine(BinDirectory()!, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the server (again) with its data, on its port.</summary>
+    public Task StartAgainAsync() => RunAsync(Path.Combine(BinDirectory()!, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
+        "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(fsync ? "on" : "off")} -c max_connections=300", "start");
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
