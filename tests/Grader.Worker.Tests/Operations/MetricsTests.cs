@@ -32,7 +32,9 @@ public class MetricsTests
         Assert.Equal(413, (await service.PostAsync(new string('x', 1100 * 1024))).Status);
         await service.WaitForAsync(ids);
 
-        var scrape = await Scrape.ReadAsync(service);
+        var scrape = await Scrape.UntilAsync(service, s =>
+            s.Value("grader_post_to_grade_seconds_count") >= n && s.Value("grader_grading_duration_seconds_count") >= n
+            && s.Value("grader_commit_batch_size_sum") >= n + 3 && s.Value("grader_queue_depth") == 0);
         Assert.Equal(n, scrape.Value("grader_submissions_accepted_total"));
         Assert.Equal(1, scrape.Value("grader_submissions_rejected_total", "reason=\"malformed\""));
         Assert.Equal(1, scrape.Value("grader_submissions_rejected_total", "reason=\"unknown_assignment\""));

@@ -17,6 +17,26 @@ public sealed class Scrape(string text)
         return new Scrape(text);
     }
 
+    /// <summary>
+    /// Reads until <paramref name="settled"/> holds or <paramref name="seconds"/> pass, and returns
+    /// the last read: metrics are recorded just after the commit a test waits for, and the exporter
+    /// and the queue gauge each keep a reading for a moment.
+    /// </summary>
+    public static async Task<Scrape> UntilAsync(TestService service, Func<Scrape, bool> settled, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var scrape = await ReadAsync(service);
+            if (settled(scrape) || DateTime.UtcNow > deadline)
+            {
+                return scrape;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>A client with no credential, or with <paramref name="bearer"/>.</summary>
     public static HttpClient Client(TestService service, string? bearer = null)
     {
