@@ -9,7 +9,8 @@ namespace Grader.Domain.Grading;
 /// <summary>
 /// Wrong answers grouped by parsed value, as Gradescope's answer groups: two answers are one
 /// group when they have the same shape and their elements are equal to 15 significant figures, so
-/// <c>1/2</c> and <c>0.5</c> are one group and <c>[0.5]</c> (shape (1)) is another. Only incorrect
+/// <c>1/2</c> and <c>0.5</c> are one group and <c>[0.5, 1]</c> and <c>[[0.5, 1]]</c> are two; a one-element
+/// answer is a number, as grading reads it (<c>[0.5]</c> is <c>0.5</c>). Only incorrect
 /// and partial answers that were read (a given tensor) are grouped.
 /// </summary>
 public static class AnswerGroups
@@ -20,7 +21,8 @@ public static class AnswerGroups
     /// <summary>The group key of a given answer: a hash of its shape and its elements to 15 significant figures.</summary>
     public static string KeyOf(Tensor given)
     {
-        var text = new StringBuilder("(").Append(string.Join(",", given.Shape)).Append(')');
+        // A one-element tensor is a number, as grading reads it (and as a stored report keeps it).
+        var text = new StringBuilder("(").Append(given.Data.Length == 1 ? "" : string.Join(",", given.Shape)).Append(')');
         foreach (var v in given.Data)
         {
             // -0 is 0; G15 is the element to 15 significant figures.

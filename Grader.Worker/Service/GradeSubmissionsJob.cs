@@ -62,7 +62,9 @@ public sealed class GradeSubmissionsJob(
             outcomes[s.Id] = Grade(s, () => files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments);
         });
 
-        // TAs' overrides are applied to every new grade, so they survive regrades.
+        // Answers that join a scored answer group get its override; then TAs' overrides are applied
+        // to every new grade, so they survive regrades.
+        await GroupGrading.AnswerGroupService.JoinAsync(db, [.. todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.Id, s.AssignmentId, outcomes[s.Id].Report!))], ct);
         var overrides = await ManualGradingService.ForAsync(db, [.. todo.Select(s => s.Id)], ct);
         var now = DateTime.UtcNow;
         var grades = new List<Grade>();

@@ -15,7 +15,8 @@ public class AnswerGroupsTests
     [InlineData("[1/2, -1]", "[0.5, -1.0]", true)]
     [InlineData("[0.5 -1]", "[0.5, -1]", true)]                   // MATLAB's spelling is read as the same list
     [InlineData("0.50001", "0.5", false)]                         // differs in the 5th figure
-    [InlineData("[0.5]", "0.5", false)]                           // shape (1) against a scalar
+    [InlineData("[0.5]", "0.5", true)]                            // one element is a number, as grading reads it
+    [InlineData("[[0.5]]", "[0.5]", true)]
     [InlineData("[0.5, -1]", "[[0.5, -1]]", false)]               // (2) against (1, 2)
     [InlineData("[[0.5], [-1]]", "[[0.5, -1]]", false)]           // (2, 1) against (1, 2): same elements, other shape
     [InlineData("-0.0", "0", true)]                               // -0 is 0
@@ -29,12 +30,12 @@ public class AnswerGroupsTests
     [Fact]
     public void The_groups_of_a_question_count_students_and_leave_out_right_missing_and_unreadable_answers()
     {
-        // The key is 0.25; three students write one half three ways, one writes a list, one is right,
-        // one leaves it out, one writes something that cannot be read.
+        // The key is 0.25; three students write one half three ways (ada twice), one writes 3/4, one
+        // is right, one leaves it out, one writes something that cannot be read.
         (long, string, string)[] answers =
         [
-            (1, "ada", "1/2"), (2, "bob", "0.5"), (3, "cy", "5e-1"), (4, "ada", "0.5"),
-            (5, "dee", "[0.5]"), (6, "eve", "0.25"), (7, "fay", "~"), (8, "gus", "1/"),
+            (1, "ada", "1/2"), (2, "bob", "0.5"), (3, "cy", "[5e-1]"), (4, "ada", "0.5"),
+            (5, "dee", "3/4"), (6, "eve", "0.25"), (7, "fay", "~"), (8, "gus", "1/"),
         ];
         var reports = answers.Select(a => (a.Item1, (string?)a.Item2, Grade.Text(Assignment, $"assignment: t\nstudent: {a.Item2}\nanswers:\n  q: {a.Item3}\n"))).ToList();
 
@@ -43,7 +44,7 @@ public class AnswerGroupsTests
         Assert.Equal(2, groups.Count);
         Assert.Equal(("0.5", 3), (groups[0].Answer, groups[0].Students));
         Assert.Equal([1, 2, 3, 4], groups[0].Members);
-        Assert.Equal(("[0.5]", 1), (groups[1].Answer, groups[1].Students));
+        Assert.Equal(("0.75", 1), (groups[1].Answer, groups[1].Students));
         Assert.Equal([5], groups[1].Members);
         Assert.All(groups, g => Assert.Equal("q", g.QuestionId));
     }
