@@ -297,8 +297,6 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AnswerGroupRuleId");
-
                     b.HasIndex("SubmissionId", "QuestionId", "AnswerGroupRuleId")
                         .IsUnique();
 
@@ -450,10 +448,6 @@ namespace Grader.Data.Postgres.Migrations
 
             modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
                 {
-                    b.HasOne("Grader.Data.Entities.AnswerGroupRule", null)
-                        .WithMany()
-                        .HasForeignKey("AnswerGroupRuleId");
-
                     b.HasOne("Grader.Data.Entities.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")

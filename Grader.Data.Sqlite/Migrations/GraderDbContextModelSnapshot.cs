@@ -280,8 +280,6 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AnswerGroupRuleId");
-
                     b.HasIndex("SubmissionId", "QuestionId", "AnswerGroupRuleId")
                         .IsUnique();
 
@@ -429,10 +427,6 @@ namespace Grader.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
                 {
-                    b.HasOne("Grader.Data.Entities.AnswerGroupRule", null)
-                        .WithMany()
-                        .HasForeignKey("AnswerGroupRuleId");
-
                     b.HasOne("Grader.Data.Entities.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grader.Data.Sqlite.Migrations
 {
     [DbContext(typeof(GraderDbContext))]
-    [Migration("20261205120849_AddAnswerGroups")]
+    [Migration("20261205124936_AddAnswerGroups")]
     partial class AddAnswerGroups
     {
         /// <inheritdoc />
@@ -283,8 +283,6 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AnswerGroupRuleId");
-
                     b.HasIndex("SubmissionId", "QuestionId", "AnswerGroupRuleId")
                         .IsUnique();
 
@@ -432,10 +430,6 @@ namespace Grader.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
                 {
-                    b.HasOne("Grader.Data.Entities.AnswerGroupRule", null)
-                        .WithMany()
-                        .HasForeignKey("AnswerGroupRuleId");
-
                     b.HasOne("Grader.Data.Entities.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Grader.Data.Postgres.Migrations
 {
     [DbContext(typeof(GraderDbContext))]
-    [Migration("20261205120900_AddAnswerGroups")]
+    [Migration("20261205125002_AddAnswerGroups")]
     partial class AddAnswerGroups
     {
         /// <inheritdoc />
@@ -300,8 +300,6 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AnswerGroupRuleId");
-
                     b.HasIndex("SubmissionId", "QuestionId", "AnswerGroupRuleId")
                         .IsUnique();
 
@@ -453,10 +451,6 @@ namespace Grader.Data.Postgres.Migrations
 
             modelBuilder.Entity("Grader.Data.Entities.ScoreOverrideRecord", b =>
                 {
-                    b.HasOne("Grader.Data.Entities.AnswerGroupRule", null)
-                        .WithMany()
-                        .HasForeignKey("AnswerGroupRuleId");
-
                     b.HasOne("Grader.Data.Entities.Submission", null)
                         .WithMany()
                         .HasForeignKey("SubmissionId")

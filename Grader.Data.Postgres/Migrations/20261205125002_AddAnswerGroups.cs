@@ -41,11 +41,6 @@ namespace Grader.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_score_overrides_AnswerGroupRuleId",
-                table: "score_overrides",
-                column: "AnswerGroupRuleId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_score_overrides_SubmissionId_QuestionId_AnswerGroupRuleId",
                 table: "score_overrides",
                 columns: new[] { "SubmissionId", "QuestionId", "AnswerGroupRuleId" },
@@ -55,28 +50,13 @@ namespace Grader.Data.Postgres.Migrations
                 name: "IX_answer_group_rules_AssignmentId_QuestionId_GroupKey",
                 table: "answer_group_rules",
                 columns: new[] { "AssignmentId", "QuestionId", "GroupKey" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_score_overrides_answer_group_rules_AnswerGroupRuleId",
-                table: "score_overrides",
-                column: "AnswerGroupRuleId",
-                principalTable: "answer_group_rules",
-                principalColumn: "Id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_score_overrides_answer_group_rules_AnswerGroupRuleId",
-                table: "score_overrides");
-
             migrationBuilder.DropTable(
                 name: "answer_group_rules");
-
-            migrationBuilder.DropIndex(
-                name: "IX_score_overrides_AnswerGroupRuleId",
-                table: "score_overrides");
 
             migrationBuilder.DropIndex(
                 name: "IX_score_overrides_SubmissionId_QuestionId_AnswerGroupRuleId",
