@@ -141,6 +141,16 @@ public class AnswerGroupApiTests
         Assert.Equal(401, (int)(await anonymous.GetAsync("/api/assignments/groups-demo/answer-groups")).StatusCode);
         Assert.Equal(404, (int)(await service.Http.GetAsync("/api/assignments/nope/answer-groups")).StatusCode);
         Assert.Equal(404, (int)(await service.Http.DeleteAsync("/api/assignments/groups-demo/answer-groups/999")).StatusCode);
+
+        // The page's form without the antiforgery token is refused, and nothing is set.
+        var groups = await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/groups-demo/answer-groups?question=q");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["question"] = "q", ["key"] = groups[0].GetProperty("key").GetString()!, ["score"] = "1", ["comment"] = "x", ["by"] = "jo",
+        });
+        Assert.Equal(400, (int)(await service.Http.PostAsync("/assignments/groups-demo/answer-groups", form)).StatusCode);
+        await using var db = service.Db();
+        Assert.Empty(db.AnswerGroupRules);
     }
 
     public static async Task<long> SubmitAsync(TestService service, string student, string answer)
