@@ -10,7 +10,7 @@ namespace Grader.Data;
 /// Adding a table: add the entity, its <c>IEntityTypeConfiguration</c> and its <c>DbSet</c>, then
 /// write a migration for each provider (each provider's migrations live in their own assembly):
 /// <c>dotnet tool restore</c>, then <c>dotnet ef migrations add NAME --project Grader.Data.Sqlite</c>
-/// and <c>dotnet ef migrations add NAME --project Grader.Data.Postgres</c> (README, "Adding a table").
+/// and <c>dotnet ef migrations add NAME --project Grader.Data.Postgres</c> (docs/operations.md, "Adding a table").
 /// </para>
 /// </summary>
 public static class GraderDatabase

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data;
 
-/// <summary>The grader's database: assignment versions, submissions, grades, the class list, extensions, score overrides and regrade requests.</summary>
+/// <summary>The grader's database: assignment versions, submissions, grades, the class list, extensions, score overrides, regrade requests and answer-group scores.</summary>
 public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
 {
     /// <summary>Assignment files by content.</summary>
@@ -26,6 +26,9 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 
     /// <summary>Students' regrade requests and the TAs' answers.</summary>
     public DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
+
+    /// <summary>TAs' scores for answer groups (one wrong answer given by several submissions).</summary>
+    public DbSet<AnswerGroupRule> AnswerGroupRules => Set<AnswerGroupRule>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

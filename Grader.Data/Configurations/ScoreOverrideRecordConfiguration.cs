@@ -14,5 +14,9 @@ public sealed class ScoreOverrideRecordConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(o => new { o.SubmissionId, o.QuestionId, o.At });
         builder.HasOne<Submission>().WithMany().HasForeignKey(o => o.SubmissionId);
         builder.Property(o => o.QuestionId).HasMaxLength(100);
+
+        // One override per submission and question from a rule (NULLs, a TA's own overrides, never collide).
+        // No foreign key to answer_group_rules: on SQLite adding one rebuilds this table, outside a transaction.
+        builder.HasIndex(o => new { o.SubmissionId, o.QuestionId, o.AnswerGroupRuleId }).IsUnique();
     }
 }

@@ -29,4 +29,7 @@ public sealed class ScoreOverrideRecord
 
     /// <summary>When (UTC).</summary>
     public DateTime At { get; set; }
+
+    /// <summary>The answer-group rule that made it, or null for a TA's own override of this submission.</summary>
+    public long? AnswerGroupRuleId { get; set; }
 }

@@ -69,8 +69,12 @@ public static class AnswerGrader
         var a = key.Assignment;
         var points = q.Points(a.Defaults);
         var expected = key.AnswerTo(q.Id);
-        QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null, string? withoutKey = null) =>
-            new(q.Id, q.Text, status, score, points, expected, value, feedback, wrong ?? [], withoutKey ?? feedback);
+        // An answer that was compared with the key says the precision it was held to ("4 significant figures").
+        QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null, string? withoutKey = null)
+        {
+            var precision = value is null ? "" : "; precision: " + q.Tolerance(a.Defaults).ForStudents();
+            return new(q.Id, q.Text, status, score, points, expected, value, feedback + precision, wrong ?? [], (withoutKey ?? feedback) + precision);
+        }
 
         if (expected is null)
         {

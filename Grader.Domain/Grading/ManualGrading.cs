@@ -7,19 +7,35 @@ namespace Grader.Domain.Grading;
 /// </summary>
 public static class ManualGrading
 {
-    /// <summary>The report with the latest override of each question applied (overrides of unknown questions are ignored).</summary>
+    /// <summary>
+    /// The report with the latest override of each question applied (overrides of unknown questions
+    /// are ignored). An answer group's override counts only while the question's automatic result
+    /// is wrong with an answer of that group; of those that count, the latest (by time, then by
+    /// order) is in force, so a TA's own score made after the group's wins.
+    /// </summary>
     public static GradeReport Apply(GradeReport report, IEnumerable<ScoreOverride> overrides)
     {
-        var latest = overrides.GroupBy(o => o.QuestionId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.At).Last());
-        if (latest.Count == 0)
+        var byQuestion = overrides.GroupBy(o => o.QuestionId).ToDictionary(g => g.Key, g => g.ToList());
+        if (byQuestion.Count == 0)
         {
             return report;
         }
 
-        var questions = report.Questions.Select(q => latest.TryGetValue(q.Id, out var o)
+        var questions = report.Questions.Select(q => byQuestion.TryGetValue(q.Id, out var list)
+            && list.Where(o => o.GroupKey is null || o.GroupKey == AnswerGroups.KeyOf(q)).OrderBy(o => o.At).LastOrDefault() is { } o
             ? q with { Score = Math.Clamp(o.Score, 0, q.MaxScore), Override = o with { AutoScore = q.Override?.AutoScore ?? q.Score } }
             : q).ToList();
         return report with { Questions = questions, Score = questions.Sum(q => q.Score) };
+    }
+
+    /// <summary>
+    /// The report's automatic scores with the given overrides applied afresh: overrides already in
+    /// the report that are no longer given (undone, or no longer applying) are taken back.
+    /// </summary>
+    public static GradeReport Reapply(GradeReport report, IEnumerable<ScoreOverride> overrides)
+    {
+        var automatic = report.Questions.Select(q => q.Override is { } o ? q with { Score = o.AutoScore, Override = null } : q).ToList();
+        return Apply(report with { Questions = automatic, Score = automatic.Sum(q => q.Score) }, overrides);
     }
 
     /// <summary>Null when a TA may set this score on the question; otherwise why not.</summary>

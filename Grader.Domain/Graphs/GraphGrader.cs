@@ -5,7 +5,7 @@ using Grader.Domain.Grading;
 namespace Grader.Domain.Graphs;
 
 /// <summary>
-/// Grades a graph question (see the README's "Graph questions"): the function the graph
+/// Grades a graph question (see docs/assignments.md, "Graph questions"): the function the graph
 /// computes, judged by value at the given values and at <see cref="Draws"/> seeded random draws
 /// of the inputs; its structure (one operation a node); each node's value and gradient
 /// annotation against the student's own graph (credit carried forward); and feedback per line.

@@ -28,8 +28,8 @@ public sealed record ClassStatistics(int Students, double MeanScore, double MaxS
             var results = reports.Select(r => r.Questions.FirstOrDefault(q => q.Id == id)).OfType<QuestionResult>().ToList();
             double Share(QuestionStatus s) => results.Count == 0 ? 0 : (double)results.Count(q => q.Status == s) / results.Count;
             var wrong = results.Where(q => q.Status is QuestionStatus.Incorrect or QuestionStatus.Partial && q.Given is not null)
-                .GroupBy(q => TensorText.Inline(q.Given!))
-                .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).Take(Top).ToList();
+                .GroupBy(q => AnswerGroups.KeyOf(q.Given!))
+                .Select(g => (TensorText.Inline(g.First().Given!), g.Count())).OrderByDescending(g => g.Item2).ThenBy(g => g.Item1, StringComparer.Ordinal).Take(Top).ToList();
             var feedback = results.Where(q => q.Status != QuestionStatus.Correct)
                 .GroupBy(q => q.Feedback)
                 .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).Take(Top).ToList();

@@ -1,6 +1,6 @@
 namespace Grader.Worker.Cli;
 
-/// <summary>The exit codes of every verb (listed in the README).</summary>
+/// <summary>The exit codes of every verb (listed in docs/service.md).</summary>
 public static class ExitCodes
 {
     /// <summary>Done (for <c>grade</c>: a report was produced, whatever the score).</summary>

@@ -64,7 +64,7 @@ public static class GraderCommandLine
         Settings come from appsettings.json (section Grader), environment variables
         Grader__Name, or --Grader:Name=value after serve, e.g.
           --Grader:Url=http://127.0.0.1:5080  --Grader:DatabasePath=data/grader.db
-          --Grader:Limits:MaxConcurrentConnections=1000  (every bound: README, "Limits")
+          --Grader:Limits:MaxConcurrentConnections=1000  (every bound: docs/operations.md, "Limits")
 
         Exit codes: 0 stopped normally, 3 cannot listen (address in use or not allowed),
         4 invalid settings, 70 internal error.

@@ -65,7 +65,7 @@ public static class HandoutCommand
             {
                 "json" => HandoutJson.Write(handout),
                 "html" => await HtmlAsync(handout, null, ""),
-                _ => HandoutText.Write(handout),
+                _ => HandoutText.Write(handout, (assignment.Policy, CourseZone())),
             });
             return 0;
         }
@@ -102,6 +102,13 @@ public static class HandoutCommand
 
         console.Out.WriteLine($"wrote {students.Count} handout(s) of {assignment.Id} to {Path.GetFullPath(outDir!)}");
         return 0;
+    }
+
+    /// <summary>The course's time zone: the service's <c>TimeZone</c> setting (appsettings.json, <c>Grader__TimeZone</c>), else UTC.</summary>
+    private static TimeZoneInfo CourseZone()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).AddEnvironmentVariables().Build();
+        return (configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions()).CourseZone;
     }
 
     private static async Task<string> HtmlAsync(Handout handout, string? name, string assetBase)

@@ -2,7 +2,7 @@ namespace Grader.Worker.Hardening;
 
 /// <summary>
 /// The service's bounds on connections, requests and clients, section <c>Grader:Limits</c>
-/// (environment variables <c>Grader__Limits__Name</c>). Every bound is listed in the README's
+/// (environment variables <c>Grader__Limits__Name</c>). Every bound is listed in docs/operations.md's
 /// "Limits" table.
 /// </summary>
 public sealed class ServiceLimits

@@ -27,7 +27,7 @@ public static class ReportEndpoints
             }));
 
         app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
-            StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
+            StudentDirectory students, IOptions<GradebookOptions> gradebook, GroupGrading.AnswerGroupService answerGroups, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
         {
             var rows = await records.SubmissionsAsync(id, ct);
@@ -52,6 +52,7 @@ public static class ReportEndpoints
                 Standing = (IReadOnlyDictionary<long, Domain.Policy.ScoredAttempt>)await records.SubmissionStandingsAsync(id, rows, ct),
                 CountedIds = (IReadOnlySet<long>)book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
                 Gradebook = book,
+                AnswerGroups = (IReadOnlyList<GroupGrading.AnswerGroupView>)(await answerGroups.ListAsync(id, null, ct) ?? []),
             });
         }));
 
@@ -81,6 +82,7 @@ public static class ReportEndpoints
             var history = await records.HistoryAsync(id, ct);
             var version = await records.VersionNoteAsync(submission.AssignmentId, history, ct);
             var audit = access.IsTa ? await manual.AuditAsync(id, ct) : null;
+            var undone = audit is null ? [] : await http.RequestServices.GetRequiredService<GroupGrading.AnswerGroupService>().UndoneAsync(audit.Select(o => o.AnswerGroupRuleId).OfType<long>(), ct);
             var closed = access.IsTa || report is null || history.Count == 0
                 ? "not for this reader"
                 : await regrades.ClosedAsync(submission, report.Questions.Select(q => q.Id), new DateTimeOffset(history[0].GradedAt, TimeSpan.Zero), ct);
@@ -94,6 +96,7 @@ public static class ReportEndpoints
                 Report = visible,
                 Assignment = assignment,
                 IsTa = access.IsTa,
+                UndoneGroups = (IReadOnlySet<long>)undone,
                 Withheld = (IReadOnlySet<string>)withheld,
                 History = (IReadOnlyList<GradeHistoryEntry>)history,
                 Version = version,

@@ -65,7 +65,9 @@ public sealed class GradeSubmissionsJob(
             metrics.GradingTook(started);
         });
 
-        // TAs' overrides are applied to every new grade, so they survive regrades.
+        // Answers that join a scored answer group get its override; then TAs' overrides are applied
+        // to every new grade, so they survive regrades.
+        await GroupGrading.AnswerGroupService.JoinAsync(db, [.. todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.Id, s.AssignmentId, outcomes[s.Id].Report!))], ct);
         var overrides = await ManualGradingService.ForAsync(db, [.. todo.Select(s => s.Id)], ct);
         var now = DateTime.UtcNow;
         var grades = new List<Grade>();

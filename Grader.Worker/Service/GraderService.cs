@@ -1,3 +1,4 @@
+using Grader.Worker.GroupGrading;
 using Grader.Worker.Hardening;
 using Grader.Worker.Operations;
 using Grader.Worker.Reports;
@@ -44,6 +45,7 @@ public static class GraderService
         app.MapRegradeRequestApi();
         app.MapReportPages();
         app.MapRegradeRequestPages();
+        app.MapAnswerGroups();
         app.MapRosterRoutes();
         app.MapStudentPages();
         return app;

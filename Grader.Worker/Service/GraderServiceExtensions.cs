@@ -46,6 +46,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<Reports.StudentViews>();
         builder.Services.AddSingleton<CourseRules>();
         builder.Services.AddSingleton<ManualGradingService>();
+        builder.Services.AddSingleton<GroupGrading.AnswerGroupService>();
         builder.Services.AddSingleton<RegradeRequestService>();
         builder.Services.AddGraderHealthChecks();
         builder.Services.TryAddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);

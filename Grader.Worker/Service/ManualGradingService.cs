@@ -36,7 +36,7 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
             SubmissionId = submissionId, QuestionId = questionId, Score = score, AutoScore = auto, Comment = comment, By = by, At = rules.Now.UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
-        var updated = ManualGrading.Apply(report, await OverridesAsync(db, submissionId, ct));
+        var updated = ManualGrading.Reapply(report, (await ForAsync(db, [submissionId], ct)).GetValueOrDefault(submissionId) ?? []);
         grade.ReportJson = GradeReportJson.Write(updated, indented: false);
         grade.Score = updated.Score;
         await db.SaveChangesAsync(ct);
@@ -44,11 +44,20 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
         return (updated.Score, null);
     }
 
-    /// <summary>Every override of the submissions, by submission (for the grading job).</summary>
+    /// <summary>
+    /// Every override in force of the submissions, by submission (for the grading job): a TA's own,
+    /// and those of answer groups not undone, each with its group's key.
+    /// </summary>
     public static async Task<Dictionary<long, List<ScoreOverride>>> ForAsync(GraderDbContext db, IReadOnlyCollection<long> submissionIds, CancellationToken ct)
     {
-        var rows = await db.ScoreOverrides.AsNoTracking().Where(o => submissionIds.Contains(o.SubmissionId)).ToListAsync(ct);
-        return rows.GroupBy(o => o.SubmissionId).ToDictionary(g => g.Key, g => g.Select(ToDomain).ToList());
+        var rows = await (from o in db.ScoreOverrides.AsNoTracking()
+                          where submissionIds.Contains(o.SubmissionId)
+                          join r in db.AnswerGroupRules.AsNoTracking() on o.AnswerGroupRuleId equals r.Id into rules
+                          from r in rules.DefaultIfEmpty()
+                          where r == null || r.UndoneAt == null
+                          orderby o.At, o.Id
+                          select new { o, Key = r == null ? null : r.GroupKey }).ToListAsync(ct);
+        return rows.GroupBy(x => x.o.SubmissionId).ToDictionary(g => g.Key, g => g.Select(x => ToDomain(x.o) with { GroupKey = x.Key }).ToList());
     }
 
     /// <summary>The audit trail of a submission, oldest first.</summary>
@@ -57,9 +66,6 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ScoreOverrides.AsNoTracking().Where(o => o.SubmissionId == submissionId).OrderBy(o => o.At).ThenBy(o => o.Id).ToListAsync(ct);
     }
-
-    private static async Task<List<ScoreOverride>> OverridesAsync(GraderDbContext db, long submissionId, CancellationToken ct) =>
-        [.. (await db.ScoreOverrides.AsNoTracking().Where(o => o.SubmissionId == submissionId).ToListAsync(ct)).Select(ToDomain)];
 
     private static ScoreOverride ToDomain(ScoreOverrideRecord o) => new(o.QuestionId, o.Score, o.AutoScore, o.Comment, o.By, o.At);
 }

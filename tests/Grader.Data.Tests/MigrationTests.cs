@@ -55,8 +55,8 @@ public class MigrationTests
             Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
         }
 
-        // The old job store's tables are gone, nothing else; later migrations add their tables (students, extensions, score_overrides, regrade_requests).
-        Assert.Equal(["__EFMigrationsHistory", "__EFMigrationsLock", "assignment_versions", "extensions", "grades", "regrade_requests", "score_overrides", "sqlite_sequence", "students", "submissions"], Schema(path).Where(s => s.Sql?.StartsWith("CREATE TABLE", StringComparison.Ordinal) == true).Select(s => s.Name).Order(StringComparer.Ordinal));
+        // The old job store's tables are gone, nothing else; later migrations add their tables (students, extensions, score_overrides, regrade_requests, answer_group_rules).
+        Assert.Equal(["__EFMigrationsHistory", "__EFMigrationsLock", "answer_group_rules", "assignment_versions", "extensions", "grades", "regrade_requests", "score_overrides", "sqlite_sequence", "students", "submissions"], Schema(path).Where(s => s.Sql?.StartsWith("CREATE TABLE", StringComparison.Ordinal) == true).Select(s => s.Name).Order(StringComparer.Ordinal));
 
         await using var read = Context(path);
         var versions = await read.AssignmentVersions.OrderBy(v => v.Id).ToListAsync();
@@ -117,6 +117,53 @@ public class MigrationTests
         read.RegradeRequests.Add(new RegradeRequest { SubmissionId = 1, AssignmentId = "hw", Student = "ada", QuestionId = "q", Comment = "please", AskedAt = DateTime.UtcNow });
         await read.SaveChangesAsync();
         Assert.Equal("please", (await read.RegradeRequests.SingleAsync()).Comment);
+    }
+
+    [Fact]
+    public async Task A_database_of_the_previous_release_gains_answer_groups_with_nothing_lost()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "grader.db");
+        using (var db = Context(path))
+        {
+            // The previous release's schema: every migration before AddAnswerGroups.
+            var previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_AddAnswerGroups", StringComparison.Ordinal)).Last();
+            Assert.EndsWith("_AddRegradeRequests", previous);
+            db.GetService<IMigrator>().Migrate(previous);
+        }
+
+        Execute(path, """
+            INSERT INTO assignment_versions (Id, AssignmentId, Hash, Text, SourcePath, LoadedAt, IsCurrent) VALUES (1, 'hw', 'aaa', 'id: hw', '/a/hw.yaml', '2026-11-20 09:00:00', 1);
+            INSERT INTO submissions (Id, ReceivedAt, Content, ContentHash, Source, FileName, AssignmentId, Student, AssignmentVersionId, Status, Reason, Generation, ReceiptToken) VALUES
+              (1, '2026-11-20 09:05:00', X'617373', 'h1', 'api', NULL, 'hw', 'ada', 1, 'Graded', NULL, 0, 'r1');
+            INSERT INTO grades (SubmissionId, Generation, AssignmentVersionId, Score, MaxScore, ReportJson, GradedAt, IsCurrent) VALUES (1, 0, 1, 3, 4, '{"score":3}', '2026-11-20 09:05:01', 1);
+            INSERT INTO score_overrides (SubmissionId, QuestionId, Score, AutoScore, Comment, By, At) VALUES (1, 'q', 1, 0, 'fine', 'jo', '2026-11-21 10:00:00');
+            INSERT INTO score_overrides (SubmissionId, QuestionId, Score, AutoScore, Comment, By, At) VALUES (1, 'q', 0.5, 0, 'less', 'al', '2026-11-22 10:00:00');
+            INSERT INTO regrade_requests (SubmissionId, AssignmentId, Student, QuestionId, Comment, AskedAt) VALUES (1, 'hw', 'ada', 'q', 'please', '2026-11-21 09:00:00');
+            """);
+
+        using (var db = Context(path))
+        {
+            SqliteDatabase.Initialise(db);
+            Assert.Empty(db.Database.GetPendingMigrations());
+        }
+
+        await using var read = Context(path);
+        Assert.Equal(3, (await read.Grades.SingleAsync()).Score);
+        var overrides = await read.ScoreOverrides.OrderBy(o => o.At).ToListAsync();
+        Assert.Equal(["jo", "al"], overrides.Select(o => o.By));
+        Assert.All(overrides, o => Assert.Null(o.AnswerGroupRuleId));
+        Assert.Equal("please", (await read.RegradeRequests.SingleAsync()).Comment);
+        var rule = new AnswerGroupRule { AssignmentId = "hw", QuestionId = "q", GroupKey = "k", Answer = "0.5", Score = 1, Comment = "sign slip", By = "jo", At = DateTime.UtcNow };
+        read.AnswerGroupRules.Add(rule);
+        await read.SaveChangesAsync();
+        read.ScoreOverrides.Add(new ScoreOverrideRecord { SubmissionId = 1, QuestionId = "q", Score = 1, Comment = "sign slip", By = "jo", At = DateTime.UtcNow, AnswerGroupRuleId = rule.Id });
+        await read.SaveChangesAsync();
+        Assert.Equal(rule.Id, (await read.ScoreOverrides.SingleAsync(o => o.AnswerGroupRuleId != null)).AnswerGroupRuleId);
+
+        // One override per submission, question and rule.
+        read.ScoreOverrides.Add(new ScoreOverrideRecord { SubmissionId = 1, QuestionId = "q", Score = 1, Comment = "again", By = "jo", At = DateTime.UtcNow, AnswerGroupRuleId = rule.Id });
+        await Assert.ThrowsAsync<DbUpdateException>(() => read.SaveChangesAsync());
     }
 
     [Fact]

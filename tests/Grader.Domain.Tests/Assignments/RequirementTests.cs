@@ -78,7 +78,7 @@ public class RequirementTests
             var values = AnswerKeyBuilder.Instantiate(assignment, student);
             foreach (var (v, drawn) in assignment.Values.Zip(values))
             {
-                // The seed string of the README: assignment-id \n student-id \n value-name.
+                // The seed string of docs/assignments.md: assignment-id \n student-id \n value-name.
                 var seed = VariantRandom.Fnv1a64(Encoding.UTF8.GetBytes($"svm-random\n{student}\n{v.Name}"));
                 Assert.Equal(v.Spec.Draw(VariantRandom.FromSeed(seed)).Data, drawn.Value.Data);
             }

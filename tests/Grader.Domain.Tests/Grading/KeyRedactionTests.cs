@@ -47,7 +47,7 @@ public class KeyRedactionTests
     {
         var r = Grade.One("[[1, 2, 3], [4, 5, 6]]", "[[1, 2, 3], [4, 0, 0]]");
         var q = KeyRedaction.ForStudent(new GradeReport("t", "s", r.Score, r.MaxScore, [r], []), _ => true).Questions[0];
-        Assert.Equal("wrong elements: [1, 1], [1, 2] (4 of 6 elements right)", q.Feedback);
+        Assert.Equal("wrong elements: [1, 1], [1, 2] (4 of 6 elements right); precision: within 1% or 0.001", q.Feedback);
         Assert.Null(q.Expected);
         Assert.Equal(r.Given, q.Given);
         Assert.Equal(r.Wrong, q.Wrong);
@@ -62,8 +62,8 @@ public class KeyRedactionTests
     {
         var r = Grade.One("0.7", "0");
         var report = new GradeReport("t", "s", 0, 1, [r], []);
-        Assert.Equal("expected 0.7, got 0", KeyRedaction.ForStudent(report, _ => false).Questions[0].Feedback);
-        Assert.Equal("not within the tolerance of the key", KeyRedaction.ForStudent(report, _ => true).Questions[0].Feedback);
+        Assert.Equal("expected 0.7, got 0; precision: within 1% or 0.001", KeyRedaction.ForStudent(report, _ => false).Questions[0].Feedback);
+        Assert.Equal("not within the tolerance of the key; precision: within 1% or 0.001", KeyRedaction.ForStudent(report, _ => true).Questions[0].Feedback);
     }
 
     [Fact]

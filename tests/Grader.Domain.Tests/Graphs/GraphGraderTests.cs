@@ -4,7 +4,7 @@ using Grader.Domain.Tests.Grading;
 namespace Grader.Domain.Tests.Graphs;
 
 /// <summary>
-/// Graph questions graded as the README states. The sine neuron is seed 000's (wᵀx = 2π, y = 0);
+/// Graph questions graded as docs/assignments.md states. The sine neuron is seed 000's (wᵀx = 2π, y = 0);
 /// the annotated graph is seed 002's (x+y)z at x = −2, y = 5, z = −4: q = 3, f = −12, ∂f/∂q = z = −4,
 /// ∂f/∂x = ∂f/∂y = −4, ∂f/∂z = q = 3.
 /// </summary>

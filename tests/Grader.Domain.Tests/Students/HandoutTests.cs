@@ -73,7 +73,7 @@ public class HandoutTests
         var text = HandoutText.Write(Handout.Of(Keys.Load("svm-random"), "s1234"));
         Assert.Contains("student s1234", text);
         Assert.Contains("your values", text);
-        Assert.Contains("dL-dW  (2 points)", text);
+        Assert.Contains("dL-dW  (2 points, within 1% or 0.001)", text);
         Assert.DoesNotContain("grad(L, W)", text);
     }
 }

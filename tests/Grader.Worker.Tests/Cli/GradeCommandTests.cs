@@ -25,7 +25,7 @@ public class GradeCommandTests
         var gradW0 = root.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == "grad-W0");
         Assert.Equal(JsonValueKind.Array, gradW0.GetProperty("expected")[0].ValueKind);
         Assert.Equal(0.313, forward.GetProperty("given").GetDouble());
-        Assert.Equal("correct", forward.GetProperty("feedback").GetString());
+        Assert.Equal("correct; precision: within 1% or 0.001", forward.GetProperty("feedback").GetString());
         Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
     }
 

@@ -50,6 +50,42 @@ public class HandoutCommandTests
     }
 
     [Fact]
+    public void The_text_handout_prints_the_course_rules_and_each_question_s_precision()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("hw3.yaml", """
+            id: hw3
+            title: Rules
+            timezone: Europe/Berlin
+            opens: 2026-11-24T09:00
+            due: 2026-12-01T17:00
+            late: { until: 2026-12-04T17:00, penalty: 10% per day }
+            attempts: { max: 3, penalty: 5% }
+            regrade_requests: "7 days after key release"
+            questions:
+              - { id: a, answer: "1", tolerance: { sigfigs: 4 } }
+              - { id: b, answer: "2", tolerance: { abs: 0.001, rel: 0 }, points: 2 }
+            """);
+        var (exit, text, error) = Cli.Run("handout", file, "--student", "ada");
+        Assert.True(exit == 0, error);
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var at = lines.IndexOf("course rules");
+        Assert.True(at > 0, text);
+        Assert.Equal(
+            [
+                "  opens             2026-11-24 09:00 UTC+01:00",
+                "  due               2026-12-01 17:00 UTC+01:00",
+                "  late until        2026-12-04 17:00 UTC+01:00 (10% per day)",
+                "  attempts          3, 5% off each after the first",
+                "  counts            the best submission, penalties applied",
+                "  regrade requests  7 days after key release",
+            ],
+            lines.Skip(at + 1).Take(6));
+        Assert.Contains("  a  (1 point, 4 significant figures)", lines);
+        Assert.Contains("  b  (2 points, within 0.001)", lines);
+    }
+
+    [Fact]
     public void All_students_on_the_class_list_get_a_printable_page_with_their_own_values()
     {
         using var dir = new TempDir();
