@@ -47,10 +47,8 @@ public static class Losses
         var rows = Rows(scores.Value);
         var s = scores.Value.Rank == 1 ? Ops.Reshape(scores, [1, classes]) : scores;
         var oneHot = OneHot(s.Value, label.Value, "hinge");
-        var ones = Node.Constant(Tensor.Full([classes], 1));
-        var correct = Ops.MatMul(Ops.Mul(s, oneHot), ones);
-        var correctEverywhere = Ops.Outer(correct, ones);
-        var margins = Ops.Relu(Ops.Add(Ops.Sub(s, correctEverywhere), Ops.Constant(1)));
+        var correct = Ops.Sum(Ops.Mul(s, oneHot), [1], keepDims: true); // (N, 1): each row's correct score, broadcast over its row
+        var margins = Ops.Relu(Ops.Add(Ops.Sub(s, correct), Ops.Constant(1)));
         var others = Node.Constant(oneHot.Value.Map(v => 1 - v));
         if (reduction == Reduction.None)
         {

@@ -63,7 +63,10 @@ public static class AnswerKeyBuilder
         }
     }
 
-    private static List<KeyValuePair<string, Tensor>> Values(Assignment assignment, string? studentId, int draw) =>
-        [.. assignment.Values.Select(v => new KeyValuePair<string, Tensor>(
-            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, StudentIds.Key(studentId), v.Name, draw))))];
+    private static List<KeyValuePair<string, Tensor>> Values(Assignment assignment, string? studentId, int draw)
+    {
+        var student = StudentIds.Key(studentId);
+        return [.. assignment.Values.Select(v => new KeyValuePair<string, Tensor>(
+            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, student, v.Name, draw))))];
+    }
 }

@@ -9,28 +9,48 @@ namespace Grader.Domain.Expressions;
 public sealed class CallContext
 {
     private readonly Func<Expr, Node> evaluate;
-    private readonly Expr?[] args;
-    private readonly Node?[] values;
+    private Expr?[] args = [];
+    private Node?[] values = [];
     private Dictionary<int, IReadOnlyList<Node>>? lists;
 
-    internal CallContext(CallExpr call, Expr?[] args, Func<Expr, Node> evaluate, IEvaluationScope scope, EvaluationBudget budget)
+    /// <summary>A context for the calls of one evaluator at one depth of nesting (see <see cref="Start"/>).</summary>
+    internal CallContext(Func<Expr, Node> evaluate, IEvaluationScope scope, EvaluationBudget budget)
     {
         Budget = budget;
-        Call = call;
-        this.args = args;
         this.evaluate = evaluate;
-        values = new Node?[args.Length];
         Scope = scope;
     }
 
     /// <summary>The call.</summary>
-    public CallExpr Call { get; }
+    public CallExpr Call { get; private set; } = null!;
 
     /// <summary>What names mean here.</summary>
     public IEvaluationScope Scope { get; }
 
     /// <summary>The evaluation's budget.</summary>
     public EvaluationBudget Budget { get; }
+
+    /// <summary>
+    /// Makes this context the one of <paramref name="call"/>, with no argument bound or evaluated
+    /// yet, and returns the array its <paramref name="parameters"/> arguments are bound into.
+    /// </summary>
+    internal Expr?[] Start(CallExpr call, int parameters)
+    {
+        Call = call;
+        if (args.Length == parameters)
+        {
+            Array.Clear(args);
+            Array.Clear(values);
+        }
+        else
+        {
+            args = new Expr?[parameters];
+            values = new Node?[parameters];
+        }
+
+        lists?.Clear();
+        return args;
+    }
 
     /// <summary>Argument i as written, or null when it was not given.</summary>
     public Expr? Raw(int i) => args[i];

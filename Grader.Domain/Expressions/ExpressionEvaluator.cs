@@ -13,7 +13,9 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<char, string> OperatorNames = new();
     private readonly EvaluationBudget budget = EvaluationBudget.Current ?? new EvaluationBudget();
+    private readonly List<CallContext> contexts = [];
     private Func<Expr, Node>? evaluate;
+    private int depth;
 
     /// <summary>This evaluator's <see cref="Evaluate"/> as one delegate, made once rather than at every call.</summary>
     private Func<Expr, Node> EvaluateDelegate => evaluate ??= Evaluate;
@@ -140,7 +142,11 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
             throw new ExpressionException($"unknown function '{call.Function}'{DidYouMean.Hint(call.Function, FunctionRegistry.All.Keys)}", call.Column);
         }
 
-        var context = new CallContext(call, Bind(call, function.Signature), EvaluateDelegate, scope, budget);
+        // One context per depth of nested calls, reused by the calls at that depth: a call's
+        // arguments are evaluated (and their own calls made) while it runs, never after.
+        var context = depth < contexts.Count ? contexts[depth] : Added(new CallContext(EvaluateDelegate, scope, budget));
+        Bind(call, function.Signature, context.Start(call, function.Signature.Parameters.Length));
+        depth++;
         try
         {
             if (function.Cost?.Invoke(context) is { } cost)
@@ -158,6 +164,10 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         {
             throw new ExpressionException(ex.Message, call.Column);
         }
+        finally
+        {
+            depth--;
+        }
     }
 
     /// <summary>The message with the function's name in front, unless it already starts with it.</summary>
@@ -167,7 +177,13 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
             ? message
             : $"{function}: {message}";
 
-    private static Expr?[] Bind(CallExpr call, FunctionSignature signature)
+    private CallContext Added(CallContext context)
+    {
+        contexts.Add(context);
+        return context;
+    }
+
+    private static void Bind(CallExpr call, FunctionSignature signature, Expr?[] bound)
     {
         var names = signature.Parameters;
         if (call.Arguments.Count > names.Length)
@@ -185,7 +201,6 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 call.Arguments[signature.Positional].Column);
         }
 
-        var bound = new Expr?[names.Length];
         for (var i = 0; i < call.Arguments.Count; i++)
         {
             bound[i] = call.Arguments[i];
@@ -215,7 +230,5 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 throw new ExpressionException($"{call.Function} needs argument '{names[i]}'", call.Column);
             }
         }
-
-        return bound;
     }
 }

@@ -61,10 +61,18 @@ public static class PublishCommand
             return 1;
         }
 
+        // A file copied in with new content is this run's publication even when the service's
+        // folder watch reads it before the request below does (it then reports it unchanged).
+        string? copiedId = null;
         if (file is not null && !string.Equals(Path.GetDirectoryName(Path.GetFullPath(file)), folder, StringComparison.Ordinal))
         {
             Directory.CreateDirectory(folder);
             var target = Path.Combine(folder, Path.GetFileName(file));
+            if (!File.Exists(target) || !File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(file)))
+            {
+                copiedId = AssignmentValidator.ValidateFile(file).Assignment?.Id;
+            }
+
             var temp = target + ".publishing";
             File.Copy(file, temp, overwrite: true);
             File.Move(temp, target, overwrite: true);
@@ -87,6 +95,12 @@ public static class PublishCommand
             foreach (var id in result.GetProperty("published").EnumerateArray())
             {
                 console.Out.WriteLine($"published {id.GetString()}");
+            }
+
+            if (copiedId is not null && result.TryGetProperty("unchanged", out var unchanged)
+                && unchanged.EnumerateArray().Any(u => u.GetString() == copiedId))
+            {
+                console.Out.WriteLine($"published {copiedId}");
             }
 
             foreach (var r in result.GetProperty("refused").EnumerateArray())
