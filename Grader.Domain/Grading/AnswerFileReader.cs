@@ -30,9 +30,18 @@ public static class AnswerFileReader
         return text is null ? new AnswerFileReadResult(null, bag.Items) : Read(text, name);
     }
 
+    /// <summary>
+    /// The first line of an answer file the answer page writes from its fields: each quoted answer
+    /// in such a file is read as the text of its field (<see cref="ReadField"/>), so that the
+    /// feedback on an answer it cannot read names the column in that field, never a line of a file
+    /// the student never saw.
+    /// </summary>
+    public const string FromFieldsMarker = "# written by the answer page: each answer is the text of its field";
+
     /// <summary>Reads an answer file's text; <paramref name="name"/> names it in messages.</summary>
     public static AnswerFileReadResult Read(string text, string name)
     {
+        var fromFields = text.StartsWith(FromFieldsMarker, StringComparison.Ordinal);
         // One budget for the whole file, so many answers cannot each spend a full one.
         using var budget = Expressions.EvaluationBudget.UseDefaultIfNone();
         var bag = new DiagnosticBag(name);
@@ -86,7 +95,9 @@ public static class AnswerFileReader
         }
         else
         {
-            answers.AddRange(am.Entries.Select(e => ReadAnswer(e.Key.Value, e.Value)));
+            answers.AddRange(am.Entries.Select(e => fromFields && e.Value is YScalar { Quoted: true } field
+                ? ReadField(e.Key.Value, field.Value)
+                : ReadAnswer(e.Key.Value, e.Value)));
         }
 
         return bag.IsEmpty

@@ -76,6 +76,7 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
     public string ToAnswerFile(Assignment assignment, string student)
     {
         var sb = new StringBuilder();
+        sb.Append(AnswerFileReader.FromFieldsMarker).Append('\n');
         sb.Append("assignment: ").Append(Quote(assignment.Id)).Append('\n');
         sb.Append("student: ").Append(Quote(student)).Append('\n');
         sb.Append("answers:\n");

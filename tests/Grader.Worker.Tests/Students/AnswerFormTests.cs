@@ -53,6 +53,21 @@ public class AnswerFormTests
         Assert.Null(check.Preview);
     }
 
+    [Theory]
+    [InlineData("scores", "[1, 2, 3 +]", "(column 11 of the field)")]
+    [InlineData("total-loss", "2.5.1", "of the field)")]
+    public void A_submitted_form_that_cannot_be_read_names_the_field_and_its_column_not_a_line_of_the_written_file(string question, string text, string where)
+    {
+        var file = new AnswerForm(new Dictionary<string, string> { [question] = text, ["data-loss"] = "1" }).ToAnswerFile(Svm, "ada");
+        var read = AnswerFileReader.Read(file, "form").File!;
+        var answer = read.Answers.Single(a => a.QuestionId == question);
+        Assert.Null(answer.Value);
+        Assert.Contains($"cannot read {question}", answer.Error);
+        Assert.Contains(where, answer.Error);
+        Assert.DoesNotContain("line", answer.Error);
+        Assert.Equal(1.0, read.Answers.Single(a => a.QuestionId == "data-loss").Value!.Data[0]);
+    }
+
     [Fact]
     public void The_answer_file_gives_back_exactly_what_was_typed()
     {
