@@ -2,10 +2,11 @@ using System.CommandLine;
 using Grader.Domain.Assignments;
 using Grader.Domain.Output;
 using Grader.Domain.Students;
+using Grader.Worker.Access;
+using Grader.Worker.Host;
 using Grader.Worker.Pages.Shared;
 using Grader.Worker.Pages.Student;
-using Grader.Worker.Service;
-using Grader.Worker.Students;
+using Grader.Worker.Settings;
 
 namespace Grader.Worker.Cli;
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
-using Grader.Worker.Service;
+using Grader.Worker.Access;
+using Grader.Worker.Settings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -19,7 +20,7 @@ public static class HttpLimitsExtensions
     {
         builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section);
         builder.Services.AddOptions<GraderOptions>()
-            .Validate(o => Reports.TaTokenStore.Problem(o) is null,
+            .Validate(o => TaTokenStore.Problem(o) is null,
                 $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
             .ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServiceLimits>, IOptions<GraderOptions>>((kestrel, limits, grader) =>

@@ -1,8 +1,8 @@
-using Grader.Data;
 using Grader.Data.Entities;
+using Grader.Data;
 using Grader.Domain.Grading;
 using Grader.Domain.Output;
-using Grader.Worker.Service;
+using Grader.Worker.Course;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Worker.Reports;

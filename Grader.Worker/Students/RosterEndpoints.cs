@@ -1,6 +1,8 @@
+using Grader.Worker.Access;
+using Grader.Worker.Hardening;
 using Grader.Worker.Pages.Shared;
 using Grader.Worker.Pages.Ta;
-using Grader.Worker.Reports;
+using Grader.Worker.Settings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Grader.Worker.Students;
@@ -15,7 +17,7 @@ public static class RosterEndpoints
     /// <summary>Maps the roster routes.</summary>
     public static WebApplication MapRosterRoutes(this WebApplication app)
     {
-        app.MapGet("/api/roster", (HttpContext http, TaTokenStore tokens, StudentDirectory students, Service.ServiceLinks links, CancellationToken ct) =>
+        app.MapGet("/api/roster", (HttpContext http, TaTokenStore tokens, StudentDirectory students, ServiceLinks links, CancellationToken ct) =>
             ReportEndpoints.ForTa(http, tokens, async () => Results.Json(RosterJson.Entries(await students.ListAsync(ct), links.BaseUrl))));
 
         app.MapPost("/api/roster", (HttpContext http, TaTokenStore tokens, RosterService roster, CancellationToken ct) =>
@@ -27,9 +29,9 @@ public static class RosterEndpoints
                 {
                     (bytes, name) = await ReadCsvAsync(http.Request, ct);
                 }
-                catch (Exception ex) when (Hardening.RequestShield.IsBodyFault(ex, ct))
+                catch (Exception ex) when (RequestShield.IsBodyFault(ex, ct))
                 {
-                    var (status, error) = Hardening.RequestShield.BodyRefusal(ex);
+                    var (status, error) = RequestShield.BodyRefusal(ex);
                     return Results.Json(new { error }, statusCode: status);
                 }
 
