@@ -71,7 +71,7 @@ public static class ReportCommand
             return 1;
         }
 
-        var gradebook = await ReportEndpoints.BuildAsync(assignmentId, records, catalog,
+        var gradebook = await Gradebooks.BuildAsync(assignmentId, records, catalog,
             host.Services.GetRequiredService<StudentDirectory>(), host.Services.GetRequiredService<IOptions<GradebookOptions>>().Value, ct);
         if (csvPath is not null)
         {

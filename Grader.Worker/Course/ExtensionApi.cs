@@ -1,21 +1,18 @@
 using Grader.Domain.Policy;
 using Grader.Worker.Access;
-using Grader.Worker.Pages.Ta;
 
 namespace Grader.Worker.Course;
 
 /// <summary>The TA routes for per-student extensions.</summary>
 public static class ExtensionApi
 {
-    /// <summary>Maps <c>GET</c> and <c>POST /api/assignments/{id}/extensions</c>.</summary>
-    public static WebApplication MapExtensions(this WebApplication app)
+    /// <summary>Maps <c>GET</c> and <c>POST /api/assignments/{id}/extensions</c> into the TA group <paramref name="ta"/>.</summary>
+    public static IEndpointRouteBuilder MapExtensions(this IEndpointRouteBuilder ta)
     {
-        app.MapGet("/api/assignments/{id}/extensions", (string id, HttpContext http, TaTokenStore tokens, CourseRules rules, CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () => Results.Json(
-                (await rules.ExtensionsAsync(id, ct)).Select(e => new { student = e.Student, due = e.Due, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt }))));
-        app.MapPost("/api/assignments/{id}/extensions", (string id, ExtensionRequest body, HttpContext http, TaTokenStore tokens, AssignmentCatalog catalog, CourseRules rules,
+        ta.MapGet("/api/assignments/{id}/extensions", async (string id, CourseRules rules, CancellationToken ct) => Results.Json(
+                (await rules.ExtensionsAsync(id, ct)).Select(e => new { student = e.Student, due = e.Due, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt })));
+        ta.MapPost("/api/assignments/{id}/extensions", async (string id, ExtensionRequest body, AssignmentCatalog catalog, CourseRules rules,
             StudentDirectory students, CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () =>
             {
                 if (catalog.CurrentVersion(id) is not { } version || await catalog.GetVersionAsync(version, ct) is not { } assignment)
                 {
@@ -41,8 +38,8 @@ public static class ExtensionApi
                 var at = due.At(assignment.Policy.TimeZone ?? rules.Zone);
                 var e = await rules.GrantAsync(id, student, at, string.IsNullOrWhiteSpace(body.GrantedBy) ? "ta" : body.GrantedBy, ct);
                 return Results.Json(new { assignment = id, student = e.Student, due = at, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt });
-            }));
-        return app;
+            });
+        return ta;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Grader.Worker.Access;
 using Grader.Worker.Hardening;
-using Grader.Worker.Pages.Ta;
 
 namespace Grader.Worker.Grading;
 
@@ -11,9 +10,9 @@ public static class RegradeRequestApi
     /// Maps <c>POST /api/submissions/{id}/regrade-requests</c>, <c>GET /api/assignments/{id}/regrade-requests</c>
     /// and <c>POST /api/regrade-requests/{rid}/answer</c>.
     /// </summary>
-    public static WebApplication MapRegradeRequestApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapRegradeRequestApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/submissions/{id:long}/regrade-requests", async (long id, RegradeAsk body, HttpContext http, RegradeRequestService requests, CancellationToken ct) =>
+        app.MapAccessGroup(AccessRule.ReceiptOrOwner).MapPost("/api/submissions/{id:long}/regrade-requests", async (long id, RegradeAsk body, HttpContext http, RegradeRequestService requests, CancellationToken ct) =>
         {
             var (submission, status, error) = await RegradeRequestAccess.OwnedAsync(http, id, ct);
             if (submission is null)
@@ -27,8 +26,8 @@ public static class RegradeRequestApi
                 : Results.Json(new { error = outcome.Error }, statusCode: outcome.Status);
         });
 
-        app.MapGet("/api/assignments/{id}/regrade-requests", (string id, string? status, HttpContext http, TaTokenStore tokens, RegradeRequestService requests, CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () =>
+        var ta = app.MapAccessGroup(AccessRule.Ta);
+        ta.MapGet("/api/assignments/{id}/regrade-requests", async (string id, string? status, RegradeRequestService requests, CancellationToken ct) =>
             {
                 if (status is not (null or "" or "open" or "answered"))
                 {
@@ -37,10 +36,9 @@ public static class RegradeRequestApi
 
                 bool? answered = status is "open" ? false : status is "answered" ? true : null;
                 return Results.Json((await requests.ListAsync(id, answered, ct)).Select(RegradeRequestJson.Of));
-            }));
+            });
 
-        app.MapPost("/api/regrade-requests/{rid:long}/answer", (long rid, RegradeAnswer body, HttpContext http, TaTokenStore tokens, RegradeRequestService requests, CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () =>
+        ta.MapPost("/api/regrade-requests/{rid:long}/answer", async (long rid, RegradeAnswer body, RegradeRequestService requests, CancellationToken ct) =>
             {
                 if (OverrideRequest.Problem(new OverrideRequest(null, null, null, body.By)) is { } problem)
                 {
@@ -51,7 +49,7 @@ public static class RegradeRequestApi
                 return outcome.Request is { } r
                     ? Results.Json(RegradeRequestJson.Of(r))
                     : Results.Json(new { error = outcome.Error }, statusCode: outcome.Status);
-            }));
+            });
         return app;
     }
 }

@@ -15,14 +15,9 @@ namespace Grader.Worker.Hardening;
 /// </summary>
 public static class HttpLimitsExtensions
 {
-    /// <summary>Registers the limits (section <c>Grader:Limits</c>) and the framework features that enforce them.</summary>
+    /// <summary>Registers the framework features that enforce the limits (section <c>Grader:Limits</c>, bound by the host).</summary>
     public static WebApplicationBuilder AddGraderHttpLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section);
-        builder.Services.AddOptions<GraderOptions>()
-            .Validate(o => TaTokenStore.Problem(o) is null,
-                $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
-            .ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServiceLimits>, IOptions<GraderOptions>>((kestrel, limits, grader) =>
         {
             var l = limits.Value;

@@ -1,58 +1,14 @@
-using Grader.Worker.Access;
 using Grader.Worker.Settings;
-using Hangfire;
 using Microsoft.Extensions.Options;
-using Grader.Worker.Students;
-using Grader.Worker.Reports;
-using Grader.Worker.Pages.Ta;
-using Grader.Worker.Pages.Student;
-using Grader.Worker.Intake;
-using Grader.Worker.Hardening;
-using Grader.Worker.Grading;
-using Grader.Worker.Course;
 
 namespace Grader.Worker.Host;
 
-/// <summary>Builds and runs the hosted service: Kestrel on the configured address, the API, the pages, the queue and its dashboard.</summary>
-public static class GraderService
+/// <summary>
+/// Runs the hosted service: Kestrel on the configured address, the API, the pages, the queue and
+/// its dashboard. The service is composed in <c>Program.cs</c> (<see cref="Build"/>), room by room.
+/// </summary>
+public static partial class GraderService
 {
-    /// <summary>Builds the web application; <paramref name="configure"/> may add settings (tests use it).</summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        configure?.Invoke(builder);
-        builder.AddGraderHttpLimits();
-        builder.AddGraderServices();
-        var url = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>()?.Url ?? new GraderOptions().Url;
-        builder.WebHost.UseUrls(url);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
-        var app = builder.Build();
-        app.UseGraderHttpLimits();
-        app.UseMiddleware<CrossSiteGuard>();
-        app.UseTaOnly("/hangfire");
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new TaDashboardAuthorization(app.Services.GetRequiredService<TaTokenStore>())],
-            AppPath = "/",
-            DashboardTitle = "Grader: grading queue",
-        }, app.Services.GetRequiredService<JobStorage>());
-        app.UseStaticAssetFolders();
-        app.UseAntiforgery();
-        app.MapGraderApi();
-        app.MapReadiness();
-        app.MapExtensions();
-        app.MapRegradeRequestApi();
-        app.MapReportPages();
-        app.MapRegradeRequestPages();
-        app.MapRosterRoutes();
-        app.MapStudentPages();
-        return app;
-    }
-
     /// <summary>
     /// Runs until SIGTERM or Ctrl+C; in-flight grading finishes first. A start that fails prints
     /// one line on <paramref name="error"/> and returns its exit code (3: cannot listen, 4: invalid settings).
@@ -121,4 +77,8 @@ public static class GraderService
             listener.Stop();
         }
     }
+
+    /// <summary>The address to listen on (<see cref="GraderOptions.Url"/>), read before the host is built.</summary>
+    private static string ListeningUrl(IConfiguration configuration) =>
+        configuration.GetSection(GraderOptions.Section).GetValue<string>(nameof(GraderOptions.Url)) ?? new GraderOptions().Url;
 }

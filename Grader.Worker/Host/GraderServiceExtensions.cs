@@ -1,106 +1,41 @@
 using Grader.Data;
 using Grader.Worker.Access;
-using Grader.Worker.Course;
-using Grader.Worker.Grading;
 using Grader.Worker.Hardening;
-using Grader.Worker.Intake;
 using Grader.Worker.Reports;
 using Grader.Worker.Settings;
-using Grader.Worker.Students;
-using Hangfire.InMemory;
-using Hangfire.PostgreSql;
-using Hangfire;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Grader.Worker.Pages.Ta;
-using Grader.Worker.Pages.Student;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Host;
 
-/// <summary>Registers the grading service: options, database, Hangfire's queue and server, intake, inbox, class list, pages.</summary>
+/// <summary>The host's own part of the composition: every options class bound once and validated at start, and the database.</summary>
 public static class GraderServiceExtensions
 {
-    /// <summary>Adds every service the grader needs to the host.</summary>
-    public static IHostApplicationBuilder AddGraderServices(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Binds <see cref="GraderOptions"/>, <see cref="ServiceLimits"/> and <see cref="GradebookOptions"/>,
+    /// each once, validated when the host starts: a bad setting stops the start with one line naming it.
+    /// </summary>
+    public static IHostApplicationBuilder AddGraderSettings(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section);
-        builder.Services.AddOptions<GradebookOptions>().BindConfiguration(GradebookOptions.Section);
-        var options = builder.Configuration.GetSection(GraderOptions.Section).Get<GraderOptions>() ?? new GraderOptions();
-
-        // Interceptors registered in the container (tests use them) are added to every context.
-        builder.Services.AddPooledDbContextFactory<GraderDbContext>((sp, o) =>
-            UseDatabase(o, options).AddInterceptors(sp.GetServices<IInterceptor>()));
-        builder.Services.AddSingleton<AssignmentCatalog>();
-        builder.Services.AddSingleton<GradingQueue>();
-        builder.Services.AddSingleton<SubmissionWriter>();
-        builder.Services.AddSingleton<ParsedSubmissions>();
-        builder.Services.AddSingleton<AnswerKeys>();
-        builder.Services.AddSingleton<SubmissionIntake>();
-        builder.Services.AddSingleton<RegradeService>();
-        builder.Services.AddSingleton<TaTokenStore>();
-        builder.Services.AddSingleton<ClassRecords>();
-        builder.Services.AddSingleton<UngradedSubmissions>();
-        builder.Services.AddTransient<GradeSubmissionsJob>();
-        builder.Services.AddSingleton<StudentDirectory>();
-        builder.Services.AddSingleton<StudentSignIn>();
-        builder.Services.AddSingleton<RosterService>();
-        builder.Services.AddSingleton<HandoutService>();
-        builder.Services.AddSingleton<StudentRecords>();
-        builder.Services.AddSingleton<StudentRulesService>();
+        builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section)
+            .Validate(o => TaTokenStore.Problem(o) is null,
+                $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
+            .Validate(o => o.Database.IsPostgres || true) // throws, naming the setting, for an unknown provider or a missing connection string
+            .ValidateOnStart();
+        builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section).ValidateOnStart();
+        builder.Services.AddOptions<GradebookOptions>().BindConfiguration(GradebookOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<ServiceLinks>();
-        builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery();
-        builder.Services.AddTransient<RequeueOrphansJob>();
-        builder.Services.AddSingleton<StudentViews>();
-        builder.Services.AddSingleton<CourseRules>();
-        builder.Services.AddSingleton<ManualGradingService>();
-        builder.Services.AddSingleton<RegradeRequestService>();
-        builder.Services.AddGraderHealthChecks();
-        builder.Services.TryAddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);
-        builder.Services.AddHostedService<StartupService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
-
-        // One node: Hangfire's queue in memory; durability is the database's (a submission is
-        // committed before its 202, and the start-up scan queues again what has no grade).
-        // Several nodes: Hangfire's queue in the shared PostgreSQL database, schema "hangfire".
-        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current:
-        // two hosts in one process (the tests run many) would otherwise race for that global and
-        // enqueue into each other's queues.
-        builder.Services.AddHangfire((sp, c) => c
-            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
-        builder.Services.Replace(ServiceDescriptor.Singleton<JobStorage>(_ => options.Database.IsPostgres
-            ? new PostgreSqlStorage(
-                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(options.Database.ConnectionString!, PostgresQueueOptions),
-                PostgresQueueOptions)
-            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) })));
-        // The same for the job activator: Hangfire.NetCore registers JobActivator.Current, which the
-        // last host to configure itself sets, so a host's server could build its jobs from another
-        // host's services (its database). Each host builds its jobs from its own container.
-        builder.Services.Replace(ServiceDescriptor.Singleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>())));
-        builder.Services.AddHangfireServer(o =>
-        {
-            o.WorkerCount = Math.Max(1, options.Workers);
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-            o.ShutdownTimeout = TimeSpan.FromSeconds(50);
-        });
-        builder.Services.AddHostedService<InboxWatcher>();
-        builder.Services.AddHostedService<AssignmentWatcher>();
         return builder;
     }
 
-    /// <summary>Hangfire.PostgreSql's settings for the shared queue (schema "hangfire").</summary>
-    private static PostgreSqlStorageOptions PostgresQueueOptions { get; } = new()
+    /// <summary>The database: a pooled context factory for the configured provider; interceptors registered in the container (tests use them) join every context.</summary>
+    public static IHostApplicationBuilder AddGraderDatabase(this IHostApplicationBuilder builder)
     {
-        PrepareSchemaIfNecessary = true,
-        QueuePollInterval = TimeSpan.FromMilliseconds(200),
-        EnableLongPolling = true,
-        InvisibilityTimeout = TimeSpan.FromMinutes(5),
-    };
+        builder.Services.AddPooledDbContextFactory<GraderDbContext>((sp, o) =>
+            UseDatabase(o, sp.GetRequiredService<IOptions<GraderOptions>>().Value).AddInterceptors(sp.GetServices<IInterceptor>()));
+        return builder;
+    }
 
     /// <summary>Configures a context for the configured provider: the SQLite file or the PostgreSQL database.</summary>
     public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder builder, GraderOptions options)

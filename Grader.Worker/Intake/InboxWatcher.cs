@@ -149,9 +149,9 @@ public sealed class InboxWatcher(
         }
 
         var limit = options.Value.MaxSubmissionBytes;
-        var content = file.Length > limit ? null : Domain.FileText.ReadBounded(file.FullName, limit);
+        var (content, over) = file.Length > limit ? ([], true) : await SizeLimitedReader.ReadFileAsync(file.FullName, limit, ct);
         IntakeResult result;
-        if (content is null)
+        if (over)
         {
             result = await intake.RejectAsync($"the file is over the size limit of {limit} bytes (it was not stored)", "inbox", entry.Name, 413, ct);
         }

@@ -17,9 +17,9 @@ namespace Grader.Worker.Pages.Ta;
 public static class RegradeRequestPages
 {
     /// <summary>Maps the page and the two forms.</summary>
-    public static WebApplication MapRegradeRequestPages(this WebApplication app)
+    public static IEndpointRouteBuilder MapRegradeRequestPages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/submissions/{id:long}/regrade-requests", async (long id, [FromForm] string? question, [FromForm] string? comment, HttpContext http,
+        app.MapAccessGroup(AccessRule.ReceiptOrOwner).MapPost("/submissions/{id:long}/regrade-requests", async (long id, [FromForm] string? question, [FromForm] string? comment, HttpContext http,
             RegradeRequestService requests, CancellationToken ct) =>
         {
             var (submission, status, error) = await RegradeRequestAccess.OwnedAsync(http, id, ct);
@@ -32,11 +32,11 @@ public static class RegradeRequestPages
             return Results.Redirect($"/submissions/{id}{ReceiptQuery(http)}#regrades-heading");
         });
 
-        app.MapGet("/assignments/{id}/regrade-requests", (string id, HttpContext http, TaTokenStore tokens, RegradeRequestService requests, AssignmentCatalog catalog, ClassRecords records,
+        var ta = app.MapAccessGroup(AccessRule.Ta);
+        ta.MapGet("/assignments/{id}/regrade-requests", async Task<IResult> (string id, RegradeRequestService requests, AssignmentCatalog catalog, ClassRecords records,
             CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () =>
             {
-                if (!await ReportEndpoints.IsKnownAsync(id, records, catalog, ct))
+                if (!await Gradebooks.IsKnownAsync(id, records, catalog, ct))
                 {
                     return PageResult.Message(404, "Not found", $"No assignment '{LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
                 }
@@ -50,11 +50,10 @@ public static class RegradeRequestPages
                     Open = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)[.. all.Where(r => r.AnsweredAt is null)],
                     Answered = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)[.. all.Where(r => r.AnsweredAt is not null)],
                 });
-            }));
+            });
 
-        app.MapPost("/regrade-requests/{rid:long}/answer", (long rid, [FromForm] string? reply, [FromForm] string? score, [FromForm] string? by, HttpContext http, TaTokenStore tokens,
+        ta.MapPost("/regrade-requests/{rid:long}/answer", async Task<IResult> (long rid, [FromForm] string? reply, [FromForm] string? score, [FromForm] string? by,
             RegradeRequestService requests, CancellationToken ct) =>
-            ReportEndpoints.ForTa(http, tokens, async () =>
             {
                 double? value = null;
                 if (!string.IsNullOrWhiteSpace(score))
@@ -76,7 +75,7 @@ public static class RegradeRequestPages
                 return outcome.Request is { } r
                     ? Results.Redirect($"/assignments/{Uri.EscapeDataString(r.AssignmentId)}/regrade-requests")
                     : PageResult.Message(outcome.Status, "Regrade request", "The answer was not taken", outcome.Error, "/", "← assignments");
-            }));
+            });
         return app;
     }
 

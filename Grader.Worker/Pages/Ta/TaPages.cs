@@ -11,27 +11,26 @@ using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Pages.Ta;
 
-/// <summary>The TA pages and gradebook exports, on the service's own listener.</summary>
-public static class ReportEndpoints
+/// <summary>The TA pages, on the service's own listener, and the report page a receipt also opens.</summary>
+public static class TaPages
 {
-    /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> (with its manual-grading form's <c>POST /submissions/{id}/overrides</c>) and the gradebook exports.</summary>
-    public static WebApplication MapReportPages(this WebApplication app)
+    /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> and its manual-grading form's <c>POST /submissions/{id}/overrides</c>.</summary>
+    public static IEndpointRouteBuilder MapTaPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
-            ForTa(http, tokens, async () =>
+        var ta = app.MapAccessGroup(AccessRule.Ta);
+        ta.MapGet("/", async (ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
+        {
+            var classList = await students.ListAsync(ct);
+            return PageResult.Of<HomePage>(new
             {
-                var classList = await students.ListAsync(ct);
-                return PageResult.Of<HomePage>(new
-                {
-                    Assignments = await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
-                    Students = classList.Count,
-                    Problems = catalog.Problems,
-                });
-            }));
+                Assignments = await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
+                Students = classList.Count,
+                Problems = catalog.Problems,
+            });
+        });
 
-        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
+        ta.MapGet("/assignments/{id}", async Task<IResult> (string id, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
-            ForTa(http, tokens, async () =>
         {
             var rows = await records.SubmissionsAsync(id, ct);
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
@@ -40,7 +39,7 @@ public static class ReportEndpoints
                 return PageResult.Message(404, "Not found", $"No assignment '{LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
-            var book = await BuildAsync(id, records, catalog, students, gradebook.Value, ct);
+            var book = await Gradebooks.BuildAsync(id, records, catalog, students, gradebook.Value, ct);
             var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
             return PageResult.Of<AssignmentPage>(new
@@ -56,113 +55,54 @@ public static class ReportEndpoints
                 CountedIds = (IReadOnlySet<long>)book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
                 Gradebook = book,
             });
-        }));
-
-        app.MapGet("/submissions/{id:long}", async (long id, string? message, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, StudentViews views, ManualGradingService manual,
-            RegradeRequestService regrades, StudentRulesService studentRules, CancellationToken ct) =>
-        {
-            var access = Credentials.Of(http, tokens);
-            if (!access.HasCredential)
-            {
-                return access.Refuse(http.Request);
-            }
-
-            if (access.SignInRedirect(http.Request) is { } redirect)
-            {
-                return redirect;
-            }
-
-            var found = await records.SubmissionAsync(id, ct);
-            if (access.Deny(http.Request, id, found?.Submission.ReceiptToken) is { } denied)
-            {
-                return denied;
-            }
-
-            var (submission, report) = found!.Value;
-            var assignment = submission.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            var (visible, withheld) = report is null ? (null, new HashSet<string>()) : await views.ForAsync(submission, report, access, ct);
-            var history = await records.HistoryAsync(id, ct);
-            var version = await records.VersionNoteAsync(submission.AssignmentId, history, ct);
-            var audit = access.IsTa ? await manual.AuditAsync(id, ct) : null;
-            var closed = access.IsTa || report is null || history.Count == 0
-                ? "not for this reader"
-                : await regrades.ClosedAsync(submission, report.Questions.Select(q => q.Id), new DateTimeOffset(history[0].GradedAt, TimeSpan.Zero), ct);
-            var standing = submission.AssignmentId is { } aid && submission.Student is { } who
-                ? (await studentRules.ForAsync(aid, who, ct))?.Submissions.FirstOrDefault(s => s.Attempt.SubmissionId == id)
-                : null;
-            return PageResult.Of<SubmissionPage>(new
-            {
-                Standing = standing,
-                Submission = submission,
-                Report = visible,
-                Assignment = assignment,
-                IsTa = access.IsTa,
-                Withheld = (IReadOnlySet<string>)withheld,
-                History = (IReadOnlyList<GradeHistoryEntry>)history,
-                Version = version,
-                Audit = (IReadOnlyList<Grader.Data.Entities.ScoreOverrideRecord>?)audit,
-                Message = access.IsTa ? message : null,
-                RegradeRequests = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)await regrades.ForSubmissionAsync(id, ct),
-                RegradeClosed = closed,
-                Receipt = access.IsTa ? null : access.Receipt,
-            });
         });
 
-        app.MapPost("/submissions/{id:long}/overrides", (long id, [FromForm] string? question, [FromForm] string? score, [FromForm] string? comment, [FromForm] string? by,
-            HttpContext http, TaTokenStore tokens, ManualGradingService manual, CancellationToken ct) =>
-            ForTa(http, tokens, async () =>
-            {
-                var message = await ManualOverrideForm.ApplyAsync(id, question, score, comment, by, manual, ct);
-                return Results.Redirect($"/submissions/{id}?message={Uri.EscapeDataString(message)}");
-            }));
+        ta.MapPost("/submissions/{id:long}/overrides", async (long id, [FromForm] string? question, [FromForm] string? score, [FromForm] string? comment, [FromForm] string? by,
+            ManualGradingService manual, CancellationToken ct) =>
+        {
+            var message = await ManualOverrideForm.ApplyAsync(id, question, score, comment, by, manual, ct);
+            return Results.Redirect($"/submissions/{id}?message={Uri.EscapeDataString(message)}");
+        });
 
-        app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog,
-            StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
-            ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
-                : UnknownAssignment(id)));
-
-        app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog,
-            StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
-            ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.Content((await BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToJson(), "application/json")
-                : UnknownAssignment(id)));
+        app.MapAccessGroup(AccessRule.TaReceiptOrOwner).MapGet("/submissions/{id:long}", SubmissionAsync);
         return app;
     }
 
-    /// <summary>True when the assignment is loaded or has submissions (as for its page).</summary>
-    public static async Task<bool> IsKnownAsync(string id, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
-        catalog.CurrentVersion(id) is not null || (await records.SubmissionsAsync(id, ct)).Count > 0;
-
-    private static IResult UnknownAssignment(string id) =>
-        Results.Json(new { error = $"unknown assignment '{LogText.Escape(id, 100)}'" }, statusCode: 404);
-
-    /// <summary>Runs a TA-only handler, or refuses the request: 403 for a signed-in student, 401 for anyone else without the TA token.</summary>
-    public static async Task<IResult> ForTa(HttpContext http, TaTokenStore tokens, Func<Task<IResult>> handler)
+    private static async Task<IResult> SubmissionAsync(long id, string? message, HttpContext http, SubmissionViews views, AssignmentCatalog catalog,
+        RegradeRequestService regrades, StudentRulesService studentRules, CancellationToken ct)
     {
-        var access = Credentials.Of(http, tokens);
-        if (access.IsTa)
+        var access = AccessGate.CredentialsOf(http);
+        var (view, refused) = await views.ReadAsync(id, access, http.Request, withAudit: true, ct);
+        if (view is null)
         {
-            return access.SignInRedirect(http.Request) ?? await handler();
+            return refused!;
         }
 
-        var student = await http.RequestServices.GetRequiredService<StudentSignIn>().StudentAsync(http.Request, ct: http.RequestAborted);
-        return (access with { IsStudent = student is not null }).Refuse(http.Request);
-    }
-
-    /// <summary>
-    /// The gradebook of an assignment, questions in the assignment's order; when a class list
-    /// exists, a row for each of its students and no other (<see cref="GradebookOptions.Missing"/>
-    /// for those with no counted submission).
-    /// </summary>
-    public static async Task<Gradebook> BuildAsync(string id, ClassRecords records, AssignmentCatalog catalog, StudentDirectory students, GradebookOptions options, CancellationToken ct)
-    {
-        var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-        var classList = await students.ListAsync(ct);
-        return Gradebook.Of(id, await records.CountedReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? [],
-            [.. classList.Select(s => s.StudentId)], options.Missing, assignment?.Questions.Sum(q => q.Points(assignment.Defaults))) with
+        var submission = view.Submission;
+        var report = view.Graded;
+        var history = view.History;
+        var assignment = submission.AssignmentVersionId is { } v ? await catalog.GetVersionAsync(v, ct) : null;
+        var closed = access.IsTa || report is null || history.Count == 0
+            ? "not for this reader"
+            : await regrades.ClosedAsync(submission, report.Questions.Select(q => q.Id), new DateTimeOffset(history[0].GradedAt, TimeSpan.Zero), ct);
+        var standing = submission.AssignmentId is { } aid && submission.Student is { } who
+            ? (await studentRules.ForAsync(aid, who, ct))?.Submissions.FirstOrDefault(s => s.Attempt.SubmissionId == id)
+            : null;
+        return PageResult.Of<SubmissionPage>(new
         {
-            Contacts = classList.GroupBy(s => Domain.Students.StudentIds.Key(s.StudentId)).ToDictionary(g => g.Key, g => (g.First().Name, g.First().Email)),
-        };
+            Standing = standing,
+            Submission = submission,
+            Report = view.Report,
+            Assignment = assignment,
+            IsTa = access.IsTa,
+            Withheld = view.Withheld,
+            History = history,
+            Version = view.Version,
+            Audit = view.Audit,
+            Message = access.IsTa ? message : null,
+            RegradeRequests = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)await regrades.ForSubmissionAsync(id, ct),
+            RegradeClosed = closed,
+            Receipt = access.IsTa ? null : access.Receipt,
+        });
     }
 }

@@ -1,7 +1,7 @@
 using Hangfire.AspNetCore;
 using Hangfire.Logging;
 
-namespace Grader.Worker.Host;
+namespace Grader.Worker.Grading;
 
 /// <summary>
 /// Hangfire's log provider is process-wide; this one writes to the host's logging and, once that
