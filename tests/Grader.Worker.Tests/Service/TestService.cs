@@ -45,7 +45,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<TestService> StartAsync(TempDir? reuse = null, int workers = 4, Action<WebApplicationBuilder>? configure = null,
-        IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+        IDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<WebApplication>? map = null)
     {
         var dir = reuse ?? new TempDir();
         var assignments = Path.Combine(dir.Path, "assignments");
@@ -82,6 +82,7 @@ public sealed class TestService : IAsyncDisposable
             b.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             configure?.Invoke(b);
         });
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
