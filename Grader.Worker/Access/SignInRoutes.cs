@@ -16,11 +16,9 @@ public static class SignInRoutes
         var anyone = app.MapAccessGroup(AccessRule.Anyone);
         anyone.MapGet("/s/{token}", SignInAsync);
         anyone.MapPost("/s/{token}", ConfirmSignInAsync);
-        anyone.MapGet("/me/sign-out", () => PageResult.Of<ConfirmPage>(new
-        {
-            Title = "Sign out", Heading = "Sign out?", Text = "This browser will no longer be signed in; your personal link signs it in again.",
-            Action = "/me/sign-out", Button = "Sign out", CancelHref = "/me", CancelText = "← your assignments",
-        }));
+        anyone.MapGet("/me/sign-out", () => ConfirmPage.Of(
+            title: "Sign out", heading: "Sign out?", text: "This browser will no longer be signed in; your personal link signs it in again.",
+            action: "/me/sign-out", button: "Sign out", cancelHref: "/me", cancelText: "← your assignments"));
         anyone.MapPost("/me/sign-out", ([FromForm] IFormCollection _, HttpResponse response) => // the form binding checks the antiforgery token
         {
             response.Cookies.Delete(StudentSignIn.Cookie, new CookieOptions { Path = "/" });
@@ -46,13 +44,11 @@ public static class SignInRoutes
         held ??= cookie != token && tokens.Matches(http.Request.Cookies[Credentials.Cookie]) ? "the TA" : null;
         if (held is not null)
         {
-            return PageResult.Of<ConfirmPage>(new
-            {
-                Title = "Switch sign-in", Heading = "Continue as " + student.StudentId + "?",
-                Text = $"You are signed in as {held}: continue as {student.StudentId}?",
-                Action = "/s/" + Uri.EscapeDataString(token), Button = "Continue as " + student.StudentId,
-                CancelHref = held == "the TA" ? "/" : "/me", CancelText = "← stay signed in as " + held,
-            });
+            return ConfirmPage.Of(
+                title: "Switch sign-in", heading: "Continue as " + student.StudentId + "?",
+                text: $"You are signed in as {held}: continue as {student.StudentId}?",
+                action: "/s/" + Uri.EscapeDataString(token), button: "Continue as " + student.StudentId,
+                cancelHref: held == "the TA" ? "/" : "/me", cancelText: "← stay signed in as " + held);
         }
 
         StudentSignIn.SetCookie(http.Response, token);

@@ -108,7 +108,7 @@ public static class HandoutCommand
     private static async Task<string> HtmlAsync(Handout handout, string? name, string assetBase)
     {
         await using var renderer = new PageRenderer();
-        return await renderer.RenderAsync<HandoutPage>(new Dictionary<string, object?> { ["Handout"] = handout, ["Name"] = name, ["AssetBase"] = assetBase });
+        return await renderer.RenderAsync<HandoutPage>(new Dictionary<string, object?> { [nameof(HandoutPage.Handout)] = handout, [nameof(HandoutPage.Name)] = name, [nameof(HandoutPage.AssetBase)] = assetBase });
     }
 
     internal static Assignment? Load(string arg, string? assignmentsDir, CliConsole console)

@@ -44,14 +44,12 @@ public static class StudentPages
             }
         }
 
-        return PageResult.Of<StudentHomePage>(new
-        {
-            Student = student,
-            Assignments = assignments,
-            Submissions = await records.SubmissionsAsync(student.StudentId, ct: ct),
-            Rules = (IReadOnlyDictionary<string, Domain.Policy.StudentRules>)standing,
-            Now = rules.Now,
-        });
+        return StudentHomePage.Of(
+            student: student,
+            assignments: assignments,
+            submissions: await records.SubmissionsAsync(student.StudentId, ct: ct),
+            rules: standing,
+            now: rules.Now);
     }
 
     private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
@@ -139,7 +137,7 @@ public static class StudentPages
         var student = AccessGate.StudentOf(request.HttpContext);
 
         return await handouts.ForAsync(id, student.StudentId, ct) is { } handout
-            ? PageResult.Of<HandoutPage>(new { Handout = handout, student.Name, Rules = await rules.ForAsync(id, student.StudentId, ct), rules.Now })
+            ? HandoutPage.Of(handout, student.Name, await rules.ForAsync(id, student.StudentId, ct), rules.Now)
             : NoAssignment(id);
     }
 
@@ -152,20 +150,17 @@ public static class StudentPages
             return NoAssignment(id);
         }
 
-        return PageResult.Of<StudentAssignmentPage>(
-            new
-            {
-                Student = student,
-                Handout = handout,
-                Form = form,
-                Checks = checks,
-                Submissions = await records.SubmissionsAsync(student.StudentId, id, ct),
-                Rules = await rules.ForAsync(id, student.StudentId, ct),
-                Now = rules.Now,
-                Notice = notice,
-                Error = error,
-            },
-            status);
+        return StudentAssignmentPage.Of(
+            student: student,
+            handout: handout,
+            form: form,
+            checks: checks,
+            submissions: await records.SubmissionsAsync(student.StudentId, id, ct),
+            rules: await rules.ForAsync(id, student.StudentId, ct),
+            now: rules.Now,
+            notice: notice,
+            error: error,
+            status: status);
     }
 
     private static IResult NoAssignment(string id) =>

@@ -43,13 +43,11 @@ public static class RegradeRequestPages
 
                 var all = await requests.ListAsync(id, null, ct);
                 var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-                return PageResult.Of<RegradeRequestsPage>(new
-                {
-                    AssignmentId = id,
-                    Rule = assignment?.Policy.Regrades.Describe() ?? "never",
-                    Open = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)[.. all.Where(r => r.AnsweredAt is null)],
-                    Answered = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)[.. all.Where(r => r.AnsweredAt is not null)],
-                });
+                return RegradeRequestsPage.Of(
+                    assignmentId: id,
+                    rule: assignment?.Policy.Regrades.Describe() ?? "never",
+                    open: [.. all.Where(r => r.AnsweredAt is null)],
+                    answered: [.. all.Where(r => r.AnsweredAt is not null)]);
             });
 
         ta.MapPost("/regrade-requests/{rid:long}/answer", async Task<IResult> (long rid, [FromForm] string? reply, [FromForm] string? score, [FromForm] string? by,

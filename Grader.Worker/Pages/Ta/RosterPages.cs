@@ -13,7 +13,7 @@ public static class RosterPages
     {
         var ta = app.MapAccessGroup(AccessRule.Ta);
         ta.MapGet("/roster", async (string? message, StudentDirectory students, CancellationToken ct) =>
-            PageResult.Of<RosterPage>(new { Students = await students.ListAsync(ct), Message = message }));
+            RosterPage.Of(await students.ListAsync(ct), message));
 
         ta.MapPost("/roster/import", async (IFormFile? file, RosterService roster, CancellationToken ct) =>
         {

@@ -21,12 +21,10 @@ public static class TaPages
         ta.MapGet("/", async (ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
         {
             var classList = await students.ListAsync(ct);
-            return PageResult.Of<HomePage>(new
-            {
-                Assignments = await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
-                Students = classList.Count,
-                Problems = catalog.Problems,
-            });
+            return HomePage.Of(
+                assignments: await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
+                students: classList.Count,
+                problems: catalog.Problems);
         });
 
         ta.MapGet("/assignments/{id}", async Task<IResult> (string id, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
@@ -42,19 +40,17 @@ public static class TaPages
             var book = await Gradebooks.BuildAsync(id, records, catalog, students, gradebook.Value, ct);
             var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
-            return PageResult.Of<AssignmentPage>(new
-            {
-                Id = id,
-                Title = title ?? id,
-                Rows = rows,
-                Statistics = stats,
-                Policy = assignment?.Policy,
-                Zone = rules.Zone,
-                Extensions = (IReadOnlyList<Grader.Data.Entities.Extension>)await rules.ExtensionsAsync(id, ct),
-                Standing = (IReadOnlyDictionary<long, Domain.Policy.ScoredAttempt>)await records.SubmissionStandingsAsync(id, rows, ct),
-                CountedIds = (IReadOnlySet<long>)book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
-                Gradebook = book,
-            });
+            return AssignmentPage.Of(
+                id: id,
+                title: title ?? id,
+                rows: rows,
+                statistics: stats,
+                policy: assignment?.Policy,
+                zone: rules.Zone,
+                extensions: await rules.ExtensionsAsync(id, ct),
+                standing: await records.SubmissionStandingsAsync(id, rows, ct),
+                countedIds: book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
+                gradebook: book);
         });
 
         ta.MapPost("/submissions/{id:long}/overrides", async (long id, [FromForm] string? question, [FromForm] string? score, [FromForm] string? comment, [FromForm] string? by,
@@ -88,21 +84,19 @@ public static class TaPages
         var standing = submission.AssignmentId is { } aid && submission.Student is { } who
             ? (await studentRules.ForAsync(aid, who, ct))?.Submissions.FirstOrDefault(s => s.Attempt.SubmissionId == id)
             : null;
-        return PageResult.Of<SubmissionPage>(new
-        {
-            Standing = standing,
-            Submission = submission,
-            Report = view.Report,
-            Assignment = assignment,
-            IsTa = access.IsTa,
-            Withheld = view.Withheld,
-            History = history,
-            Version = view.Version,
-            Audit = view.Audit,
-            Message = access.IsTa ? message : null,
-            RegradeRequests = (IReadOnlyList<Grader.Data.Entities.RegradeRequest>)await regrades.ForSubmissionAsync(id, ct),
-            RegradeClosed = closed,
-            Receipt = access.IsTa ? null : access.Receipt,
-        });
+        return SubmissionPage.Of(
+            submission: submission,
+            report: view.Report,
+            assignment: assignment,
+            isTa: access.IsTa,
+            withheld: view.Withheld,
+            history: history,
+            version: view.Version,
+            audit: view.Audit,
+            message: access.IsTa ? message : null,
+            regradeRequests: await regrades.ForSubmissionAsync(id, ct),
+            regradeClosed: closed,
+            receipt: access.IsTa ? null : access.Receipt,
+            standing: standing);
     }
 }
