@@ -21,13 +21,16 @@ public static class GraderServiceExtensions
         builder.Services.AddOptions<GraderOptions>().BindConfiguration(GraderOptions.Section)
             .Validate(o => TaTokenStore.Problem(o) is null,
                 $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
-            .Validate(o => o.Database.IsPostgres || true) // throws, naming the setting, for an unknown provider or a missing connection string
+            .Validate(o => ProviderIsKnown(o.Database))
             .ValidateOnStart();
         builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section).ValidateOnStart();
         builder.Services.AddOptions<GradebookOptions>().BindConfiguration(GradebookOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<ServiceLinks>();
         return builder;
     }
+
+    /// <summary>True once the provider is read: <see cref="DatabaseOptions.IsPostgres"/> throws, naming the setting, for an unknown provider or a missing connection string.</summary>
+    private static bool ProviderIsKnown(DatabaseOptions database) => database.IsPostgres || database.Provider.Length > 0;
 
     /// <summary>The database: a pooled context factory for the configured provider; interceptors registered in the container (tests use them) join every context.</summary>
     public static IHostApplicationBuilder AddGraderDatabase(this IHostApplicationBuilder builder)
