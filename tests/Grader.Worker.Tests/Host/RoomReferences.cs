@@ -32,7 +32,7 @@ public static class RoomReferences
             foreach (var used in Referenced(type))
             {
                 var to = Outermost(used).Namespace;
-                if (to is null || to == from || used.Assembly != assembly)
+                if (to is null || to == from || used.Assembly != assembly || !to.StartsWith("Grader.Worker", StringComparison.Ordinal))
                 {
                     continue;
                 }
