@@ -4,7 +4,8 @@ namespace Grader.Worker.Access;
 public static class AccessGroups
 {
     /// <summary>
-    /// A group (no path prefix) whose endpoints carry <paramref name="rule"/> and are checked by
+    /// A group (no path prefix) whose endpoints carry <paramref name="rule"/>, are guarded against
+    /// cross-site requests (<see cref="CrossSiteGuard"/>), and are checked by
     /// <see cref="AccessGate"/> before their handler runs (after its parameters are bound, as the
     /// handler's own check did). Endpoints that are not route handlers (the Hangfire Dashboard) are
     /// checked before their request delegate. <see cref="AccessRule.Anyone"/> and
@@ -14,6 +15,7 @@ public static class AccessGroups
     {
         var group = routes.MapGroup("");
         group.WithMetadata(new AccessRuleMetadata(rule));
+        ((IEndpointConventionBuilder)group).Add(CrossSiteGuard.Attach);
         if (!AccessGate.Checks(rule))
         {
             return group;

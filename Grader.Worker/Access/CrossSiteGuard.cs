@@ -13,21 +13,28 @@ namespace Grader.Worker.Access;
 /// request's own scheme://host:port or to <c>PublicUrl</c>'s. SameSite cookies do not stop a page
 /// on a sibling subdomain. Requests with <c>Authorization: Bearer</c> or a <c>?receipt=</c> carry
 /// their credential themselves and are not checked (the CLI and scripts). The pages' forms have
-/// the framework's antiforgery check already (400 without the token).
+/// the framework's antiforgery check already (400 without the token). Every access group attaches
+/// it to its endpoints (<see cref="AccessGroups.MapAccessGroup"/>), ahead of their binding and handler.
 /// </summary>
-public sealed class CrossSiteGuard(RequestDelegate next, IAntiforgery antiforgery, IOptions<GraderOptions> options)
+public static class CrossSiteGuard
 {
     /// <summary>The error of a refused request.</summary>
     public const string Refused = "cross-site request refused";
 
     private static readonly string[] Cookies = [Credentials.Cookie, StudentSignIn.Cookie];
 
-    /// <summary>Runs the request, or refuses it.</summary>
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Puts the guard in front of an endpoint's request delegate.</summary>
+    public static void Attach(EndpointBuilder endpoint)
     {
-        if (!Checked(context.Request) || await AllowedAsync(context))
+        var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException($"{endpoint.DisplayName} has no request delegate to guard");
+        endpoint.RequestDelegate = context => Checked(context.Request) ? GuardAsync(context, inner) : inner(context);
+    }
+
+    private static async Task GuardAsync(HttpContext context, RequestDelegate inner)
+    {
+        if (await AllowedAsync(context))
         {
-            await next(context);
+            await inner(context);
             return;
         }
 
@@ -43,9 +50,10 @@ public sealed class CrossSiteGuard(RequestDelegate next, IAntiforgery antiforger
         && !request.Query.ContainsKey("receipt")
         && Cookies.Any(c => !string.IsNullOrEmpty(request.Cookies[c]));
 
-    private async Task<bool> AllowedAsync(HttpContext context)
+    private static async Task<bool> AllowedAsync(HttpContext context)
     {
         var request = context.Request;
+        var options = context.RequestServices.GetRequiredService<IOptions<GraderOptions>>();
         if (request.Headers["Sec-Fetch-Site"].ToString() == "same-origin")
         {
             return true;
@@ -59,7 +67,7 @@ public sealed class CrossSiteGuard(RequestDelegate next, IAntiforgery antiforger
 
         try
         {
-            return await antiforgery.IsRequestValidAsync(context);
+            return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context);
         }
         catch (Exception ex) when (RequestShield.IsBodyFault(ex, context.RequestAborted))
         {

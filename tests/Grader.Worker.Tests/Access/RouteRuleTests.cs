@@ -65,12 +65,13 @@ public class RouteRuleTests
     }
 
     [Fact]
-    public async Task A_route_added_to_the_TA_group_is_refused_without_the_TA_token()
+    public async Task A_route_added_to_the_TA_group_is_refused_without_the_TA_token_and_guarded_against_cross_site_requests()
     {
         await using var service = await TestService.StartAsync(map: app =>
         {
             app.MapAccessGroup(AccessRule.Ta).MapGet("/test/ta-only", () => "for TAs");
             app.MapAccessGroup(AccessRule.Student).MapGet("/test/student-only", () => "for students");
+            app.MapAccessGroup(AccessRule.Ta).MapPost("/api/test/ta-change", () => "changed");
         });
         using var anonymous = new HttpClient { BaseAddress = service.Http.BaseAddress };
         Assert.Equal(401, (int)(await anonymous.GetAsync("/test/ta-only")).StatusCode);
@@ -88,6 +89,20 @@ public class RouteRuleTests
 
         // The student group: no student is signed in, even with the TA token.
         Assert.Equal(401, (int)(await service.Http.GetAsync("/test/student-only")).StatusCode);
+
+        // The group's cross-site guard: the TA's cookie sent from another site's page is refused.
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = service.Http.BaseAddress };
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, "/api/test/ta-change");
+        crossSite.Headers.Add("Cookie", $"{Credentials.Cookie}={TestService.TaToken}");
+        crossSite.Headers.Add("Origin", "https://evil.example");
+        using var refused = await browser.SendAsync(crossSite);
+        Assert.Equal(403, (int)refused.StatusCode);
+        Assert.Contains(CrossSiteGuard.Refused, await refused.Content.ReadAsStringAsync());
+        using var sameSite = new HttpRequestMessage(HttpMethod.Post, "/api/test/ta-change");
+        sameSite.Headers.Add("Cookie", $"{Credentials.Cookie}={TestService.TaToken}");
+        sameSite.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var allowed = await browser.SendAsync(sameSite);
+        Assert.Equal("changed", await allowed.Content.ReadAsStringAsync());
     }
 
     [Fact]
