@@ -35,6 +35,9 @@ public static class SizeLimitedReader
         }
     }
 
+    /// <summary>Bytes made here (a student's answer form written as a file), held to the same limit.</summary>
+    public static (byte[] Content, bool Over) Of(byte[] content, long limit) => content.LongLength > limit ? ([], true) : (content, false);
+
     /// <summary>Reads a file the same way (its size is not trusted: a file may grow while it is read).</summary>
     public static async Task<(byte[] Content, bool Over)> ReadFileAsync(string path, long limit, CancellationToken ct)
     {

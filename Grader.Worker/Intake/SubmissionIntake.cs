@@ -33,12 +33,12 @@ public sealed partial class SubmissionIntake(
 {
     /// <summary>
     /// Checks, stores and queues a file handed in by <paramref name="submitter"/>. A file over the
-    /// size limit (<paramref name="truncated"/>: only its first part was read) is stored as rejected
+    /// size limit (<paramref name="truncated"/>: <see cref="SizeLimitedReader"/> found more) is stored as rejected
     /// without its content (413), never truncated.
     /// </summary>
     public async Task<IntakeResult> AcceptAsync(byte[] content, string source, string? fileName, Submitter submitter, bool truncated = false, CancellationToken ct = default)
     {
-        if (truncated || content.LongLength > options.Value.MaxSubmissionBytes)
+        if (truncated)
         {
             return await RejectAsync($"the file is over the size limit of {options.Value.MaxSubmissionBytes} bytes (it was not stored)", source, fileName, 413, ct);
         }

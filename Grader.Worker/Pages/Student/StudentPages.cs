@@ -64,7 +64,8 @@ public static class StudentPages
     }
 
     private static async Task<IResult> AnswerAsync(
-        string id, [FromForm] IFormCollection form, HttpRequest request, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake, CancellationToken ct)
+        string id, [FromForm] IFormCollection form, HttpRequest request, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake,
+        IOptions<GraderOptions> options, CancellationToken ct)
     {
         var student = AccessGate.StudentOf(request.HttpContext);
 
@@ -84,8 +85,8 @@ public static class StudentPages
             return await PageAsync(id, student, handouts, records, rules, ct, answers, error: "Nothing to submit: every field is empty.", status: 400);
         }
 
-        var content = System.Text.Encoding.UTF8.GetBytes(answers.ToAnswerFile(assignment, student.StudentId));
-        var result = await intake.AcceptAsync(content, "web", AnswerForm.FileName, Submitter.For(student), ct: ct);
+        var (content, over) = SizeLimitedReader.Of(System.Text.Encoding.UTF8.GetBytes(answers.ToAnswerFile(assignment, student.StudentId)), options.Value.MaxSubmissionBytes);
+        var result = await intake.AcceptAsync(content, "web", AnswerForm.FileName, Submitter.For(student), over, ct);
         return result.Accepted
             ? Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}?submitted={result.Id}")
             : await PageAsync(id, student, handouts, records, rules, ct, answers, error: $"Not accepted: {result.Reason}", status: result.RefusedWith);
