@@ -1,5 +1,5 @@
-using Grader.Domain;
 using Grader.Domain.Yaml;
+using Grader.Domain;
 
 namespace Grader.Worker.Cli;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Grader.Data;
-using Grader.Worker.Service;
+using Grader.Worker.Access;
+using Grader.Worker.Course;
+using Grader.Worker.Host;
+using Grader.Worker.Settings;
 using Grader.Worker.Students;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +28,7 @@ public static class CliDatabase
     /// </summary>
     public static IHost? Open(string? databasePath, string? assignmentsPath, bool create, CliConsole console)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var overrides = new Dictionary<string, string?>();
         if (databasePath is not null)

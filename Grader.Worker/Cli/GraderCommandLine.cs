@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Grader.Worker.Service;
+using Grader.Worker.Hardening;
+using Grader.Worker.Host;
 
 namespace Grader.Worker.Cli;
 
@@ -51,7 +52,7 @@ public static class GraderCommandLine
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            error.WriteLine($"grader: internal error: {ex.GetType().Name}: {Hardening.LogText.Escape(ex.Message, 300)}");
+            error.WriteLine($"grader: internal error: {ex.GetType().Name}: {LogText.Escape(ex.Message, 300)}");
             return ExitCodes.InternalError;
         }
     }

@@ -3,6 +3,7 @@ using Grader.Domain.Assignments;
 using Grader.Domain.Grading;
 using Grader.Domain.Graphs;
 using Grader.Worker.Graphs;
+using Grader.Worker.Host;
 
 namespace Grader.Worker.Cli;
 

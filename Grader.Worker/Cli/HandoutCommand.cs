@@ -2,10 +2,11 @@ using System.CommandLine;
 using Grader.Domain.Assignments;
 using Grader.Domain.Output;
 using Grader.Domain.Students;
+using Grader.Worker.Access;
+using Grader.Worker.Host;
 using Grader.Worker.Pages.Shared;
 using Grader.Worker.Pages.Student;
-using Grader.Worker.Service;
-using Grader.Worker.Students;
+using Grader.Worker.Settings;
 
 namespace Grader.Worker.Cli;
 
@@ -114,7 +115,7 @@ public static class HandoutCommand
     private static async Task<string> HtmlAsync(Handout handout, string? name, string assetBase)
     {
         await using var renderer = new PageRenderer();
-        return await renderer.RenderAsync<HandoutPage>(new Dictionary<string, object?> { ["Handout"] = handout, ["Name"] = name, ["AssetBase"] = assetBase });
+        return await renderer.RenderAsync<HandoutPage>(new Dictionary<string, object?> { [nameof(HandoutPage.Handout)] = handout, [nameof(HandoutPage.Name)] = name, [nameof(HandoutPage.AssetBase)] = assetBase });
     }
 
     internal static Assignment? Load(string arg, string? assignmentsDir, CliConsole console)

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using Grader.Data;
+using Grader.Worker.Access;
+using Grader.Worker.Course;
+using Grader.Worker.Host;
+using Grader.Worker.Pages.Ta;
 using Grader.Worker.Reports;
-using Grader.Worker.Service;
-using Grader.Worker.Students;
-using Microsoft.Extensions.Options;
+using Grader.Worker.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Cli;
 
@@ -36,7 +39,7 @@ public static class ReportCommand
             return 1;
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -68,7 +71,7 @@ public static class ReportCommand
             return 1;
         }
 
-        var gradebook = await ReportEndpoints.BuildAsync(assignmentId, records, catalog,
+        var gradebook = await Gradebooks.BuildAsync(assignmentId, records, catalog,
             host.Services.GetRequiredService<StudentDirectory>(), host.Services.GetRequiredService<IOptions<GradebookOptions>>().Value, ct);
         if (csvPath is not null)
         {

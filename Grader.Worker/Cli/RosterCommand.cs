@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Grader.Worker.Access;
+using Grader.Worker.Settings;
 using Grader.Worker.Students;
 
 namespace Grader.Worker.Cli;
@@ -82,7 +84,7 @@ public static class RosterCommand
         }
 
         var students = await host.Services.GetRequiredService<StudentDirectory>().ListAsync(ct);
-        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Service.GraderOptions>>().Value;
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraderOptions>>().Value;
         var baseUrl = (options.PublicUrl ?? options.Url).TrimEnd('/');
         if (format == "json")
         {

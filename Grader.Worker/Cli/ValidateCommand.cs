@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Grader.Domain;
 using Grader.Domain.Assignments;
+using Grader.Domain;
 
 namespace Grader.Worker.Cli;
 

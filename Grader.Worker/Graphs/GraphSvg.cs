@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Grader.Domain.Graphs;
-using Microsoft.Msagl.Core.Geometry;
 using Microsoft.Msagl.Core.Geometry.Curves;
+using Microsoft.Msagl.Core.Geometry;
 using Microsoft.Msagl.Core.Layout;
 using Microsoft.Msagl.Layout.Layered;
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
-using Grader.Worker.Service;
+using Grader.Worker.Access;
+using Grader.Worker.Settings;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,14 +17,9 @@ namespace Grader.Worker.Hardening;
 /// </summary>
 public static class HttpLimitsExtensions
 {
-    /// <summary>Registers the limits (section <c>Grader:Limits</c>) and the framework features that enforce them.</summary>
+    /// <summary>Registers the framework features that enforce the limits (section <c>Grader:Limits</c>, bound by the host).</summary>
     public static WebApplicationBuilder AddGraderHttpLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section);
-        builder.Services.AddOptions<GraderOptions>()
-            .Validate(o => Reports.TaTokenStore.Problem(o) is null,
-                $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
-            .ValidateOnStart();
         builder.Services.AddSingleton(services =>
         {
             var l = services.GetRequiredService<IOptions<ServiceLimits>>().Value;

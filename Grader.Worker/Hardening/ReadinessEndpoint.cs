@@ -22,7 +22,7 @@ public static class ReadinessEndpoint
     }
 
     /// <summary>Maps <c>GET /health/ready</c>.</summary>
-    public static WebApplication MapReadiness(this WebApplication app)
+    public static IEndpointRouteBuilder MapReadiness(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

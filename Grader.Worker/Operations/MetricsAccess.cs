@@ -1,5 +1,5 @@
 using System.Net;
-using Grader.Worker.Reports;
+using Grader.Worker.Access;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Operations;

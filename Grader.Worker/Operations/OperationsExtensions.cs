@@ -1,9 +1,12 @@
+using Grader.Worker.Access;
 using Grader.Worker.Hardening;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+
+using Grader.Worker.Telemetry;
 
 namespace Grader.Worker.Operations;
 
@@ -48,15 +51,20 @@ public static class OperationsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>GET /metrics</c> (token or listed address, never rate-limited) and <c>GET /health/live</c>.</summary>
-    public static WebApplication MapOperations(this WebApplication app)
+    /// <summary>
+    /// Maps <c>GET /metrics</c> in the <see cref="AccessRule.TaOrScraper"/> group (the TA token or a
+    /// listed address, checked by <see cref="MetricsAccess"/>; never rate-limited) and
+    /// <c>GET /health/live</c> in the <see cref="AccessRule.Anyone"/> group.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: b => b.UseMiddleware<MetricsAccess>(), optionsName: null)
+        app.MapAccessGroup(AccessRule.TaOrScraper)
+            .MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: b => b.UseMiddleware<MetricsAccess>(), optionsName: null)
             .DisableRateLimiting()
             .WithMetadata(new HttpMethodMetadata(["GET"]));
 
         // Liveness: the process answers; no check runs (a database outage must not restart the node).
-        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        app.MapAccessGroup(AccessRule.Anyone).MapHealthChecks("/health/live", new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = (http, report) => http.Response.WriteAsJsonAsync(new { status = "healthy", checks = Array.Empty<object>() }),

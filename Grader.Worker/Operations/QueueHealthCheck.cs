@@ -2,6 +2,8 @@ using Grader.Worker.Hardening;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
+using Grader.Worker.Telemetry;
+
 namespace Grader.Worker.Operations;
 
 /// <summary>

@@ -1,8 +1,8 @@
-using Grader.Data;
 using Grader.Data.Entities;
+using Grader.Data;
 using Grader.Domain.Grading;
 using Grader.Domain.Output;
-using Grader.Worker.Service;
+using Grader.Worker.Course;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Worker.Reports;
@@ -122,15 +122,6 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
         return [.. rows.Where(r => json.ContainsKey(r.Id)).Select(r => (r, GradeReportJsonReader.Read(json[r.Id])))];
     }
 
-    /// <summary>Every grading of a submission, oldest first (a regrade adds one).</summary>
-    public async Task<List<GradeHistoryEntry>> HistoryAsync(long id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Grades.AsNoTracking().Where(g => g.SubmissionId == id).OrderBy(g => g.Generation)
-            .Select(g => new GradeHistoryEntry(g.Generation, g.Score, g.MaxScore, g.GradedAt, g.AssignmentVersionId, g.IsCurrent))
-            .ToListAsync(ct);
-    }
-
     /// <summary>Which version a submission's current grade used, and which is current now.</summary>
     public async Task<VersionNote> VersionNoteAsync(string? assignmentId, IReadOnlyList<GradeHistoryEntry> history, CancellationToken ct = default)
     {
@@ -139,19 +130,5 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
             history.LastOrDefault(h => h.IsCurrent)?.AssignmentVersionId,
             current,
             current is { } c ? await catalog.LoadedAtAsync(c, ct) : null);
-    }
-
-    /// <summary>One submission with its current report and receipt token, or null.</summary>
-    public async Task<(Submission Submission, GradeReport? Report)?> SubmissionAsync(long id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var s = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null)
-        {
-            return null;
-        }
-
-        var json = await db.Grades.Where(g => g.SubmissionId == id && g.IsCurrent).Select(g => g.ReportJson).FirstOrDefaultAsync(ct);
-        return (s, json is null ? null : GradeReportJsonReader.Read(json));
     }
 }

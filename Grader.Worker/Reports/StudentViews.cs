@@ -1,7 +1,8 @@
 using Grader.Data.Entities;
 using Grader.Domain.Assignments;
 using Grader.Domain.Grading;
-using Grader.Worker.Service;
+using Grader.Worker.Access;
+using Grader.Worker.Course;
 
 namespace Grader.Worker.Reports;
 
@@ -15,7 +16,7 @@ namespace Grader.Worker.Reports;
 public sealed class StudentViews(AssignmentCatalog catalog, CourseRules rules)
 {
     /// <summary>The report as this access may see it, with the ids of the questions whose key is withheld.</summary>
-    public async Task<(GradeReport Report, IReadOnlySet<string> Withheld)> ForAsync(Submission submission, GradeReport full, Access access, CancellationToken ct)
+    public async Task<(GradeReport Report, IReadOnlySet<string> Withheld)> ForAsync(Submission submission, GradeReport full, Credentials access, CancellationToken ct)
     {
         if (access.IsTa)
         {

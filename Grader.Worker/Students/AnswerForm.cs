@@ -1,10 +1,11 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using Grader.Domain.Assignments;
 using Grader.Domain.Grading;
 using Grader.Domain.Graphs;
 using Grader.Reference;
+using Grader.Worker.Graphs;
 
 namespace Grader.Worker.Students;
 
@@ -149,7 +150,7 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         }
 
         var answer = GraphAnswerReader.Read(text);
-        var drawing = GraphPictures.OfAnswer(answer) is { } picture ? Graphs.GraphSvg.Write(picture) : null;
+        var drawing = GraphPictures.OfAnswer(answer) is { } picture ? GraphSvg.Write(picture) : null;
         var (keyGraph, _) = KeyGraph.Build(assignment, q.Graph!);
         var compiled = keyGraph is null ? null : GraphCompiler.Compile(answer, keyGraph.Program.Inputs, [.. assignment.Values.Select(v => v.Name)]);
         if (answer.Error is not null || compiled?.Error is not null)

@@ -1,6 +1,6 @@
 using Grader.Domain.Assignments;
 using Grader.Domain.Students;
-using Grader.Worker.Service;
+using Grader.Worker.Course;
 
 namespace Grader.Worker.Students;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grader.Worker.Access;
 
 namespace Grader.Worker.Students;
 

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using Grader.Data;
 using Grader.Data.Entities;
+using Grader.Data;
 using Grader.Domain.Students;
+using Grader.Worker.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Worker.Students;

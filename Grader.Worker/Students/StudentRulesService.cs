@@ -1,7 +1,7 @@
 using Grader.Domain.Policy;
 using Grader.Domain.Students;
+using Grader.Worker.Course;
 using Grader.Worker.Reports;
-using Grader.Worker.Service;
 
 namespace Grader.Worker.Students;
 

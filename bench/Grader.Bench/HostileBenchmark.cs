@@ -4,12 +4,12 @@ using System.Text;
 using Grader.Domain.Assignments;
 using Grader.Domain.Grading;
 using Grader.Tests;
-using Grader.Worker.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Grader.Worker.Host;
 
 namespace Grader.Bench;
 

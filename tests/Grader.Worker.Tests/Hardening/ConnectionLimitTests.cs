@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Grader.Worker.Tests.Service;
+using Grader.Worker.Hardening;
 
 namespace Grader.Worker.Tests.Hardening;
 
@@ -112,16 +113,16 @@ public class ConnectionLimitTests
     [InlineData(1000, 100L, 330L, 16)]      // never below 16
     [InlineData(1000, null, 330L, 1000)]    // unknown limit (not Linux)
     public void The_connection_limit_is_what_the_descriptors_in_use_leave_of_the_limit(long configured, long? soft, long? inUse, long expected) =>
-        Assert.Equal(expected, Grader.Worker.Hardening.FileDescriptors.ConnectionLimit(configured, soft, inUse));
+        Assert.Equal(expected, FileDescriptors.ConnectionLimit(configured, soft, inUse));
 
     [Fact]
     public void The_descriptors_in_use_are_counted()
     {
         if (OperatingSystem.IsLinux())
         {
-            var before = Grader.Worker.Hardening.FileDescriptors.InUse()!.Value;
+            var before = FileDescriptors.InUse()!.Value;
             using var open = File.OpenRead(typeof(ConnectionLimitTests).Assembly.Location);
-            Assert.InRange(Grader.Worker.Hardening.FileDescriptors.InUse()!.Value, before + 1, before + 50);
+            Assert.InRange(FileDescriptors.InUse()!.Value, before + 1, before + 50);
         }
     }
 
@@ -130,7 +131,7 @@ public class ConnectionLimitTests
     {
         if (OperatingSystem.IsLinux())
         {
-            Assert.InRange(Grader.Worker.Hardening.FileDescriptors.SoftLimit()!.Value, 64, long.MaxValue);
+            Assert.InRange(FileDescriptors.SoftLimit()!.Value, 64, long.MaxValue);
         }
     }
 }

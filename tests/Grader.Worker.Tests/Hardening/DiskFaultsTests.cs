@@ -1,5 +1,5 @@
-using Grader.Worker.Hardening;
 using Microsoft.Data.Sqlite;
+using Grader.Worker.Hardening;
 
 namespace Grader.Worker.Tests.Hardening;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Grader.Worker.Service;
 using Grader.Worker.Tests.Service;
 using Microsoft.EntityFrameworkCore;
+using Grader.Worker.Intake;
 
 namespace Grader.Worker.Tests.Hardening;
 

@@ -1,6 +1,6 @@
-using Grader.Worker.Hardening;
 using Grader.Worker.Tests.Service;
 using Microsoft.Extensions.Logging;
+using Grader.Worker.Hardening;
 
 namespace Grader.Worker.Tests.Hardening;
 

@@ -25,7 +25,7 @@ public class LogFormatTests
         for (var i = 0; i < 50 && accepted is null; i++)
         {
             accepted = service.Output.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
-                .Where(e => e.GetProperty("Category").GetString() == "Grader.Worker.Service.SubmissionIntake")
+                .Where(e => e.GetProperty("Category").GetString() == "Grader.Worker.Intake.SubmissionIntake")
                 .Cast<JsonElement?>().FirstOrDefault();
             await Task.Delay(100);
         }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Grader.Worker.Tests.Service;
 
+using Grader.Worker.Telemetry;
+
 namespace Grader.Worker.Tests.Operations;
 
 /// <summary>
@@ -71,7 +73,7 @@ public class MetricsTests
     {
         await using var service = await TestService.StartAsync();
         await Orphans.AddAsync(service, 3, TimeSpan.Zero);
-        await Task.Delay(Grader.Worker.Operations.QueueProbe.MaxAge); // a reading is kept for a second
+        await Task.Delay(Grader.Worker.Telemetry.QueueProbe.MaxAge); // a reading is kept for a second
         Assert.Equal(3, (await Scrape.ReadAsync(service)).Value("grader_queue_depth"));
     }
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Grader.Worker.Tests.Service;
 using Microsoft.Extensions.Configuration;
 
+using Grader.Worker.Telemetry;
+
 namespace Grader.Worker.Tests.Operations;
 
 /// <summary>
@@ -80,7 +82,7 @@ public class ReadinessTests
             ["Grader:Health:MaxOldestAccepted"] = TimeSpan.FromSeconds(maxOldestSeconds).ToString(),
         });
         await Orphans.AddAsync(service, orphans, TimeSpan.FromSeconds(ageSeconds));
-        await Task.Delay(Grader.Worker.Operations.QueueProbe.MaxAge);
+        await Task.Delay(Grader.Worker.Telemetry.QueueProbe.MaxAge);
         var (got, body) = await Ready.ReadAsync(service.Http);
         Assert.True(status == got, body.ToString());
         Assert.Matches(description, Ready.Check(body, "queue").Description);

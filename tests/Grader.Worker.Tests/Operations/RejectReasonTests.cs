@@ -2,6 +2,8 @@ using Grader.Worker.Operations;
 using Grader.Worker.Tests.Service;
 using Grader.Worker.Tests.Students;
 
+using Grader.Worker.Telemetry;
+
 namespace Grader.Worker.Tests.Operations;
 
 /// <summary>

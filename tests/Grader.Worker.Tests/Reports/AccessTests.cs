@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Grader.Worker.Tests.Service;
+using Grader.Worker.Access;
+using Grader.Worker.Host;
 
 namespace Grader.Worker.Tests.Reports;
 
@@ -98,7 +100,7 @@ public class AccessTests
     {
         using var dir = new TempDir();
         var tokenFile = Path.Combine(dir.Path, "ta-token.txt");
-        var app = Grader.Worker.Service.GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Grader:DatabasePath"] = Path.Combine(dir.Path, "grader.db"),
             ["Grader:AssignmentsPath"] = Repo.Assignments,
@@ -116,7 +118,7 @@ public class AccessTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
         }
 
-        var again = Grader.Worker.Service.GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var again = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Grader:DatabasePath"] = Path.Combine(dir.Path, "grader.db"),
             ["Grader:AssignmentsPath"] = Repo.Assignments,
@@ -124,7 +126,7 @@ public class AccessTests
             ["Grader:InboxPath"] = Path.Combine(dir.Path, "inbox"),
         }));
         await again.StartAsync();
-        Assert.Equal(first, again.Services.GetRequiredService<Grader.Worker.Reports.TaTokenStore>().Token);
+        Assert.Equal(first, again.Services.GetRequiredService<TaTokenStore>().Token);
         await again.StopAsync();
         await again.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,6 +1,6 @@
 using Grader.Domain.Assignments;
 using Grader.Domain.Expressions;
-using Grader.Worker.Service;
+using Grader.Worker.Grading;
 
 namespace Grader.Worker.Tests.Service;
 

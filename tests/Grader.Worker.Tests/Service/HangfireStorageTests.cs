@@ -1,7 +1,8 @@
-using Grader.Worker.Service;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Grader.Worker.Grading;
+using Grader.Worker.Host;
 
 namespace Grader.Worker.Tests.Service;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grader.Data;
-using Grader.Worker.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Grader.Worker.Course;
+using Grader.Worker.Host;
 
 namespace Grader.Worker.Tests.Service;
 
@@ -44,7 +45,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<TestService> StartAsync(TempDir? reuse = null, int workers = 4, Action<WebApplicationBuilder>? configure = null,
-        IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+        IDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<WebApplication>? map = null)
     {
         var dir = reuse ?? new TempDir();
         var assignments = Path.Combine(dir.Path, "assignments");
@@ -81,6 +82,7 @@ public sealed class TestService : IAsyncDisposable
             b.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             configure?.Invoke(b);
         });
+        map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };

@@ -1,0 +1,53 @@
+using Grader.Worker.Settings;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Grading;
+
+/// <summary>
+/// Queues grading as Hangfire jobs. Submission ids queued close together are coalesced into one
+/// job (at most <see cref="MaxBatch"/> ids), so the job storage is written once per burst rather
+/// than once per submission. The queue itself need not be durable: every submission is committed
+/// before it is queued, and the start-up scan queues again whatever has no grade.
+/// </summary>
+public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger)
+    : BatchingService<long>(MaxBatch)
+{
+    /// <summary>The most submissions one grading job covers.</summary>
+    public const int MaxBatch = 256;
+
+    /// <inheritdoc />
+    protected override TimeSpan Linger => options.Value.QueueLinger;
+
+    /// <summary>Queues submissions for grading (their current generation) after the linger.</summary>
+    public void Enqueue(IEnumerable<long> submissionIds)
+    {
+        foreach (var id in submissionIds)
+        {
+            TryAdd(id);
+        }
+    }
+
+    /// <summary>Creates one grading job for a batch of submissions at once.</summary>
+    public void Schedule(IReadOnlyList<long> batch)
+    {
+        var ids = batch.ToArray();
+        jobs.Enqueue<GradeSubmissionsJob>(job => job.GradeAsync(ids));
+    }
+
+    /// <inheritdoc />
+    protected override Task ProcessAsync(IReadOnlyList<long> batch)
+    {
+        try
+        {
+            Schedule(batch);
+        }
+        catch (Exception ex)
+        {
+            // The submissions stay accepted in the database and are queued again at the next start.
+            logger.LogError(ex, "Queuing {Count} submissions from {FirstSubmissionId} failed", batch.Count, batch[0]);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,71 @@
+using Grader.Worker.Settings;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Grading;
+
+/// <summary>The grading room's services: the queue (Hangfire), the grading job and service, keys, regrades, overrides.</summary>
+public static class GradingServices
+{
+    /// <summary>Adds grading and Hangfire's client and storage (the server is <see cref="AddGradingServer"/>, started by the host in its order).</summary>
+    public static IHostApplicationBuilder AddGrading(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GradingQueue>();
+        builder.Services.AddSingleton<ParsedSubmissions>();
+        builder.Services.AddSingleton<AnswerKeys>();
+        builder.Services.AddSingleton<SubmissionGrader>();
+        builder.Services.AddSingleton<RegradeService>();
+        builder.Services.AddSingleton<UngradedSubmissions>();
+        builder.Services.AddSingleton<ManualGradingService>();
+        builder.Services.AddSingleton<AnswerGroupService>();
+        builder.Services.AddSingleton<RegradeRequestService>();
+        builder.Services.AddTransient<GradeSubmissionsJob>();
+        builder.Services.AddTransient<RequeueOrphansJob>();
+
+        // One node: Hangfire's queue in memory; durability is the database's (a submission is
+        // committed before its 202, and the start-up scan queues again what has no grade).
+        // Several nodes: Hangfire's queue in the shared PostgreSQL database, schema "hangfire".
+        // The storage is this host's own singleton, not Hangfire's process-wide JobStorage.Current:
+        // two hosts in one process (the tests run many) would otherwise race for that global and
+        // enqueue into each other's queues.
+        builder.Services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseTypeSerializer(JobTypeNames.Serialize)
+            .UseTypeResolver(JobTypeNames.Resolve));
+        builder.Services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => sp.GetRequiredService<IOptions<GraderOptions>>().Value.Database is { IsPostgres: true } db
+            ? new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(db.ConnectionString!, PostgresQueueOptions), PostgresQueueOptions)
+            : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) })));
+        // The same for the job activator: Hangfire.NetCore registers JobActivator.Current, which the
+        // last host to configure itself sets, so a host's server could build its jobs from another
+        // host's services (its database). Each host builds its jobs from its own container.
+        builder.Services.Replace(ServiceDescriptor.Singleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>())));
+        return builder;
+    }
+
+    /// <summary>Adds Hangfire's server: <see cref="GraderOptions.Workers"/> workers, 50 s to finish a started batch on stop.</summary>
+    public static IHostApplicationBuilder AddGradingServer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHangfireServer((sp, o) =>
+        {
+            o.WorkerCount = Math.Max(1, sp.GetRequiredService<IOptions<GraderOptions>>().Value.Workers);
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            o.ShutdownTimeout = TimeSpan.FromSeconds(50);
+        });
+        return builder;
+    }
+
+    /// <summary>Hangfire.PostgreSql's settings for the shared queue (schema "hangfire").</summary>
+    private static PostgreSqlStorageOptions PostgresQueueOptions { get; } = new()
+    {
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = TimeSpan.FromMilliseconds(200),
+        EnableLongPolling = true,
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+    };
+}

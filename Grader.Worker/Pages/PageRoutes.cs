@@ -1,0 +1,27 @@
+using Grader.Worker.Pages.Student;
+using Grader.Worker.Pages.Ta;
+
+namespace Grader.Worker.Pages;
+
+/// <summary>The pages: Razor components rendered on the server, with the framework's antiforgery for their forms.</summary>
+public static class PageRoutes
+{
+    /// <summary>Adds Razor components and antiforgery.</summary>
+    public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    /// <summary>Maps the TA pages, the report page, regrade requests, the roster page and the student's pages.</summary>
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
+    {
+        app.MapTaPages();
+        app.MapAnswerGroupForms();
+        app.MapRegradeRequestPages();
+        app.MapRosterPages();
+        app.MapStudentPages();
+        return app;
+    }
+}

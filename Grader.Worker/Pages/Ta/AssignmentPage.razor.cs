@@ -1,0 +1,53 @@
+using Grader.Worker.Grading;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Grader.Data.Entities;
+using Grader.Domain.Reports;
+using Grader.Worker.Reports;
+
+namespace Grader.Worker.Pages.Ta;
+
+/// <summary>An assignment's page for TAs.</summary>
+public partial class AssignmentPage
+{
+    /// <summary>The page as an endpoint's result, its parameters named and typed by the compiler.</summary>
+    /// <param name="id">Its <see cref="Id"/>.</param>
+    /// <param name="title">Its <see cref="Title"/>.</param>
+    /// <param name="rows">Its <see cref="Rows"/>.</param>
+    /// <param name="statistics">Its <see cref="Statistics"/>.</param>
+    /// <param name="policy">Its <see cref="Policy"/>.</param>
+    /// <param name="zone">Its <see cref="Zone"/>.</param>
+    /// <param name="extensions">Its <see cref="Extensions"/>.</param>
+    /// <param name="standing">Its <see cref="Standing"/>.</param>
+    /// <param name="countedIds">Its <see cref="CountedIds"/>.</param>
+    /// <param name="gradebook">Its <see cref="Gradebook"/>.</param>
+    /// <param name="answerGroups">Its <see cref="AnswerGroups"/>: each question's wrong answers by group.</param>
+    /// <param name="status">The HTTP status.</param>
+    public static RazorComponentResult<AssignmentPage> Of(
+        string id,
+        string title,
+        IReadOnlyList<SubmissionRow> rows,
+        ClassStatistics statistics,
+        Grader.Domain.Policy.CoursePolicy? policy,
+        TimeZoneInfo zone,
+        IReadOnlyList<Extension> extensions,
+        IReadOnlyDictionary<long, Grader.Domain.Policy.ScoredAttempt> standing,
+        IReadOnlySet<long> countedIds,
+        Gradebook gradebook,
+        IReadOnlyList<AnswerGroupView>? answerGroups = null,
+        int status = 200) =>
+        new(new Dictionary<string, object?>
+        {
+            [nameof(Id)] = id,
+            [nameof(Title)] = title,
+            [nameof(Rows)] = rows,
+            [nameof(Statistics)] = statistics,
+            [nameof(Policy)] = policy,
+            [nameof(Zone)] = zone,
+            [nameof(Extensions)] = extensions,
+            [nameof(Standing)] = standing,
+            [nameof(CountedIds)] = countedIds,
+            [nameof(Gradebook)] = gradebook,
+            [nameof(AnswerGroups)] = answerGroups ?? [],
+        })
+        { StatusCode = status };
+}

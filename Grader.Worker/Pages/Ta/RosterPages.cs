@@ -1,0 +1,47 @@
+using Grader.Worker.Access;
+using Grader.Worker.Pages.Shared;
+using Grader.Worker.Students;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grader.Worker.Pages.Ta;
+
+/// <summary>The <c>/roster</c> page for TAs and its two forms (import a CSV, reset a student's link).</summary>
+public static class RosterPages
+{
+    /// <summary>Maps the page and its forms into the TA group.</summary>
+    public static IEndpointRouteBuilder MapRosterPages(this IEndpointRouteBuilder app)
+    {
+        var ta = app.MapAccessGroup(AccessRule.Ta);
+        ta.MapGet("/roster", async (string? message, StudentDirectory students, CancellationToken ct) =>
+            RosterPage.Of(await students.ListAsync(ct), message));
+
+        ta.MapPost("/roster/import", async (IFormFile? file, RosterService roster, CancellationToken ct) =>
+        {
+            if (file is null)
+            {
+                return Results.Redirect("/roster?message=" + Uri.EscapeDataString("Choose a CSV file to import."));
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var read = RosterCsv.Read(buffer.ToArray(), file.FileName);
+            var message = read.Error ?? await DescribeAsync(roster.ImportAsync(read, ct));
+            return Results.Redirect("/roster?message=" + Uri.EscapeDataString(message));
+        });
+
+        ta.MapPost("/roster/reset-link", async ([FromForm] string student, RosterService roster, CancellationToken ct) =>
+        {
+            var s = await roster.ResetLinkAsync(student, ct);
+            var message = s is null ? $"Student '{student}' is not on the class list." : $"New link for {s.StudentId}; the old one no longer works.";
+            return Results.Redirect("/roster?message=" + Uri.EscapeDataString(message));
+        });
+        return app;
+    }
+
+    private static async Task<string> DescribeAsync(Task<RosterImport> importing)
+    {
+        var import = await importing;
+        var text = $"Imported: {import.Added} added, {import.Updated} updated, {import.Unchanged} unchanged.";
+        return import.Warnings.Count == 0 ? text : text + " " + string.Join(" ", import.Warnings);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Grader.Worker.Settings;
+
+/// <summary>
+/// Where the data lives, section <c>Grader:Database</c>: SQLite (the default, one file, one node)
+/// or PostgreSQL (any number of nodes share the database and the queue).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>The SQLite provider's name (the default).</summary>
+    public const string Sqlite = "sqlite";
+
+    /// <summary>The PostgreSQL provider's name.</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (the default; the file is <see cref="GraderOptions.DatabasePath"/>) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>The PostgreSQL connection string (Npgsql's format), when <see cref="Provider"/> is <c>postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>True for PostgreSQL; throws on an unknown provider or a missing connection string.</summary>
+    public bool IsPostgres => Provider.Trim().ToLowerInvariant() switch
+    {
+        Sqlite => false,
+        Postgres or "postgresql" => !string.IsNullOrWhiteSpace(ConnectionString) ? true
+            : throw new InvalidOperationException("Grader:Database:Provider is postgres but Grader:Database:ConnectionString is empty"),
+        _ => throw new InvalidOperationException($"unknown Grader:Database:Provider '{Provider}' (sqlite or postgres)"),
+    };
+}
