@@ -351,7 +351,11 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("AssignmentId", "ReceivedAt");
+
                     b.HasIndex("AssignmentId", "Student");
+
+                    b.HasIndex("AssignmentId", "Status", "ReceivedAt");
 
                     b.ToTable("submissions", (string)null);
                 });

@@ -332,7 +332,11 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("AssignmentId", "ReceivedAt");
+
                     b.HasIndex("AssignmentId", "Student");
+
+                    b.HasIndex("AssignmentId", "Status", "ReceivedAt");
 
                     b.ToTable("submissions", (string)null);
                 });

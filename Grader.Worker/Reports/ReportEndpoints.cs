@@ -26,13 +26,18 @@ public static class ReportEndpoints
                 });
             }));
 
-        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
+        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, SubmissionPaging paging, AssignmentCatalog catalog, CourseRules rules,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
         {
-            var rows = await records.SubmissionsAsync(id, ct);
+            if (SubmissionQuery.Parse(http.Request.Query, out var problem) is not { } query)
+            {
+                return PageResult.Message(400, "Bad request", problem!, linkHref: $"/assignments/{Uri.EscapeDataString(id)}", linkText: "← the first page");
+            }
+
+            var listing = await paging.PageAsync(id, query, ct);
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
-            if (title is null && rows.Count == 0)
+            if (title is null && listing.Total == 0 && !await IsKnownAsync(id, records, catalog, ct))
             {
                 return PageResult.Message(404, "Not found", $"No assignment '{Hardening.LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
@@ -40,17 +45,21 @@ public static class ReportEndpoints
             var book = await BuildAsync(id, records, catalog, students, gradebook.Value, ct);
             var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
+            var (standing, counted) = await paging.StandingsAsync(id, listing.Rows, ct);
+            var (late, maxAttempt) = await paging.CountsAsync(id, ct);
             return PageResult.Of<AssignmentPage>(new
             {
                 Id = id,
                 Title = title ?? id,
-                Rows = rows,
+                Listing = listing,
                 Statistics = stats,
                 Policy = assignment?.Policy,
                 Zone = rules.Zone,
                 Extensions = (IReadOnlyList<Grader.Data.Entities.Extension>)await rules.ExtensionsAsync(id, ct),
-                Standing = (IReadOnlyDictionary<long, Domain.Policy.ScoredAttempt>)await records.SubmissionStandingsAsync(id, rows, ct),
-                CountedIds = (IReadOnlySet<long>)book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
+                Standing = (IReadOnlyDictionary<long, Domain.Policy.ScoredAttempt>)standing,
+                CountedIds = (IReadOnlySet<long>)counted,
+                LateCount = (int?)late,
+                MaxAttempt = (int?)maxAttempt,
                 Gradebook = book,
             });
         }));
@@ -129,7 +138,7 @@ public static class ReportEndpoints
 
     /// <summary>True when the assignment is loaded or has submissions (as for its page).</summary>
     public static async Task<bool> IsKnownAsync(string id, ClassRecords records, AssignmentCatalog catalog, CancellationToken ct) =>
-        catalog.CurrentVersion(id) is not null || (await records.SubmissionsAsync(id, ct)).Count > 0;
+        catalog.CurrentVersion(id) is not null || await records.HasSubmissionsAsync(id, ct);
 
     private static IResult UnknownAssignment(string id) =>
         Results.Json(new { error = $"unknown assignment '{Hardening.LogText.Escape(id, 100)}'" }, statusCode: 404);

@@ -31,6 +31,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<RegradeService>();
         builder.Services.AddSingleton<Reports.TaTokenStore>();
         builder.Services.AddSingleton<Reports.ClassRecords>();
+        builder.Services.AddSingleton<Reports.SubmissionPaging>();
         builder.Services.AddSingleton<UngradedSubmissions>();
         builder.Services.AddTransient<GradeSubmissionsJob>();
         builder.Services.AddSingleton<Students.StudentDirectory>();
