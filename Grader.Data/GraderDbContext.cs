@@ -27,6 +27,12 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     /// <summary>Students' regrade requests and the TAs' answers.</summary>
     public DbSet<RegradeRequest> RegradeRequests => Set<RegradeRequest>();
 
+    /// <summary>Each student's counted standing per assignment, kept up to date with the grades.</summary>
+    public DbSet<StoredStanding> Standings => Set<StoredStanding>();
+
+    /// <summary>Which assignments' standings are computed, and under which rules.</summary>
+    public DbSet<StandingsComputed> StandingsComputed => Set<StandingsComputed>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,19 +14,19 @@ public static class ReportEndpoints
     /// <summary>Maps <c>/</c>, <c>/assignments/{id}</c>, <c>/submissions/{id}</c> (with its manual-grading form's <c>POST /submissions/{id}/overrides</c>) and the gradebook exports.</summary>
     public static WebApplication MapReportPages(this WebApplication app)
     {
-        app.MapGet("/", (HttpContext http, TaTokenStore tokens, ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
+        app.MapGet("/", (HttpContext http, TaTokenStore tokens, StandingStore standings, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
             {
                 var classList = await students.ListAsync(ct);
                 return PageResult.Of<HomePage>(new
                 {
-                    Assignments = await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
+                    Assignments = await standings.SummariesAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
                     Students = classList.Count,
                     Problems = catalog.Problems,
                 });
             }));
 
-        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, SubmissionPaging paging, AssignmentCatalog catalog, CourseRules rules,
+        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, SubmissionPaging paging, StandingStore standings, AssignmentCatalog catalog, CourseRules rules,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
         {
@@ -42,7 +42,7 @@ public static class ReportEndpoints
                 return PageResult.Message(404, "Not found", $"No assignment '{Hardening.LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
-            var book = await BuildAsync(id, records, catalog, students, gradebook.Value, ct);
+            var book = await BuildAsync(id, records, catalog, students, gradebook.Value, ct, standings);
             var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
             var (standing, counted) = await paging.StandingsAsync(id, listing.Rows, ct);
@@ -122,16 +122,16 @@ public static class ReportEndpoints
                 return Results.Redirect($"/submissions/{id}?message={Uri.EscapeDataString(message)}");
             }));
 
-        app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog,
+        app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, StandingStore standings, AssignmentCatalog catalog,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, students, gradebook.Value, ct, standings)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
                 : UnknownAssignment(id)));
 
-        app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, AssignmentCatalog catalog,
+        app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, StandingStore standings, AssignmentCatalog catalog,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.Content((await BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToJson(), "application/json")
+                ? Results.Content((await BuildAsync(id, records, catalog, students, gradebook.Value, ct, standings)).ToJson(), "application/json")
                 : UnknownAssignment(id)));
         return app;
     }
@@ -159,13 +159,14 @@ public static class ReportEndpoints
     /// <summary>
     /// The gradebook of an assignment, questions in the assignment's order; when a class list
     /// exists, a row for each of its students and no other (<see cref="GradebookOptions.Missing"/>
-    /// for those with no counted submission).
+    /// for those with no counted submission). With <paramref name="standings"/>, the stored standings are read instead of every submission.
     /// </summary>
-    public static async Task<Gradebook> BuildAsync(string id, ClassRecords records, AssignmentCatalog catalog, StudentDirectory students, GradebookOptions options, CancellationToken ct)
+    public static async Task<Gradebook> BuildAsync(string id, ClassRecords records, AssignmentCatalog catalog, StudentDirectory students, GradebookOptions options, CancellationToken ct,
+        StandingStore? standings = null)
     {
         var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
         var classList = await students.ListAsync(ct);
-        return Gradebook.Of(id, await records.CountedReportsAsync(id, ct), assignment?.Questions.Select(q => q.Id) ?? [],
+        return Gradebook.Of(id, standings is null ? await records.CountedReportsAsync(id, ct) : await standings.CountedReportsAsync(id, records, ct), assignment?.Questions.Select(q => q.Id) ?? [],
             [.. classList.Select(s => s.StudentId)], options.Missing, assignment?.Questions.Sum(q => q.Points(assignment.Defaults))) with
         {
             Contacts = classList.GroupBy(s => Domain.Students.StudentIds.Key(s.StudentId)).ToDictionary(g => g.Key, g => (g.First().Name, g.First().Email)),

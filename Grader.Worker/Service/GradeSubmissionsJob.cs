@@ -23,6 +23,7 @@ public sealed class GradeSubmissionsJob(
     AnswerKeys keys,
     Microsoft.Extensions.Options.IOptions<Hardening.ServiceLimits> limits,
     Operations.GraderMetrics metrics,
+    Reports.StandingStore standings,
     ILogger<GradeSubmissionsJob> logger)
 {
     /// <summary>Grades the submissions with these ids.</summary>
@@ -95,7 +96,8 @@ public sealed class GradeSubmissionsJob(
             logger.LogDebug("Graded submission {SubmissionId} for {Assignment} from {Student} at generation {Generation}: {Score} of {MaxScore}", s.Id, s.AssignmentId, s.Student, s.Generation, report.Score, report.MaxScore);
         }
 
-        await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct);
+        await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct,
+            c => standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), c)); // the students' standings, in the grades' transaction
         metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
         logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
     }
