@@ -253,6 +253,9 @@ namespace Grader.Data.Postgres.Migrations
                     b.Property<DateTime?>("LastGradedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("RulesVersionId")
                         .HasColumnType("bigint");
 
@@ -303,6 +306,11 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StudentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");

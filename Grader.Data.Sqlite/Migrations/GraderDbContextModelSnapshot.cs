@@ -238,6 +238,9 @@ namespace Grader.Data.Sqlite.Migrations
                     b.Property<DateTime?>("LastGradedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RulesVersionId")
                         .HasColumnType("INTEGER");
 
@@ -287,6 +290,11 @@ namespace Grader.Data.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SubmissionId")

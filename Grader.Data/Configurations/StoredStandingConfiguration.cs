@@ -14,5 +14,6 @@ public sealed class StoredStandingConfiguration : IEntityTypeConfiguration<Store
         builder.HasKey(s => new { s.AssignmentId, s.Student });
         builder.Property(s => s.AssignmentId).HasMaxLength(100);
         builder.Property(s => s.Student).HasMaxLength(200);
+        builder.Property(s => s.StudentKey).HasMaxLength(200);
     }
 }

@@ -16,6 +16,9 @@ public sealed class StandingsComputed
     /// <summary>When the standings were last computed in full (UTC).</summary>
     public DateTime ComputedAt { get; set; }
 
+    /// <summary>Counts every change of the assignment's standings (a full recompute or a student's update), so what is derived from them can tell it is out of date.</summary>
+    public long Revision { get; set; }
+
     /// <summary>The latest grading of any of its submissions (UTC).</summary>
     public DateTime? LastGradedAt { get; set; }
 }

@@ -15,6 +15,9 @@ public sealed class StoredStanding
     /// <summary>The student, as their submissions name them.</summary>
     public string Student { get; set; } = "";
 
+    /// <summary>The student's id trimmed and case-folded, as the class list's <see cref="Entities.Student.Key"/>.</summary>
+    public string StudentKey { get; set; } = "";
+
     /// <summary>The submission that counts.</summary>
     public long SubmissionId { get; set; }
 

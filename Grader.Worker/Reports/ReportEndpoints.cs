@@ -20,13 +20,13 @@ public static class ReportEndpoints
                 var classList = await students.ListAsync(ct);
                 return PageResult.Of<HomePage>(new
                 {
-                    Assignments = await standings.SummariesAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
+                    Assignments = await standings.SummariesAsync(classListOnly: classList.Count > 0, ct),
                     Students = classList.Count,
                     Problems = catalog.Problems,
                 });
             }));
 
-        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, SubmissionPaging paging, StandingStore standings, AssignmentCatalog catalog, CourseRules rules,
+        app.MapGet("/assignments/{id}", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, SubmissionPaging paging, StandingStore standings, StatisticsCache statistics, AssignmentCatalog catalog, CourseRules rules,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () =>
         {
@@ -42,8 +42,8 @@ public static class ReportEndpoints
                 return PageResult.Message(404, "Not found", $"No assignment '{Hardening.LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
-            var book = await BuildAsync(id, records, catalog, students, gradebook.Value, ct, standings);
-            var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
+            var book = await PageGradebook.BuildAsync(id, standings, catalog, students, gradebook.Value, ct);
+            var stats = await statistics.ForAsync(id, ct);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
             var (standing, counted) = await paging.StandingsAsync(id, listing.Rows, ct);
             var (late, maxAttempt) = await paging.CountsAsync(id, ct);

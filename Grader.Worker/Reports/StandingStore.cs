@@ -96,6 +96,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             db.StandingsComputed.Add(marker);
         }
 
+        marker.Revision++;
         marker.RulesVersionId = catalog.CurrentVersion(assignmentId);
         marker.ComputedAt = DateTime.UtcNow;
         marker.LastGradedAt = await db.Grades.Where(g => g.IsCurrent && g.Submission!.AssignmentId == assignmentId).MaxAsync(g => (DateTime?)g.GradedAt, ct);
@@ -105,10 +106,10 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
 
     /// <summary>
     /// Every assignment, loaded or with submissions, for the home page: submissions counted with
-    /// one grouped query, students and means from the stored standings. With a class list
-    /// (case-folded ids), only its students are counted.
+    /// one grouped query, students and means grouped from the stored standings (one row per
+    /// assignment read). With <paramref name="classListOnly"/>, only the class list's students are counted.
     /// </summary>
-    public async Task<List<AssignmentSummary>> SummariesAsync(IReadOnlySet<string>? classList = null, CancellationToken ct = default)
+    public async Task<List<AssignmentSummary>> SummariesAsync(bool classListOnly = false, CancellationToken ct = default)
     {
         await EnsureAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -116,16 +117,22 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             .Select(g => new { Id = g.Key, Count = g.Count(s => s.Status != SubmissionStatus.Rejected), Last = g.Max(s => s.ReceivedAt) })
             .ToDictionaryAsync(a => a.Id, ct);
         var graded = await db.StandingsComputed.AsNoTracking().ToDictionaryAsync(m => m.AssignmentId, m => m.LastGradedAt, ct);
-        var standings = (await db.Standings.AsNoTracking().Select(s => new { s.AssignmentId, s.Student, s.Counted, s.MaxScore }).ToListAsync(ct))
-            .Where(s => classList is null || classList.Contains(Domain.Students.StudentIds.Key(s.Student)))
-            .ToLookup(s => s.AssignmentId);
+        var counted = db.Standings.AsNoTracking();
+        if (classListOnly)
+        {
+            counted = counted.Where(s => db.Students.Any(st => st.Key == s.StudentKey));
+        }
+
+        var standings = await counted.GroupBy(s => s.AssignmentId)
+            .Select(g => new { Id = g.Key, Count = g.Count(), Mean = g.Average(s => s.Counted), Max = g.Max(s => s.MaxScore) })
+            .ToDictionaryAsync(s => s.Id, ct);
         var ids = catalog.Ids.ToHashSet();
         ids.UnionWith(activity.Where(a => a.Value.Count > 0).Select(a => a.Key));
         var result = new List<AssignmentSummary>();
         foreach (var id in ids.Order(StringComparer.Ordinal))
         {
             var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            var counted = standings[id].ToList();
+            var c = standings.GetValueOrDefault(id);
             DateTime? last = activity.TryGetValue(id, out var a) ? a.Last : null;
             if (graded.GetValueOrDefault(id) is { } g && (last is null || g > last))
             {
@@ -133,9 +140,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             }
 
             result.Add(new AssignmentSummary(
-                id, assignment?.Title ?? id, a?.Count ?? 0, counted.Count,
-                counted.Count == 0 ? null : counted.Average(s => s.Counted),
-                counted.Count == 0 ? null : counted.Max(s => s.MaxScore),
+                id, assignment?.Title ?? id, a?.Count ?? 0, c?.Count ?? 0, c?.Mean, c?.Max,
                 last, assignment?.Policy.For(options.Value.CourseZone).Due));
         }
 
@@ -158,6 +163,13 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         var standings = await StandingsAsync(assignmentId, ct);
         var reports = (await records.ReportsAsync([.. standings.Select(s => s.Row)], ct)).ToDictionary(r => r.Row.Id, r => r.Report);
         return [.. standings.Where(s => reports.ContainsKey(s.Row.Id)).Select(s => (s, reports[s.Row.Id]))];
+    }
+
+    /// <summary>The assignment's standings revision (null: not computed yet).</summary>
+    public async Task<long?> RevisionAsync(string assignmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).Select(m => (long?)m.Revision).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>A stored row as the pages' <see cref="Standing"/>.</summary>
@@ -215,7 +227,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             var row = byId[counts.Attempt.SubmissionId];
             if (!existing.TryGetValue(g.Key, out var s))
             {
-                s = new StoredStanding { AssignmentId = assignmentId, Student = g.Key };
+                s = new StoredStanding { AssignmentId = assignmentId, Student = g.Key, StudentKey = Domain.Students.StudentIds.Key(g.Key) };
                 db.Standings.Add(s);
             }
 
@@ -234,11 +246,15 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         }
 
         db.Standings.RemoveRange(existing.Where(x => !seen.Contains(x.Key)).Select(x => x.Value));
-        if (students is not null && rows.Select(r => r.Grade?.GradedAt).Max() is { } latest
-            && await db.StandingsComputed.SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct) is { } marker
-            && (marker.LastGradedAt is null || marker.LastGradedAt < latest))
+
+        // A student's update moves the assignment's revision on (an assignment never computed in full has no marker: it is computed in full later).
+        if (await db.StandingsComputed.SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct) is { } marker)
         {
-            marker.LastGradedAt = latest;
+            marker.Revision++;
+            if (rows.Select(r => r.Grade?.GradedAt).Max() is { } latest && (marker.LastGradedAt is null || marker.LastGradedAt < latest))
+            {
+                marker.LastGradedAt = latest;
+            }
         }
 
         await db.SaveChangesAsync(ct);

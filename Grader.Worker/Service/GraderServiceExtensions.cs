@@ -33,6 +33,7 @@ public static class GraderServiceExtensions
         builder.Services.AddSingleton<Reports.ClassRecords>();
         builder.Services.AddSingleton<Reports.SubmissionPaging>();
         builder.Services.AddSingleton<Reports.StandingStore>();
+        builder.Services.AddSingleton<Reports.StatisticsCache>();
         builder.Services.AddSingleton<UngradedSubmissions>();
         builder.Services.AddTransient<GradeSubmissionsJob>();
         builder.Services.AddSingleton<Students.StudentDirectory>();

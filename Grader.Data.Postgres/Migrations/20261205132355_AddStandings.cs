@@ -17,6 +17,7 @@ namespace Grader.Data.Postgres.Migrations
                 {
                     AssignmentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Student = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StudentKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     SubmissionId = table.Column<long>(type: "bigint", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Raw = table.Column<double>(type: "double precision", nullable: false),
@@ -42,6 +43,7 @@ namespace Grader.Data.Postgres.Migrations
                     AssignmentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     RulesVersionId = table.Column<long>(type: "bigint", nullable: true),
                     ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
                     LastGradedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

@@ -17,6 +17,7 @@ namespace Grader.Data.Sqlite.Migrations
                 {
                     AssignmentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Student = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StudentKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Raw = table.Column<double>(type: "REAL", nullable: false),
@@ -42,6 +43,7 @@ namespace Grader.Data.Sqlite.Migrations
                     AssignmentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RulesVersionId = table.Column<long>(type: "INTEGER", nullable: true),
                     ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
                     LastGradedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

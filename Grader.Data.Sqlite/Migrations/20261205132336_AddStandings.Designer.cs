@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Grader.Data.Sqlite.Migrations
 {
     [DbContext(typeof(GraderDbContext))]
-    [Migration("20261205131614_AddStandings")]
+    [Migration("20261205132336_AddStandings")]
     partial class AddStandings
     {
         /// <inheritdoc />
@@ -241,6 +241,9 @@ namespace Grader.Data.Sqlite.Migrations
                     b.Property<DateTime?>("LastGradedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RulesVersionId")
                         .HasColumnType("INTEGER");
 
@@ -290,6 +293,11 @@ namespace Grader.Data.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SubmissionId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Grader.Data.Postgres.Migrations
 {
     [DbContext(typeof(GraderDbContext))]
-    [Migration("20261205131650_AddStandings")]
+    [Migration("20261205132355_AddStandings")]
     partial class AddStandings
     {
         /// <inheritdoc />
@@ -256,6 +256,9 @@ namespace Grader.Data.Postgres.Migrations
                     b.Property<DateTime?>("LastGradedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("RulesVersionId")
                         .HasColumnType("bigint");
 
@@ -306,6 +309,11 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StudentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("SubmissionId")
                         .HasColumnType("bigint");
