@@ -21,6 +21,7 @@ namespace Grader.Worker.Reports;
 public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, IOptions<GraderOptions> options)
 {
     private readonly SemaphoreSlim ensuring = new(1, 1);
+    private volatile string? ensuredFor;
 
     /// <summary>
     /// Recomputes the standings of these students (assignment, student) inside the caller's
@@ -48,9 +49,19 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         }
     }
 
-    /// <summary>Recomputes every assignment whose standings were never computed or were computed under other rules than the current version's.</summary>
+    /// <summary>
+    /// Recomputes every assignment whose standings were never computed or were computed under other
+    /// rules than the current version's. Once done, nothing is read again until this node's catalog
+    /// changes (a new current version of an assignment).
+    /// </summary>
     public async Task EnsureAsync(CancellationToken ct = default)
     {
+        var catalogNow = string.Join("\n", catalog.Ids.Select(id => $"{id}={catalog.CurrentVersion(id)}"));
+        if (ensuredFor == catalogNow)
+        {
+            return;
+        }
+
         List<string> stale;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -59,6 +70,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
 
         if (stale.Count == 0)
         {
+            ensuredFor = catalogNow;
             return;
         }
 
@@ -70,6 +82,8 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             {
                 await RecomputeAsync(id, ct);
             }
+
+            ensuredFor = catalogNow;
         }
         finally
         {
@@ -170,6 +184,13 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).Select(m => (long?)m.Revision).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>How many students have a stored standing on the assignment.</summary>
+    public async Task<int> CountAsync(string assignmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Standings.CountAsync(s => s.AssignmentId == assignmentId, ct);
     }
 
     /// <summary>A stored row as the pages' <see cref="Standing"/>.</summary>

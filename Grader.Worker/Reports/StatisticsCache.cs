@@ -20,9 +20,15 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
     public const int InlineLimit = 200;
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task> refreshing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<Entry>> computing = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
-    /// <summary>The statistics of an assignment, and the revision of the standings they reflect.</summary>
+    /// <summary>
+    /// The statistics of an assignment: the cached ones when its standings have not moved since;
+    /// else, for a large class that has cached ones, those while a recomputation runs in the
+    /// background; else the recomputation's (one per assignment at a time, and one assignment at
+    /// a time, however many TAs ask at once).
+    /// </summary>
     public async Task<ClassStatistics> ForAsync(string assignmentId, CancellationToken ct = default)
     {
         await standings.EnsureAsync(ct);
@@ -33,39 +39,45 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
             return entry.Statistics;
         }
 
-        if (entry is not null && entry.Students > InlineLimit)
+        var task = computing.GetOrAdd(assignmentId, id => Task.Run(async () =>
         {
-            _ = refreshing.GetOrAdd(assignmentId, id => Task.Run(async () =>
+            try
             {
-                try
-                {
-                    await ComputeAsync(id, CancellationToken.None);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogError(ex, "Recomputing the statistics of {Assignment} failed", id);
-                }
-                finally
-                {
-                    refreshing.TryRemove(id, out _);
-                }
-            }, CancellationToken.None));
+                return await ComputeAsync(id, CancellationToken.None);
+            }
+            finally
+            {
+                computing.TryRemove(id, out _);
+            }
+        }, CancellationToken.None));
+        if (entry is not null && await standings.CountAsync(assignmentId, ct) > InlineLimit)
+        {
+            _ = task.ContinueWith(t => logger.LogError(t.Exception, "Recomputing the statistics of {Assignment} failed", assignmentId), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return entry.Statistics;
         }
 
-        return (await ComputeAsync(assignmentId, ct)).Statistics;
+        return (await task.WaitAsync(ct)).Statistics;
     }
 
     private async Task<Entry> ComputeAsync(string assignmentId, CancellationToken ct)
     {
-        // The revision is read first: a change while computing leaves the entry stale, to be computed again.
-        var revision = await standings.RevisionAsync(assignmentId, ct) ?? -1;
-        var classList = (await students.ListAsync(ct)).Count;
-        var book = await ReportEndpoints.BuildAsync(assignmentId, records, catalog, students, gradebook.Value, ct, standings);
-        var entry = new Entry(revision, classList, book.Students.Count, ClassStatistics.Of([.. book.Students.Select(r => r.Report)]));
-        entries[assignmentId] = entry;
-        return entry;
+        await oneAtATime.WaitAsync(ct);
+        try
+        {
+            // The revision is read first: a change while computing leaves the entry stale, to be computed again.
+            var revision = await standings.RevisionAsync(assignmentId, ct) ?? -1;
+            var classList = (await students.ListAsync(ct)).Count;
+            var book = await ReportEndpoints.BuildAsync(assignmentId, records, catalog, students, gradebook.Value, ct, standings);
+            var entry = new Entry(revision, classList, ClassStatistics.Of([.. book.Students.Select(r => r.Report)]));
+            entries[assignmentId] = entry;
+            return entry;
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
     }
 
-    private sealed record Entry(long Revision, int ClassList, int Students, ClassStatistics Statistics);
+    private sealed record Entry(long Revision, int ClassList, ClassStatistics Statistics);
 }
