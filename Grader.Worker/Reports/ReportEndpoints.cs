@@ -125,13 +125,13 @@ public static class ReportEndpoints
         app.MapGet("/assignments/{id}/gradebook.csv", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, StandingStore standings, AssignmentCatalog catalog,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await BuildAsync(id, records, catalog, students, gradebook.Value, ct, standings)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
+                ? Results.Stream(s => GradebookExport.CsvAsync(s, id, standings, records, catalog, students, gradebook.Value, ct), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
                 : UnknownAssignment(id)));
 
         app.MapGet("/assignments/{id}/gradebook.json", (string id, HttpContext http, TaTokenStore tokens, ClassRecords records, StandingStore standings, AssignmentCatalog catalog,
             StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             ForTa(http, tokens, async () => await IsKnownAsync(id, records, catalog, ct)
-                ? Results.Content((await BuildAsync(id, records, catalog, students, gradebook.Value, ct, standings)).ToJson(), "application/json")
+                ? Results.Stream(s => GradebookExport.JsonAsync(s, id, standings, records, catalog, students, gradebook.Value, ct), "application/json")
                 : UnknownAssignment(id)));
         return app;
     }

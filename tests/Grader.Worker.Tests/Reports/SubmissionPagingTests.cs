@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Grader.Data.Entities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grader.Worker.Tests.Reports;
 
@@ -79,6 +80,32 @@ public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixt
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(html) < 300 * 1024, $"{System.Text.Encoding.UTF8.GetByteCount(html)} bytes");
         var largest = await fixture.Service.Http.GetStringAsync("/assignments/tanh-network?size=200");
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(largest) < 300 * 1024, $"{System.Text.Encoding.UTF8.GetByteCount(largest)} bytes");
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(7)]
+    [InlineData(1)]
+    public async Task The_streamed_exports_equal_the_gradebook_built_in_memory_from_every_submission(int chunk)
+    {
+        var services = fixture.Service.Services;
+        var expected = await Grader.Worker.Reports.ReportEndpoints.BuildAsync("tanh-network", services.GetRequiredService<Grader.Worker.Reports.ClassRecords>(),
+            services.GetRequiredService<Grader.Worker.Service.AssignmentCatalog>(), services.GetRequiredService<Grader.Worker.Students.StudentDirectory>(),
+            new Grader.Worker.Reports.GradebookOptions(), CancellationToken.None);
+        Assert.Equal(50, expected.Students.Count);
+        var before = Grader.Worker.Reports.GradebookExport.ChunkSize;
+        Grader.Worker.Reports.GradebookExport.ChunkSize = chunk;
+        try
+        {
+            Assert.Equal(expected.ToCsv(), await fixture.Service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv"));
+            using var json = System.Text.Json.JsonDocument.Parse(await fixture.Service.Http.GetStringAsync("/assignments/tanh-network/gradebook.json"));
+            using var want = System.Text.Json.JsonDocument.Parse(expected.ToJson());
+            Assert.True(System.Text.Json.JsonElement.DeepEquals(want.RootElement, json.RootElement));
+        }
+        finally
+        {
+            Grader.Worker.Reports.GradebookExport.ChunkSize = before;
+        }
     }
 
     [Theory]
