@@ -30,6 +30,12 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     /// <summary>TAs' scores for answer groups (one wrong answer given by several submissions).</summary>
     public DbSet<AnswerGroupRule> AnswerGroupRules => Set<AnswerGroupRule>();
 
+    /// <summary>Each student's counted standing per assignment, kept up to date with the grades.</summary>
+    public DbSet<StoredStanding> Standings => Set<StoredStanding>();
+
+    /// <summary>Which assignments' standings are computed, and under which rules.</summary>
+    public DbSet<StandingsComputed> StandingsComputed => Set<StandingsComputed>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

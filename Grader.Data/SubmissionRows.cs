@@ -46,13 +46,15 @@ public static class SubmissionRows
     /// submission becomes graded, the grade current, earlier grades history. A grade for a
     /// (submission, generation) that already exists is left as it is, so a job run twice, here or
     /// on another node, stores one grade. Failures are marked failed, also only at their generation.
+    /// <paramref name="beforeCommit"/> runs last inside the transaction (on <paramref name="db"/>'s connection).
     /// </summary>
     public static async Task StoreAsync(
         GraderDbContext db,
         IReadOnlyList<Grade> grades,
         IReadOnlyList<(long Id, int Generation)> alreadyGraded,
         IReadOnlyList<(long Id, int Generation, string Reason)> failures,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        Func<CancellationToken, Task>? beforeCommit = null)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
@@ -107,6 +109,11 @@ public static class SubmissionRows
             pf[1].Value = generation;
             pf[2].Value = reason;
             await failed.ExecuteNonQueryAsync(ct);
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(ct); // e.g. the students' standings, in the same transaction
         }
 
         await transaction.CommitAsync(ct);

@@ -305,6 +305,85 @@ namespace Grader.Data.Postgres.Migrations
                     b.ToTable("score_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Grader.Data.Entities.StandingsComputed", b =>
+                {
+                    b.Property<string>("AssignmentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastGradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RulesVersionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssignmentId");
+
+                    b.ToTable("standings_computed", (string)null);
+                });
+
+            modelBuilder.Entity("Grader.Data.Entities.StoredStanding", b =>
+                {
+                    b.Property<string>("AssignmentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Student")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AttemptPenalty")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Counted")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("GradedVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("LatePenalty")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("LateTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("MaxScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Raw")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StudentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AssignmentId", "Student");
+
+                    b.ToTable("standings", (string)null);
+                });
+
             modelBuilder.Entity("Grader.Data.Entities.Student", b =>
                 {
                     b.Property<long>("Id")
@@ -415,7 +494,11 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("AssignmentId", "ReceivedAt");
+
                     b.HasIndex("AssignmentId", "Student");
+
+                    b.HasIndex("AssignmentId", "Status", "ReceivedAt");
 
                     b.ToTable("submissions", (string)null);
                 });

@@ -288,6 +288,85 @@ namespace Grader.Data.Sqlite.Migrations
                     b.ToTable("score_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("Grader.Data.Entities.StandingsComputed", b =>
+                {
+                    b.Property<string>("AssignmentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastGradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RulesVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssignmentId");
+
+                    b.ToTable("standings_computed", (string)null);
+                });
+
+            modelBuilder.Entity("Grader.Data.Entities.StoredStanding", b =>
+                {
+                    b.Property<string>("AssignmentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Student")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AttemptPenalty")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Counted")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("GradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GradedVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatePenalty")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LateTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Raw")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AssignmentId", "Student");
+
+                    b.ToTable("standings", (string)null);
+                });
+
             modelBuilder.Entity("Grader.Data.Entities.Student", b =>
                 {
                     b.Property<long>("Id")
@@ -394,7 +473,11 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("AssignmentId", "ReceivedAt");
+
                     b.HasIndex("AssignmentId", "Student");
+
+                    b.HasIndex("AssignmentId", "Status", "ReceivedAt");
 
                     b.ToTable("submissions", (string)null);
                 });

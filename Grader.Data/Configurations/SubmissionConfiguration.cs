@@ -17,6 +17,8 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.ReceiptToken).HasMaxLength(64);
         builder.HasIndex(s => new { s.AssignmentId, s.Student });
         builder.HasIndex(s => s.Status);
+        builder.HasIndex(s => new { s.AssignmentId, s.ReceivedAt }); // the TA page's submissions, newest first, a page at a time
+        builder.HasIndex(s => new { s.AssignmentId, s.Status, s.ReceivedAt }); // ... filtered or sorted by status
         builder.HasIndex(s => s.ReceiptToken).IsUnique();
         builder.HasOne(s => s.AssignmentVersion).WithMany().HasForeignKey(s => s.AssignmentVersionId);
         builder.HasMany(s => s.Grades).WithOne(g => g.Submission!).HasForeignKey(g => g.SubmissionId);

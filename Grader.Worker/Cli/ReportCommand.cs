@@ -58,6 +58,8 @@ public static class ReportCommand
         builder.Services.AddPooledDbContextFactory<GraderDbContext>(o => GraderServiceExtensions.UseDatabase(o, options));
         builder.Services.AddSingleton<AssignmentCatalog>();
         builder.Services.AddSingleton<ClassRecords>();
+        builder.Services.AddSingleton<StandingStore>();
+        builder.Services.AddSingleton<Course.IStandingUpdates>(services => services.GetRequiredService<StandingStore>());
         builder.Services.AddSingleton<StudentDirectory>();
         builder.Services.AddSingleton<CourseRules>();
         builder.Services.AddKeyedSingleton(CourseRules.ClockKey, TimeProvider.System);

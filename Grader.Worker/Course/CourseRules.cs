@@ -16,7 +16,8 @@ namespace Grader.Worker.Course;
 public sealed class CourseRules(
     IDbContextFactory<GraderDbContext> dbFactory,
     IOptions<GraderOptions> options,
-    [FromKeyedServices(CourseRules.ClockKey)] TimeProvider time)
+    [FromKeyedServices(CourseRules.ClockKey)] TimeProvider time,
+    IStandingUpdates standings)
 {
     /// <summary>
     /// The key of the clock the course rules read (receipt times, key release): the system clock
@@ -73,6 +74,7 @@ public sealed class CourseRules(
     public async Task<Extension> GrantAsync(string assignmentId, string student, DateTimeOffset due, string grantedBy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var e = await db.Extensions.SingleOrDefaultAsync(x => x.AssignmentId == assignmentId && x.Student == student, ct);
         if (e is null)
         {
@@ -84,6 +86,8 @@ public sealed class CourseRules(
         e.GrantedBy = grantedBy;
         e.GrantedAt = Now.UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await standings.UpdateAsync(db, [(assignmentId, student)], ct); // the student's standing, in the same transaction
+        await tx.CommitAsync(ct);
         return e;
     }
 

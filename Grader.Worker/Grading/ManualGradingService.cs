@@ -12,7 +12,7 @@ namespace Grader.Worker.Grading;
 /// submission's current grade at once; the grading job applies them again to every later grade,
 /// so they survive regrades.
 /// </summary>
-public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFactory, CourseRules rules)
+public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFactory, CourseRules rules, Course.IStandingUpdates standings)
 {
     /// <summary>Sets the score; returns the new total, or the reason it was refused (no grade yet, unknown question, score out of range).</summary>
     public async Task<(double? Total, string? Error)> OverrideAsync(long submissionId, string questionId, double score, string comment, string by, CancellationToken ct)
@@ -41,6 +41,8 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
         grade.ReportJson = GradeReportJson.Write(updated, indented: false);
         grade.Score = updated.Score;
         await db.SaveChangesAsync(ct);
+        var owner = await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.AssignmentId, s.Student }).SingleAsync(ct);
+        await standings.UpdateAsync(db, [(owner.AssignmentId, owner.Student)], ct);
         await tx.CommitAsync(ct);
         return (updated.Score, null);
     }

@@ -25,6 +25,7 @@ public sealed class SubmissionGrader(
     AnswerKeys keys,
     Microsoft.Extensions.Options.IOptions<ServiceLimits> limits,
     Grader.Worker.Telemetry.GraderMetrics metrics,
+    Course.IStandingUpdates standings,
     ILogger<SubmissionGrader> logger)
 {
     /// <summary>Grades the submissions with these ids. A started batch is finished, even during shutdown.</summary>
@@ -97,7 +98,8 @@ public sealed class SubmissionGrader(
             logger.LogDebug("Graded submission {SubmissionId} for {Assignment} from {Student} at generation {Generation}: {Score} of {MaxScore}", s.Id, s.AssignmentId, s.Student, s.Generation, report.Score, report.MaxScore);
         }
 
-        await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct);
+        await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct,
+            c => standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), c)); // the students' standings, in the grades' transaction
         metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
         logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
     }

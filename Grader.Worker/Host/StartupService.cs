@@ -24,6 +24,7 @@ public sealed class StartupService(
     IOptions<GraderOptions> options,
     TaTokenStore tokens,
     StudentDirectory students,
+    Reports.StandingStore standings,
     ILogger<StartupService> logger) : IHostedService
 {
     /// <inheritdoc />
@@ -35,6 +36,7 @@ public sealed class StartupService(
         }
 
         await catalog.ReloadAsync(cancellationToken);
+        await standings.EnsureAsync(cancellationToken); // a database of an earlier release, or new rules: its standings are computed once here
         _ = tokens.Token; // generated and printed once at first start when none is configured
         var classList = (await students.ListAsync(cancellationToken)).Count;
         if (classList == 0)

@@ -44,6 +44,13 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
         return result;
     }
 
+    /// <summary>True when an assignment has any submission.</summary>
+    public async Task<bool> HasSubmissionsAsync(string assignmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Submissions.AnyAsync(s => s.AssignmentId == assignmentId, ct);
+    }
+
     /// <summary>The submissions of an assignment, newest first.</summary>
     public async Task<List<SubmissionRow>> SubmissionsAsync(string assignmentId, CancellationToken ct = default)
     {

@@ -13,13 +13,13 @@ public static class ReportRoutes
     {
         app.MapAccessGroup(AccessRule.TaOrReceipt).MapGet("/api/submissions/{id:long}", GetSubmission);
         var ta = app.MapAccessGroup(AccessRule.Ta);
-        ta.MapGet("/assignments/{id}/gradebook.csv", async (string id, ClassRecords records, AssignmentCatalog catalog, StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
+        ta.MapGet("/assignments/{id}/gradebook.csv", async (string id, ClassRecords records, StandingStore standings, AssignmentCatalog catalog, StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             await Gradebooks.IsKnownAsync(id, records, catalog, ct)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes((await Gradebooks.BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToCsv()), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
+                ? Results.Stream(s => GradebookExport.CsvAsync(s, id, standings, records, catalog, students, gradebook.Value, ct), "text/csv; charset=utf-8", $"{id}-gradebook.csv")
                 : UnknownAssignment(id));
-        ta.MapGet("/assignments/{id}/gradebook.json", async (string id, ClassRecords records, AssignmentCatalog catalog, StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
+        ta.MapGet("/assignments/{id}/gradebook.json", async (string id, ClassRecords records, StandingStore standings, AssignmentCatalog catalog, StudentDirectory students, IOptions<GradebookOptions> gradebook, CancellationToken ct) =>
             await Gradebooks.IsKnownAsync(id, records, catalog, ct)
-                ? Results.Content((await Gradebooks.BuildAsync(id, records, catalog, students, gradebook.Value, ct)).ToJson(), "application/json")
+                ? Results.Stream(s => GradebookExport.JsonAsync(s, id, standings, records, catalog, students, gradebook.Value, ct), "application/json")
                 : UnknownAssignment(id));
         return app;
     }

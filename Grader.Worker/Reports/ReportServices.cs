@@ -7,6 +7,10 @@ public static class ReportServices
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ClassRecords>();
+        builder.Services.AddSingleton<SubmissionPaging>();
+        builder.Services.AddSingleton<StandingStore>();
+        builder.Services.AddSingleton<Course.IStandingUpdates>(services => services.GetRequiredService<StandingStore>());
+        builder.Services.AddSingleton<StatisticsCache>();
         builder.Services.AddSingleton<StudentViews>();
         builder.Services.AddSingleton<SubmissionViews>();
         return builder;

@@ -3,10 +3,13 @@ namespace Grader.Bench;
 /// <summary>Command-line settings of a benchmark run.</summary>
 public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, double OfferedRate, TimeSpan OfferedDuration, string? JsonPath, bool Quick, string Assignments, IReadOnlySet<string> Phases, int Runs)
 {
-    /// <summary>Every phase, in the order run.</summary>
-    public static readonly string[] AllPhases = ["keys", "grading", "graph", "e2e", "offered", "sqlite", "postgres", "hostile"];
+    /// <summary>The database sizes of the <c>scale</c> phase (<c>--scale-sizes 2000,20000,60000</c>).</summary>
+    public IReadOnlyList<int> ScaleSizes { get; init; } = [2000, 20000, 60000];
 
-    /// <summary>Parses <c>--quick --n N --keys N --concurrency C --rate R --seconds S --json FILE --assignments DIR --phases a,b --runs R</c>.</summary>
+    /// <summary>Every phase, in the order run.</summary>
+    public static readonly string[] AllPhases = ["keys", "grading", "graph", "e2e", "offered", "sqlite", "postgres", "hostile", "scale"];
+
+    /// <summary>Parses <c>--quick --n N --keys N --concurrency C --rate R --seconds S --json FILE --assignments DIR --phases a,b --runs R --scale-sizes 2000,20000,60000</c>.</summary>
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -26,7 +29,10 @@ public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, do
             quick,
             Value("--assignments") ?? FindAssignments(),
             (Value("--phases")?.Split(',') ?? AllPhases).ToHashSet(),
-            int.Parse(Value("--runs") ?? (quick ? "1" : "3")));
+            int.Parse(Value("--runs") ?? (quick ? "1" : "3")))
+        {
+            ScaleSizes = Value("--scale-sizes") is { } sizes ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Order()] : [2000, 20000, 60000],
+        };
     }
 
     private static string FindAssignments()

@@ -6,6 +6,9 @@ namespace Grader.Bench;
 /// <summary>The figures of one run, as a table for people and as JSON.</summary>
 public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPerSecond, double GradedInProcessPerSecond, EndToEndResult Closed, EndToEndResult Open, double SqliteSingle, double SqliteBatched, PostgresFigures Postgres)
 {
+    /// <summary>The scale phase's figures, one per database size (empty when not run).</summary>
+    public IReadOnlyList<ScaleResult> Scale { get; init; } = [];
+
     /// <summary>The table.</summary>
     public string Table()
     {
@@ -94,6 +97,19 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
             batchedRowsPerSecond = Math.Round(Postgres.BatchedRowsPerSecond),
             endToEndOverSingle = Math.Round(Postgres.Closed.GradedPerSecond / Postgres.SingleRowCommitsPerSecond, 3),
         },
+        scale = Scale.Select(s => new
+        {
+            submissions = s.Submissions,
+            homeMs = Math.Round(s.HomeMs, 1),
+            assignmentMs = Math.Round(s.AssignmentMs, 1),
+            assignmentKB = Math.Round(s.AssignmentKB),
+            standingsComputedMs = Math.Round(s.StandingsComputedMs),
+            fourTasSeconds = Math.Round(s.FourTasSeconds, 2),
+            peakWorkingSetMB = Math.Round(s.PeakWorkingSetMB),
+            workingSetMB = Math.Round(s.WorkingSetMB),
+            homeOverSmallest = Math.Round(s.HomeMs / Scale[0].HomeMs, 2),
+            assignmentOverSmallest = Math.Round(s.AssignmentMs / Scale[0].AssignmentMs, 2),
+        }),
         sqlite = new { singleRowCommitsPerSecond = Math.Round(SqliteSingle), batchedRowsPerSecond = Math.Round(SqliteBatched), endToEndOverSingle = Math.Round(Closed.GradedPerSecond / SqliteSingle, 3), endToEndOverBatched = Math.Round(Closed.GradedPerSecond / SqliteBatched, 4) },
     };
 

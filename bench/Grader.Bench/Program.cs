@@ -85,7 +85,15 @@ try
         Console.WriteLine(HostileBenchmark.Table(await HostileBenchmark.RunAsync(Path.Combine(folder, "hostile"), options.Assignments)));
     }
 
-    var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched, postgres);
+    List<ScaleResult> scale = [];
+    if (Runs("scale"))
+    {
+        PeakMemory.Settle();
+        scale = await ScaleBenchmark.RunAsync(Path.Combine(folder, "scale"), workload, options.Assignments, options.ScaleSizes);
+        Console.WriteLine(ScaleBenchmark.Table(scale));
+    }
+
+    var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched, postgres) { Scale = scale };
     Console.WriteLine(report.Table());
     var json = JsonSerializer.Serialize(report.ToJson(), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     if (options.JsonPath is not null)

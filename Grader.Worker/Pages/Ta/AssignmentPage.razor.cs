@@ -12,7 +12,7 @@ public partial class AssignmentPage
     /// <summary>The page as an endpoint's result, its parameters named and typed by the compiler.</summary>
     /// <param name="id">Its <see cref="Id"/>.</param>
     /// <param name="title">Its <see cref="Title"/>.</param>
-    /// <param name="rows">Its <see cref="Rows"/>.</param>
+    /// <param name="listing">Its <see cref="Listing"/>: one page of the submissions table.</param>
     /// <param name="statistics">Its <see cref="Statistics"/>.</param>
     /// <param name="policy">Its <see cref="Policy"/>.</param>
     /// <param name="zone">Its <see cref="Zone"/>.</param>
@@ -20,12 +20,14 @@ public partial class AssignmentPage
     /// <param name="standing">Its <see cref="Standing"/>.</param>
     /// <param name="countedIds">Its <see cref="CountedIds"/>.</param>
     /// <param name="gradebook">Its <see cref="Gradebook"/>.</param>
+    /// <param name="lateCount">Its <see cref="LateCount"/>.</param>
+    /// <param name="maxAttempt">Its <see cref="MaxAttempt"/>.</param>
     /// <param name="answerGroups">Its <see cref="AnswerGroups"/>: each question's wrong answers by group.</param>
     /// <param name="status">The HTTP status.</param>
     public static RazorComponentResult<AssignmentPage> Of(
         string id,
         string title,
-        IReadOnlyList<SubmissionRow> rows,
+        SubmissionListing listing,
         ClassStatistics statistics,
         Grader.Domain.Policy.CoursePolicy? policy,
         TimeZoneInfo zone,
@@ -33,13 +35,15 @@ public partial class AssignmentPage
         IReadOnlyDictionary<long, Grader.Domain.Policy.ScoredAttempt> standing,
         IReadOnlySet<long> countedIds,
         Gradebook gradebook,
+        int? lateCount = null,
+        int? maxAttempt = null,
         IReadOnlyList<AnswerGroupView>? answerGroups = null,
         int status = 200) =>
         new(new Dictionary<string, object?>
         {
             [nameof(Id)] = id,
             [nameof(Title)] = title,
-            [nameof(Rows)] = rows,
+            [nameof(Listing)] = listing,
             [nameof(Statistics)] = statistics,
             [nameof(Policy)] = policy,
             [nameof(Zone)] = zone,
@@ -47,6 +51,8 @@ public partial class AssignmentPage
             [nameof(Standing)] = standing,
             [nameof(CountedIds)] = countedIds,
             [nameof(Gradebook)] = gradebook,
+            [nameof(LateCount)] = lateCount,
+            [nameof(MaxAttempt)] = maxAttempt,
             [nameof(AnswerGroups)] = answerGroups ?? [],
         })
         { StatusCode = status };

@@ -18,39 +18,47 @@ public static class TaPages
     public static IEndpointRouteBuilder MapTaPages(this IEndpointRouteBuilder app)
     {
         var ta = app.MapAccessGroup(AccessRule.Ta);
-        ta.MapGet("/", async (ClassRecords records, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
+        ta.MapGet("/", async (StandingStore standings, StudentDirectory students, AssignmentCatalog catalog, CancellationToken ct) =>
         {
             var classList = await students.ListAsync(ct);
             return HomePage.Of(
-                assignments: await records.AssignmentsAsync(classList.Count == 0 ? null : classList.Select(s => Domain.Students.StudentIds.Key(s.StudentId)).ToHashSet(), ct),
+                assignments: await standings.SummariesAsync(classListOnly: classList.Count > 0, ct),
                 students: classList.Count,
                 problems: catalog.Problems);
         });
 
-        ta.MapGet("/assignments/{id}", async Task<IResult> (string id, ClassRecords records, AssignmentCatalog catalog, CourseRules rules,
-            StudentDirectory students, IOptions<GradebookOptions> gradebook, AnswerGroupService answerGroups, CancellationToken ct) =>
+        ta.MapGet("/assignments/{id}", async Task<IResult> (string id, HttpRequest request, ClassRecords records, SubmissionPaging paging, StandingStore standings, StatisticsCache statistics,
+            AssignmentCatalog catalog, CourseRules rules, StudentDirectory students, IOptions<GradebookOptions> gradebook, AnswerGroupService answerGroups, CancellationToken ct) =>
         {
-            var rows = await records.SubmissionsAsync(id, ct);
+            if (SubmissionQuery.Parse(request.Query, out var problem) is not { } query)
+            {
+                return PageResult.Message(400, "Bad request", problem!, linkHref: $"/assignments/{Uri.EscapeDataString(id)}", linkText: "← the first page");
+            }
+
+            var listing = await paging.PageAsync(id, query, ct);
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
-            if (title is null && rows.Count == 0)
+            if (title is null && listing.Total == 0 && !await Gradebooks.IsKnownAsync(id, records, catalog, ct))
             {
                 return PageResult.Message(404, "Not found", $"No assignment '{LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }
 
-            var book = await Gradebooks.BuildAsync(id, records, catalog, students, gradebook.Value, ct);
-            var stats = ClassStatistics.Of([.. book.Students.Select(r => r.Report)]);
+            var book = await PageGradebook.BuildAsync(id, standings, catalog, students, gradebook.Value, ct);
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
+            var (standing, counted) = await paging.StandingsAsync(id, listing.Rows, ct);
+            var (late, maxAttempt) = await paging.CountsAsync(id, ct);
             return AssignmentPage.Of(
                 id: id,
                 title: title ?? id,
-                rows: rows,
-                statistics: stats,
+                listing: listing,
+                statistics: await statistics.ForAsync(id, ct),
                 policy: assignment?.Policy,
                 zone: rules.Zone,
                 extensions: await rules.ExtensionsAsync(id, ct),
-                standing: await records.SubmissionStandingsAsync(id, rows, ct),
-                countedIds: book.Students.Select(c => c.Standing.Row.Id).ToHashSet(),
+                standing: standing,
+                countedIds: counted,
                 gradebook: book,
+                lateCount: late,
+                maxAttempt: maxAttempt,
                 answerGroups: await answerGroups.ListAsync(id, null, ct) ?? []);
         });
 
