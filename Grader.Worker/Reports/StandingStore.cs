@@ -45,9 +45,9 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             }
         }
 
-        foreach (var group in pairs.GroupBy(p => p.A))
+        if (pairs.Count > 0)
         {
-            await ComputeAsync(db, group.Key, [.. group.Select(p => p.S)], ct);
+            await ComputeAsync(db, [.. pairs.Select(p => p.A).Distinct()], pairs.ToHashSet(), ct);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN SHARE ROW EXCLUSIVE MODE", ct); // no grade's update runs in between
         }
 
-        await ComputeAsync(db, assignmentId, null, ct);
+        await ComputeAsync(db, [assignmentId], null, ct);
         var marker = await db.StandingsComputed.SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct);
         if (marker is null)
         {
@@ -213,70 +213,90 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         return [.. ids.Where(id => !markers.TryGetValue(id, out var v) || v != catalog.CurrentVersion(id)).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Recomputes the rows of these students (all when null) on <paramref name="db"/>, inside its transaction.</summary>
-    private async Task ComputeAsync(GraderDbContext db, string assignmentId, IReadOnlyList<string>? students, CancellationToken ct)
+    /// <summary>
+    /// Recomputes, on <paramref name="db"/> and inside its transaction, the rows of the assignments'
+    /// students in <paramref name="pairs"/> (every student of the assignments when null), with one
+    /// query per table however many assignments, and one save.
+    /// </summary>
+    private async Task ComputeAsync(GraderDbContext db, IReadOnlyList<string> assignmentIds, HashSet<(string A, string S)>? pairs, CancellationToken ct)
     {
-        var policy = (catalog.CurrentVersion(assignmentId) is { } v ? await catalog.GetVersionAsync(v, ct) : null)?.Policy ?? CoursePolicy.None;
-        var submissions = db.Submissions.AsNoTracking().Where(s => s.AssignmentId == assignmentId && s.Student != null && s.Status != SubmissionStatus.Rejected);
-        var stored = db.Standings.Where(s => s.AssignmentId == assignmentId);
-        var extensions = db.Extensions.AsNoTracking().Where(e => e.AssignmentId == assignmentId);
-        if (students is not null)
+        var submissions = db.Submissions.AsNoTracking().Where(s => assignmentIds.Contains(s.AssignmentId!) && s.Student != null && s.Status != SubmissionStatus.Rejected);
+        var stored = db.Standings.Where(s => assignmentIds.Contains(s.AssignmentId));
+        var extensions = db.Extensions.AsNoTracking().Where(e => assignmentIds.Contains(e.AssignmentId));
+        if (pairs is not null)
         {
+            var students = pairs.Select(p => p.S).Distinct().ToList();
             submissions = submissions.Where(s => students.Contains(s.Student!));
             stored = stored.Where(s => students.Contains(s.Student));
             extensions = extensions.Where(e => students.Contains(e.Student));
         }
 
-        var rows = await submissions.Select(s => new
+        // One scalar subquery per column (each served by the grades' (SubmissionId, IsCurrent) index): a projected
+        // FirstOrDefault would be a join with a window over every grade of the course.
+        var rows = (await submissions.Select(s => new
         {
-            s.Id, s.Student, s.ReceivedAt,
-            Grade = s.Grades.Where(g => g.IsCurrent).Select(g => new { g.Score, g.MaxScore, g.GradedAt, g.AssignmentVersionId }).FirstOrDefault(),
-        }).ToListAsync(ct);
-        var due = policy.Due is null ? [] : await extensions.ToDictionaryAsync(e => e.Student, e => new DateTimeOffset(DateTime.SpecifyKind(e.Due, DateTimeKind.Utc)), ct);
-        var existing = await stored.ToDictionaryAsync(s => s.Student, StringComparer.Ordinal, ct);
+            s.Id, AssignmentId = s.AssignmentId!, Student = s.Student!, s.ReceivedAt,
+            Score = s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault(),
+            MaxScore = s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.MaxScore).FirstOrDefault(),
+            GradedAt = s.Grades.Where(g => g.IsCurrent).Select(g => (DateTime?)g.GradedAt).FirstOrDefault(),
+            Version = s.Grades.Where(g => g.IsCurrent).Select(g => (long?)g.AssignmentVersionId).FirstOrDefault(),
+        }).ToListAsync(ct)).Where(r => pairs is null || pairs.Contains((r.AssignmentId, r.Student))).ToList();
+        var due = (await extensions.ToListAsync(ct)).ToDictionary(e => (e.AssignmentId, e.Student), e => new DateTimeOffset(DateTime.SpecifyKind(e.Due, DateTimeKind.Utc)));
+        var existing = (await stored.ToListAsync(ct)).Where(s => pairs is null || pairs.Contains((s.AssignmentId, s.Student))).ToDictionary(s => (s.AssignmentId, s.Student));
+        var markers = await db.StandingsComputed.Where(m => assignmentIds.Contains(m.AssignmentId)).ToDictionaryAsync(m => m.AssignmentId, StringComparer.Ordinal, ct);
         var byId = rows.ToDictionary(r => r.Id);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var g in rows.GroupBy(r => r.Student!))
+        var seen = new HashSet<(string, string)>();
+        foreach (var assignment in rows.GroupBy(r => r.AssignmentId))
         {
-            var standing = PolicyEvaluator.Stand(policy, options.Value.CourseZone,
-                g.Select(r => new Attempt(r.Id, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)), r.Grade?.Score, r.Grade?.MaxScore)),
-                due.TryGetValue(g.Key, out var e) ? e : null);
-            if (standing.Counts is not { } counts)
+            var policy = (catalog.CurrentVersion(assignment.Key) is { } v ? await catalog.GetVersionAsync(v, ct) : null)?.Policy ?? CoursePolicy.None;
+            foreach (var g in assignment.GroupBy(r => r.Student))
             {
-                continue;
-            }
+                var standing = PolicyEvaluator.Stand(policy, options.Value.CourseZone,
+                    g.Select(r => new Attempt(r.Id, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)), r.Score, r.MaxScore)),
+                    policy.Due is not null && due.TryGetValue((assignment.Key, g.Key), out var e) ? e : null);
+                if (standing.Counts is not { } counts)
+                {
+                    continue;
+                }
 
-            seen.Add(g.Key);
-            var row = byId[counts.Attempt.SubmissionId];
-            if (!existing.TryGetValue(g.Key, out var s))
-            {
-                s = new StoredStanding { AssignmentId = assignmentId, Student = g.Key, StudentKey = Domain.Students.StudentIds.Key(g.Key) };
-                db.Standings.Add(s);
-            }
+                seen.Add((assignment.Key, g.Key));
+                var row = byId[counts.Attempt.SubmissionId];
+                if (!existing.TryGetValue((assignment.Key, g.Key), out var s))
+                {
+                    s = new StoredStanding { AssignmentId = assignment.Key, Student = g.Key, StudentKey = Domain.Students.StudentIds.Key(g.Key) };
+                    db.Standings.Add(s);
+                }
 
-            s.SubmissionId = row.Id;
-            s.ReceivedAt = row.ReceivedAt;
-            s.Raw = row.Grade!.Score;
-            s.MaxScore = row.Grade.MaxScore;
-            s.Counted = counts.Counted!.Value;
-            s.Attempt = counts.Admission.Attempt;
-            s.LateTicks = counts.Admission.Late.Ticks;
-            s.LatePenalty = counts.Admission.LatePenalty;
-            s.AttemptPenalty = counts.Admission.AttemptPenalty;
-            s.Attempts = standing.Submissions.Count;
-            s.GradedVersionId = row.Grade.AssignmentVersionId;
-            s.GradedAt = row.Grade.GradedAt;
+                s.SubmissionId = row.Id;
+                s.ReceivedAt = row.ReceivedAt;
+                s.Raw = row.Score!.Value;
+                s.MaxScore = row.MaxScore ?? 0;
+                s.Counted = counts.Counted!.Value;
+                s.Attempt = counts.Admission.Attempt;
+                s.LateTicks = counts.Admission.Late.Ticks;
+                s.LatePenalty = counts.Admission.LatePenalty;
+                s.AttemptPenalty = counts.Admission.AttemptPenalty;
+                s.Attempts = standing.Submissions.Count;
+                s.GradedVersionId = row.Version;
+                s.GradedAt = row.GradedAt;
+            }
         }
 
         db.Standings.RemoveRange(existing.Where(x => !seen.Contains(x.Key)).Select(x => x.Value));
 
-        // A student's update moves the assignment's revision on (an assignment never computed in full has no marker: it is computed in full later).
-        if (await db.StandingsComputed.SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct) is { } marker)
+        // A students' update moves each assignment's revision on (an assignment never computed in full has no marker: it is computed in full later).
+        if (pairs is not null)
         {
-            marker.Revision++;
-            if (rows.Select(r => r.Grade?.GradedAt).Max() is { } latest && (marker.LastGradedAt is null || marker.LastGradedAt < latest))
+            foreach (var id in assignmentIds)
             {
-                marker.LastGradedAt = latest;
+                if (markers.TryGetValue(id, out var marker))
+                {
+                    marker.Revision++;
+                    if (rows.Where(r => r.AssignmentId == id).Select(r => r.GradedAt).Max() is { } latest && (marker.LastGradedAt is null || marker.LastGradedAt < latest))
+                    {
+                        marker.LastGradedAt = latest;
+                    }
+                }
             }
         }
 
