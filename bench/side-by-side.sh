@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side by side with an earlier commit: builds COMMIT's benchmark from git history into a temporary
 # folder, builds this working tree's, and runs both interleaved (the order alternating) RUNS times
-# on the same assignments (COMMIT's own, unless --assignments DIR) with the same runtime settings,
+# on the same assignments (COMMIT's own, unless --assignments DIR) with the same runtime settings
+# (the service's, forced through environment variables),
 # then prints each figure's ratio (this version ÷ COMMIT) per run and the median.
 #
 #   bench/side-by-side.sh dcac73d                       # release 1: keys and grading in-process
@@ -40,6 +41,11 @@ if [ -z "$assignments" ]; then
   cp "$work/src/assignments/"*.yaml "$assignments/"
 fi
 echo "assignments: $assignments ($(ls "$assignments"/*.yaml | wc -l) files); phases $phases; $runs runs"
+
+# The same runtime settings on both sides, whatever each commit's project files say: the
+# service's (Grader.Worker/ServiceRuntime.props), forced through the runtime's environment
+# variables, which take precedence over each build's runtimeconfig.json.
+export DOTNET_gcServer=1 DOTNET_TieredPGO=0 DOTNET_ThreadPool_ForceMinWorkerThreads=0x40 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 
 for run in $(seq 1 "$runs"); do
   if [ $((run % 2)) -eq 1 ]; then order="old new"; else order="new old"; fi
