@@ -31,6 +31,7 @@ public static class PublishCommand
         var folder = Path.GetFullPath(assignmentsFolder ?? LocalSettings.Options().AssignmentsPath);
         var files = file is not null ? [file] : Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.y*ml").Order(StringComparer.Ordinal).ToList() : [];
         var invalid = 0;
+        string? fileId = null;
         foreach (var f in files)
         {
             if (!File.Exists(f))
@@ -51,6 +52,7 @@ public static class PublishCommand
             }
             else
             {
+                fileId = assignment.Id;
                 WarnAboutPastDates(f, assignment, console);
             }
         }
@@ -70,7 +72,7 @@ public static class PublishCommand
             var target = Path.Combine(folder, Path.GetFileName(file));
             if (!File.Exists(target) || !File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(file)))
             {
-                copiedId = AssignmentValidator.ValidateFile(file).Assignment?.Id;
+                copiedId = fileId;
             }
 
             var temp = target + ".publishing";
