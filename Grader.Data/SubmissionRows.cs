@@ -119,13 +119,13 @@ public static class SubmissionRows
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<DbConnection> OpenAsync(GraderDbContext db, CancellationToken ct)
+    internal static async Task<DbConnection> OpenAsync(GraderDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         return db.Database.GetDbConnection();
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
+    internal static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
@@ -133,7 +133,7 @@ public static class SubmissionRows
         return command;
     }
 
-    private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
+    internal static DbParameter[] Parameters(DbCommand command, params string[] names) =>
         [.. names.Select(n =>
         {
             var parameter = command.CreateParameter();

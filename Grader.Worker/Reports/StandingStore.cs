@@ -47,7 +47,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
 
         if (pairs.Count > 0)
         {
-            await ComputeAsync(db, [.. pairs.Select(p => p.A).Distinct()], pairs.ToHashSet(), ct);
+            await UpdateStudentsAsync(db, pairs, ct);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN SHARE ROW EXCLUSIVE MODE", ct); // no grade's update runs in between
         }
 
-        await ComputeAsync(db, [assignmentId], null, ct);
+        await ComputeAllAsync(db, assignmentId, ct);
         var marker = await db.StandingsComputed.SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct);
         if (marker is null)
         {
@@ -214,92 +214,94 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// Recomputes, on <paramref name="db"/> and inside its transaction, the rows of the assignments'
-    /// students in <paramref name="pairs"/> (every student of the assignments when null), with one
-    /// query per table however many assignments, and one save.
+    /// Recomputes, on <paramref name="db"/> and inside its transaction, the rows of these students
+    /// (one prepared query per student, one prepared write per standing) and moves their assignments' revisions on.
     /// </summary>
-    private async Task ComputeAsync(GraderDbContext db, IReadOnlyList<string> assignmentIds, HashSet<(string A, string S)>? pairs, CancellationToken ct)
+    private async Task UpdateStudentsAsync(GraderDbContext db, IReadOnlyList<(string A, string S)> pairs, CancellationToken ct)
     {
-        var submissions = db.Submissions.AsNoTracking().Where(s => assignmentIds.Contains(s.AssignmentId!) && s.Student != null && s.Status != SubmissionStatus.Rejected);
-        var stored = db.Standings.Where(s => assignmentIds.Contains(s.AssignmentId));
-        var extensions = db.Extensions.AsNoTracking().Where(e => assignmentIds.Contains(e.AssignmentId));
-        if (pairs is not null)
+        var rows = await StandingRows.ReadAsync(db, pairs, ct);
+        var byPair = rows.ToLookup(r => (r.AssignmentId, r.Student));
+        var written = new List<StoredStanding>();
+        var removed = new List<(string, string)>();
+        foreach (var (a, s) in pairs)
         {
-            var students = pairs.Select(p => p.S).Distinct().ToList();
-            submissions = submissions.Where(s => students.Contains(s.Student!));
-            stored = stored.Where(s => students.Contains(s.Student));
-            extensions = extensions.Where(e => students.Contains(e.Student));
+            var standing = await StandAsync(a, s, byPair[(a, s)], ct);
+            if (standing is null)
+            {
+                removed.Add((a, s));
+            }
+            else
+            {
+                written.Add(standing);
+            }
         }
 
+        var latest = pairs.Select(p => p.A).Distinct().ToDictionary(a => a, a => rows.Where(r => r.AssignmentId == a).Max(r => r.GradedAt));
+        await StandingRows.WriteAsync(db, written, removed, latest, ct);
+    }
+
+    /// <summary>Recomputes every row of an assignment on <paramref name="db"/>, inside its transaction (its marker is the caller's).</summary>
+    private async Task ComputeAllAsync(GraderDbContext db, string assignmentId, CancellationToken ct)
+    {
         // One scalar subquery per column (each served by the grades' (SubmissionId, IsCurrent) index): a projected
         // FirstOrDefault would be a join with a window over every grade of the course.
-        var rows = (await submissions.Select(s => new
-        {
-            s.Id, AssignmentId = s.AssignmentId!, Student = s.Student!, s.ReceivedAt,
-            Score = s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault(),
-            MaxScore = s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.MaxScore).FirstOrDefault(),
-            GradedAt = s.Grades.Where(g => g.IsCurrent).Select(g => (DateTime?)g.GradedAt).FirstOrDefault(),
-            Version = s.Grades.Where(g => g.IsCurrent).Select(g => (long?)g.AssignmentVersionId).FirstOrDefault(),
-        }).ToListAsync(ct)).Where(r => pairs is null || pairs.Contains((r.AssignmentId, r.Student))).ToList();
-        var due = (await extensions.ToListAsync(ct)).ToDictionary(e => (e.AssignmentId, e.Student), e => new DateTimeOffset(DateTime.SpecifyKind(e.Due, DateTimeKind.Utc)));
-        var existing = (await stored.ToListAsync(ct)).Where(s => pairs is null || pairs.Contains((s.AssignmentId, s.Student))).ToDictionary(s => (s.AssignmentId, s.Student));
-        var markers = await db.StandingsComputed.Where(m => assignmentIds.Contains(m.AssignmentId)).ToDictionaryAsync(m => m.AssignmentId, StringComparer.Ordinal, ct);
-        var byId = rows.ToDictionary(r => r.Id);
-        var seen = new HashSet<(string, string)>();
-        foreach (var assignment in rows.GroupBy(r => r.AssignmentId))
-        {
-            var policy = (catalog.CurrentVersion(assignment.Key) is { } v ? await catalog.GetVersionAsync(v, ct) : null)?.Policy ?? CoursePolicy.None;
-            foreach (var g in assignment.GroupBy(r => r.Student))
+        var rows = await db.Submissions.AsNoTracking()
+            .Where(s => s.AssignmentId == assignmentId && s.Student != null && s.Status != SubmissionStatus.Rejected)
+            .Select(s => new
             {
-                var standing = PolicyEvaluator.Stand(policy, options.Value.CourseZone,
-                    g.Select(r => new Attempt(r.Id, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)), r.Score, r.MaxScore)),
-                    policy.Due is not null && due.TryGetValue((assignment.Key, g.Key), out var e) ? e : null);
-                if (standing.Counts is not { } counts)
-                {
-                    continue;
-                }
-
-                seen.Add((assignment.Key, g.Key));
-                var row = byId[counts.Attempt.SubmissionId];
-                if (!existing.TryGetValue((assignment.Key, g.Key), out var s))
-                {
-                    s = new StoredStanding { AssignmentId = assignment.Key, Student = g.Key, StudentKey = Domain.Students.StudentIds.Key(g.Key) };
-                    db.Standings.Add(s);
-                }
-
-                s.SubmissionId = row.Id;
-                s.ReceivedAt = row.ReceivedAt;
-                s.Raw = row.Score!.Value;
-                s.MaxScore = row.MaxScore ?? 0;
-                s.Counted = counts.Counted!.Value;
-                s.Attempt = counts.Admission.Attempt;
-                s.LateTicks = counts.Admission.Late.Ticks;
-                s.LatePenalty = counts.Admission.LatePenalty;
-                s.AttemptPenalty = counts.Admission.AttemptPenalty;
-                s.Attempts = standing.Submissions.Count;
-                s.GradedVersionId = row.Version;
-                s.GradedAt = row.GradedAt;
+                s.Id, Student = s.Student!, s.ReceivedAt,
+                Score = s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault(),
+                MaxScore = s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.MaxScore).FirstOrDefault(),
+                GradedAt = s.Grades.Where(g => g.IsCurrent).Select(g => (DateTime?)g.GradedAt).FirstOrDefault(),
+                Version = s.Grades.Where(g => g.IsCurrent).Select(g => (long?)g.AssignmentVersionId).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var due = await db.Extensions.AsNoTracking().Where(e => e.AssignmentId == assignmentId).ToDictionaryAsync(e => e.Student, e => (DateTime?)e.Due, ct);
+        var written = new List<StoredStanding>();
+        foreach (var g in rows.GroupBy(r => r.Student))
+        {
+            var attempts = g.Select(r => new StandingAttemptRow(assignmentId, g.Key, r.Id, r.ReceivedAt, r.Score, r.MaxScore, r.GradedAt, r.Version, due.GetValueOrDefault(g.Key)));
+            if (await StandAsync(assignmentId, g.Key, attempts, ct) is { } standing)
+            {
+                written.Add(standing);
             }
         }
 
-        db.Standings.RemoveRange(existing.Where(x => !seen.Contains(x.Key)).Select(x => x.Value));
+        await db.Standings.Where(s => s.AssignmentId == assignmentId).ExecuteDeleteAsync(ct);
+        await StandingRows.WriteAsync(db, written, [], new Dictionary<string, DateTime?>(), ct);
+    }
 
-        // A students' update moves each assignment's revision on (an assignment never computed in full has no marker: it is computed in full later).
-        if (pairs is not null)
+    /// <summary>A student's counted standing on an assignment from their submissions, under its current rules (null: nothing counts).</summary>
+    private async Task<StoredStanding?> StandAsync(string assignmentId, string student, IEnumerable<StandingAttemptRow> submissions, CancellationToken ct)
+    {
+        var rows = submissions.ToList();
+        var policy = (catalog.CurrentVersion(assignmentId) is { } v ? await catalog.GetVersionAsync(v, ct) : null)?.Policy ?? CoursePolicy.None;
+        var due = rows.Select(r => r.ExtendedDue).FirstOrDefault(d => d is not null);
+        var standing = PolicyEvaluator.Stand(policy, options.Value.CourseZone,
+            rows.Select(r => new Attempt(r.SubmissionId, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)), r.Score, r.MaxScore)),
+            policy.Due is not null && due is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null);
+        if (standing.Counts is not { } counts)
         {
-            foreach (var id in assignmentIds)
-            {
-                if (markers.TryGetValue(id, out var marker))
-                {
-                    marker.Revision++;
-                    if (rows.Where(r => r.AssignmentId == id).Select(r => r.GradedAt).Max() is { } latest && (marker.LastGradedAt is null || marker.LastGradedAt < latest))
-                    {
-                        marker.LastGradedAt = latest;
-                    }
-                }
-            }
+            return null;
         }
 
-        await db.SaveChangesAsync(ct);
+        var row = rows.First(r => r.SubmissionId == counts.Attempt.SubmissionId);
+        return new StoredStanding
+        {
+            AssignmentId = assignmentId,
+            Student = student,
+            StudentKey = Domain.Students.StudentIds.Key(student),
+            SubmissionId = row.SubmissionId,
+            ReceivedAt = row.ReceivedAt,
+            Raw = row.Score!.Value,
+            MaxScore = row.MaxScore ?? 0,
+            Counted = counts.Counted!.Value,
+            Attempt = counts.Admission.Attempt,
+            LateTicks = counts.Admission.Late.Ticks,
+            LatePenalty = counts.Admission.LatePenalty,
+            AttemptPenalty = counts.Admission.AttemptPenalty,
+            Attempts = standing.Submissions.Count,
+            GradedVersionId = row.GradedVersionId,
+            GradedAt = row.GradedAt,
+        };
     }
 }
