@@ -48,7 +48,8 @@ public static class AnswerFileReader
         YNode root;
         try
         {
-            root = SafeYamlReader.Read(AnswerSeparators.InFile(text));
+            // Most files are in the plain subset, read without the general parser; the rest (and every error) go through it.
+            root = PlainYamlReader.TryRead(text, fromFields ? FromFieldsMarker : null) ?? SafeYamlReader.Read(AnswerSeparators.InFile(text));
         }
         catch (YamlFormatException ex)
         {
