@@ -13,50 +13,69 @@ namespace Grader.Data;
 /// </summary>
 public static class StandingRows
 {
+    private const string Read = """
+        SELECT s."Id", s."ReceivedAt", g."Score", g."MaxScore", g."GradedAt", g."AssignmentVersionId",
+               (SELECT e."Due" FROM extensions e WHERE e."AssignmentId" = s."AssignmentId" AND e."Student" = s."Student")
+        FROM submissions s LEFT JOIN grades g ON g."SubmissionId" = s."Id" AND g."IsCurrent" = TRUE
+        WHERE s."AssignmentId" = @assignment AND s."Student" = @student AND s."Status" <> 'Rejected'
+        """;
+
+    private const string Upsert = """
+        INSERT INTO standings ("AssignmentId", "Student", "StudentKey", "SubmissionId", "ReceivedAt", "Raw", "MaxScore", "Counted",
+            "Attempt", "LateTicks", "LatePenalty", "AttemptPenalty", "Attempts", "GradedVersionId", "GradedAt")
+        VALUES (@assignment, @student, @key, @submission, @receivedAt, @raw, @max, @counted, @attempt, @late, @latePenalty, @attemptPenalty, @attempts, @version, @gradedAt)
+        ON CONFLICT ("AssignmentId", "Student") DO UPDATE SET
+            "StudentKey" = excluded."StudentKey", "SubmissionId" = excluded."SubmissionId", "ReceivedAt" = excluded."ReceivedAt",
+            "Raw" = excluded."Raw", "MaxScore" = excluded."MaxScore", "Counted" = excluded."Counted", "Attempt" = excluded."Attempt",
+            "LateTicks" = excluded."LateTicks", "LatePenalty" = excluded."LatePenalty", "AttemptPenalty" = excluded."AttemptPenalty",
+            "Attempts" = excluded."Attempts", "GradedVersionId" = excluded."GradedVersionId", "GradedAt" = excluded."GradedAt"
+        """;
+
+    private const string Delete = """DELETE FROM standings WHERE "AssignmentId" = @assignment AND "Student" = @student""";
+    private const string Bump = """UPDATE standings_computed SET "Revision" = "Revision" + 1 WHERE "AssignmentId" = @assignment""";
+    private const string Raise = """
+        UPDATE standings_computed SET "LastGradedAt" = @latest
+        WHERE "AssignmentId" = @assignment AND ("LastGradedAt" IS NULL OR "LastGradedAt" < @latest)
+        """;
+
+    private static readonly string[] PairNames = ["assignment", "student"];
+    private static readonly string[] UpsertNames = ["assignment", "student", "key", "submission", "receivedAt", "raw", "max", "counted",
+        "attempt", "late", "latePenalty", "attemptPenalty", "attempts", "version", "gradedAt"];
+    private static readonly string[] BumpNames = ["assignment"];
+    private static readonly string[] RaiseNames = ["assignment", "latest"];
+
     /// <summary>
     /// Each (assignment, student)'s submissions that are not rejected, with their current grade
-    /// (null fields while ungraded) and the student's extended due date, one prepared query per pair.
+    /// (null fields while ungraded) and the student's extended due date: one prepared query per
+    /// pair, all in one round trip on PostgreSQL.
     /// </summary>
     public static async Task<List<StandingAttemptRow>> ReadAsync(GraderDbContext db, IReadOnlyList<(string AssignmentId, string Student)> pairs, CancellationToken ct = default)
     {
         var rows = new List<StandingAttemptRow>();
-        if (pairs.Count == 0)
-        {
-            return rows;
-        }
-
         var connection = await SubmissionRows.OpenAsync(db, ct);
-        await using var read = SubmissionRows.Command(connection, Transaction(db), """
-            SELECT s."Id", s."ReceivedAt", g."Score", g."MaxScore", g."GradedAt", g."AssignmentVersionId",
-                   (SELECT e."Due" FROM extensions e WHERE e."AssignmentId" = s."AssignmentId" AND e."Student" = s."Student")
-            FROM submissions s LEFT JOIN grades g ON g."SubmissionId" = s."Id" AND g."IsCurrent" = TRUE
-            WHERE s."AssignmentId" = @assignment AND s."Student" = @student AND s."Status" <> 'Rejected'
-            """);
-        var p = SubmissionRows.Parameters(read, "assignment", "student");
+        await using var batch = new StatementBatch(connection, Transaction(db));
         foreach (var (assignment, student) in pairs)
         {
-            p[0].Value = assignment;
-            p[1].Value = student;
-            await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(new StandingAttemptRow(
-                    assignment, student, reader.GetInt64(0), Utc(reader.GetDateTime(1)),
-                    reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                    reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                    reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
-                    reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                    reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6))));
-            }
+            batch.Add(Read, PairNames, assignment, student);
         }
 
+        await batch.QueryAsync(
+            (i, reader) => rows.Add(new StandingAttemptRow(
+                pairs[i].AssignmentId, pairs[i].Student, reader.GetInt64(0), Utc(reader.GetDateTime(1)),
+                reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6)))),
+            ct);
         return rows;
     }
 
     /// <summary>
     /// Writes these standings (inserted or replaced by assignment and student), deletes the rows of
     /// the pairs in <paramref name="removed"/>, and moves each assignment's revision on, with its
-    /// last grade time raised to the one given (assignments never computed in full have no marker and are left alone).
+    /// last grade time raised to the one given (assignments never computed in full have no marker
+    /// and are left alone); in one round trip on PostgreSQL.
     /// </summary>
     public static async Task WriteAsync(
         GraderDbContext db,
@@ -66,64 +85,43 @@ public static class StandingRows
         CancellationToken ct = default)
     {
         var connection = await SubmissionRows.OpenAsync(db, ct);
-        var tx = Transaction(db);
-        if (standings.Count > 0)
+        await using var batch = new StatementBatch(connection, Transaction(db));
+        foreach (var s in standings)
         {
-            await using var upsert = SubmissionRows.Command(connection, tx, """
-                INSERT INTO standings ("AssignmentId", "Student", "StudentKey", "SubmissionId", "ReceivedAt", "Raw", "MaxScore", "Counted",
-                    "Attempt", "LateTicks", "LatePenalty", "AttemptPenalty", "Attempts", "GradedVersionId", "GradedAt")
-                VALUES (@assignment, @student, @key, @submission, @receivedAt, @raw, @max, @counted, @attempt, @late, @latePenalty, @attemptPenalty, @attempts, @version, @gradedAt)
-                ON CONFLICT ("AssignmentId", "Student") DO UPDATE SET
-                    "StudentKey" = excluded."StudentKey", "SubmissionId" = excluded."SubmissionId", "ReceivedAt" = excluded."ReceivedAt",
-                    "Raw" = excluded."Raw", "MaxScore" = excluded."MaxScore", "Counted" = excluded."Counted", "Attempt" = excluded."Attempt",
-                    "LateTicks" = excluded."LateTicks", "LatePenalty" = excluded."LatePenalty", "AttemptPenalty" = excluded."AttemptPenalty",
-                    "Attempts" = excluded."Attempts", "GradedVersionId" = excluded."GradedVersionId", "GradedAt" = excluded."GradedAt"
-                """);
-            var p = SubmissionRows.Parameters(upsert, "assignment", "student", "key", "submission", "receivedAt", "raw", "max", "counted",
-                "attempt", "late", "latePenalty", "attemptPenalty", "attempts", "version", "gradedAt");
-            foreach (var s in standings)
-            {
-                object?[] values = [s.AssignmentId, s.Student, s.StudentKey, s.SubmissionId, Utc(s.ReceivedAt), s.Raw, s.MaxScore, s.Counted,
-                    s.Attempt, s.LateTicks, s.LatePenalty, s.AttemptPenalty, s.Attempts, s.GradedVersionId, s.GradedAt is { } at ? Utc(at) : null];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    p[i].Value = values[i] ?? DBNull.Value;
-                }
-
-                await upsert.ExecuteNonQueryAsync(ct);
-            }
+            batch.Add(Upsert, UpsertNames, s.AssignmentId, s.Student, s.StudentKey, s.SubmissionId, Utc(s.ReceivedAt), s.Raw, s.MaxScore, s.Counted,
+                s.Attempt, s.LateTicks, s.LatePenalty, s.AttemptPenalty, s.Attempts, s.GradedVersionId, s.GradedAt is { } at ? Utc(at) : null);
         }
 
-        if (removed.Count > 0)
+        foreach (var (assignment, student) in removed)
         {
-            await using var delete = SubmissionRows.Command(connection, tx, """DELETE FROM standings WHERE "AssignmentId" = @assignment AND "Student" = @student""");
-            var p = SubmissionRows.Parameters(delete, "assignment", "student");
-            foreach (var (assignment, student) in removed)
-            {
-                p[0].Value = assignment;
-                p[1].Value = student;
-                await delete.ExecuteNonQueryAsync(ct);
-            }
+            batch.Add(Delete, PairNames, assignment, student);
         }
 
-        await using var bump = SubmissionRows.Command(connection, tx, """UPDATE standings_computed SET "Revision" = "Revision" + 1 WHERE "AssignmentId" = @assignment""");
-        await using var raise = SubmissionRows.Command(connection, tx, """
-            UPDATE standings_computed SET "LastGradedAt" = @latest
-            WHERE "AssignmentId" = @assignment AND ("LastGradedAt" IS NULL OR "LastGradedAt" < @latest)
-            """);
-        var pb = SubmissionRows.Parameters(bump, "assignment");
-        var pr = SubmissionRows.Parameters(raise, "assignment", "latest");
         foreach (var (assignment, latest) in assignments)
         {
-            pb[0].Value = assignment;
-            await bump.ExecuteNonQueryAsync(ct);
+            batch.Add(Bump, BumpNames, assignment);
             if (latest is { } l)
             {
-                pr[0].Value = assignment;
-                pr[1].Value = Utc(l);
-                await raise.ExecuteNonQueryAsync(ct);
+                batch.Add(Raise, RaiseNames, assignment, Utc(l));
             }
         }
+
+        await batch.ExecuteAsync(ct);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, takes the transaction-scoped advisory lock of each (assignment, student), in
+    /// the order of their hashes (so two transactions never wait for each other in a circle), in one statement.
+    /// </summary>
+    public static async Task LockAsync(GraderDbContext db, IReadOnlyList<(string AssignmentId, string Student)> pairs, CancellationToken ct = default)
+    {
+        var connection = await SubmissionRows.OpenAsync(db, ct);
+        await using var batch = new StatementBatch(connection, Transaction(db));
+        batch.Add(
+            """SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys) AS k ORDER BY 1) AS ordered""",
+            ["keys"],
+            [pairs.Select(p => p.AssignmentId + "\n" + p.Student).ToArray()]); // one value, a text[] (not the params array itself)
+        await batch.QueryAsync((_, _) => { }, ct);
     }
 
     private static DbTransaction Transaction(GraderDbContext db) =>

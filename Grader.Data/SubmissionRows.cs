@@ -13,39 +13,57 @@ namespace Grader.Data;
 /// </summary>
 public static class SubmissionRows
 {
-    /// <summary>Inserts submissions in one transaction and sets their ids.</summary>
+    private const string Insert = """
+        INSERT INTO submissions ("ReceivedAt", "Content", "ContentHash", "Source", "FileName", "AssignmentId", "Student", "AssignmentVersionId", "Status", "Reason", "Generation", "ReceiptToken")
+        VALUES (@receivedAt, @content, @hash, @source, @fileName, @assignment, @student, @version, @status, @reason, @generation, @receipt)
+        RETURNING "Id"
+        """;
+
+    // The status update comes first: it locks the submission's row (PostgreSQL) and says whether
+    // the submission is still at this generation; the grade's two statements check the same, so
+    // they can be sent with it in one round trip.
+    private const string MarkGraded = """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation""";
+    private const string Retire = """
+        UPDATE grades SET "IsCurrent" = FALSE WHERE "SubmissionId" = @id AND "IsCurrent" = TRUE AND "Generation" <> @generation
+            AND EXISTS (SELECT 1 FROM submissions WHERE "Id" = @id AND "Generation" = @generation)
+        """;
+    private const string InsertGrade = """
+        INSERT INTO grades ("SubmissionId", "Generation", "AssignmentVersionId", "Score", "MaxScore", "ReportJson", "GradedAt", "IsCurrent")
+        SELECT @id, @generation, @version, @score, @max, @report, @gradedAt, TRUE
+        WHERE EXISTS (SELECT 1 FROM submissions WHERE "Id" = @id AND "Generation" = @generation)
+        ON CONFLICT DO NOTHING
+        """;
+    private const string MarkFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""";
+
+    private static readonly string[] InsertNames = ["receivedAt", "content", "hash", "source", "fileName", "assignment", "student", "version", "status", "reason", "generation", "receipt"];
+    private static readonly string[] IdNames = ["id", "generation"];
+    private static readonly string[] GradeNames = ["id", "generation", "version", "score", "max", "report", "gradedAt"];
+    private static readonly string[] FailedNames = ["id", "generation", "reason"];
+
+    /// <summary>Inserts submissions in one transaction (one round trip on PostgreSQL) and sets their ids.</summary>
     public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
-        var tx = transaction.GetDbTransaction();
-        await using var insert = Command(connection, tx, """
-            INSERT INTO submissions ("ReceivedAt", "Content", "ContentHash", "Source", "FileName", "AssignmentId", "Student", "AssignmentVersionId", "Status", "Reason", "Generation", "ReceiptToken")
-            VALUES (@receivedAt, @content, @hash, @source, @fileName, @assignment, @student, @version, @status, @reason, @generation, @receipt)
-            RETURNING "Id"
-            """);
-        var p = Parameters(insert, "receivedAt", "content", "hash", "source", "fileName", "assignment", "student", "version", "status", "reason", "generation", "receipt");
+        await using var batch = new StatementBatch(connection, transaction.GetDbTransaction());
         foreach (var s in submissions)
         {
-            object?[] values = [s.ReceivedAt, s.Content, s.ContentHash, s.Source, s.FileName, s.AssignmentId, s.Student, s.AssignmentVersionId, s.Status.ToString(), s.Reason, s.Generation, s.ReceiptToken];
-            for (var i = 0; i < values.Length; i++)
-            {
-                p[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            s.Id = Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
+            batch.Add(Insert, InsertNames,
+                s.ReceivedAt, s.Content, s.ContentHash, s.Source, s.FileName, s.AssignmentId, s.Student, s.AssignmentVersionId, s.Status.ToString(), s.Reason, s.Generation, s.ReceiptToken);
         }
 
+        await batch.QueryAsync((i, row) => submissions[i].Id = row.GetInt64(0), ct);
         await transaction.CommitAsync(ct);
     }
 
     /// <summary>
-    /// Stores grades and outcomes in one transaction. A grade is stored only while its submission
-    /// is still at the grade's generation (a regrade may have moved it on meanwhile): the
-    /// submission becomes graded, the grade current, earlier grades history. A grade for a
-    /// (submission, generation) that already exists is left as it is, so a job run twice, here or
-    /// on another node, stores one grade. Failures are marked failed, also only at their generation.
+    /// Stores grades and outcomes in one transaction (its statements in one round trip on
+    /// PostgreSQL). A grade is stored only while its submission is still at the grade's generation
+    /// (a regrade may have moved it on meanwhile): the submission becomes graded, the grade
+    /// current, earlier grades history. A grade for a (submission, generation) that already exists
+    /// is left as it is, so a job run twice, here or on another node, stores one grade. Failures
+    /// are marked failed, also only at their generation.
     /// <paramref name="beforeCommit"/> runs last inside the transaction (on <paramref name="db"/>'s connection).
     /// </summary>
     public static async Task StoreAsync(
@@ -59,56 +77,26 @@ public static class SubmissionRows
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
-        var tx = transaction.GetDbTransaction();
-
-        // The status update comes first: it locks the submission's row (PostgreSQL) and says
-        // whether the submission is still at this generation.
-        await using var graded = Command(connection, tx, """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation""");
-        await using var retire = Command(connection, tx, """UPDATE grades SET "IsCurrent" = FALSE WHERE "SubmissionId" = @id AND "IsCurrent" = TRUE AND "Generation" <> @generation""");
-        await using var insert = Command(connection, tx, """
-            INSERT INTO grades ("SubmissionId", "Generation", "AssignmentVersionId", "Score", "MaxScore", "ReportJson", "GradedAt", "IsCurrent")
-            VALUES (@id, @generation, @version, @score, @max, @report, @gradedAt, TRUE)
-            ON CONFLICT DO NOTHING
-            """);
-        await using var failed = Command(connection, tx, """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""");
-        var pg = Parameters(graded, "id", "generation");
-        var pr = Parameters(retire, "id", "generation");
-        var pi = Parameters(insert, "id", "generation", "version", "score", "max", "report", "gradedAt");
-        var pf = Parameters(failed, "id", "generation", "reason");
-        foreach (var g in grades)
+        await using (var batch = new StatementBatch(connection, transaction.GetDbTransaction()))
         {
-            pg[0].Value = g.SubmissionId;
-            pg[1].Value = g.Generation;
-            if (await graded.ExecuteNonQueryAsync(ct) == 0)
+            foreach (var g in grades)
             {
-                continue;
+                batch.Add(MarkGraded, IdNames, g.SubmissionId, g.Generation);
+                batch.Add(Retire, IdNames, g.SubmissionId, g.Generation);
+                batch.Add(InsertGrade, GradeNames, g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt);
             }
 
-            pr[0].Value = g.SubmissionId;
-            pr[1].Value = g.Generation;
-            await retire.ExecuteNonQueryAsync(ct);
-            object[] values = [g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt];
-            for (var i = 0; i < values.Length; i++)
+            foreach (var (id, generation) in alreadyGraded)
             {
-                pi[i].Value = values[i];
+                batch.Add(MarkGraded, IdNames, id, generation);
             }
 
-            await insert.ExecuteNonQueryAsync(ct);
-        }
+            foreach (var (id, generation, reason) in failures)
+            {
+                batch.Add(MarkFailed, FailedNames, id, generation, reason);
+            }
 
-        foreach (var (id, generation) in alreadyGraded)
-        {
-            pg[0].Value = id;
-            pg[1].Value = generation;
-            await graded.ExecuteNonQueryAsync(ct);
-        }
-
-        foreach (var (id, generation, reason) in failures)
-        {
-            pf[0].Value = id;
-            pf[1].Value = generation;
-            pf[2].Value = reason;
-            await failed.ExecuteNonQueryAsync(ct);
+            await batch.ExecuteAsync(ct);
         }
 
         if (beforeCommit is not null)

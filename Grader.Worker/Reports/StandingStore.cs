@@ -38,11 +38,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         if (!db.Database.IsSqlite() && pairs.Count > 0)
         {
             await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct); // waits for a full recompute first, as it takes its locks in this order
-            foreach (var (a, s) in pairs)
-            {
-                var key = a + "\n" + s;
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct);
-            }
+            await StandingRows.LockAsync(db, pairs, ct);
         }
 
         if (pairs.Count > 0)

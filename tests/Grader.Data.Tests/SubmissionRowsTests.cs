@@ -5,10 +5,11 @@ namespace Grader.Data.Tests;
 
 public class SubmissionRowsTests
 {
-    [Fact]
-    public async Task Inserted_rows_read_back_through_EF_Core_exactly()
+    [Theory]
+    [MemberData(nameof(ProviderDatabase.Providers), MemberType = typeof(ProviderDatabase))]
+    public async Task Inserted_rows_read_back_through_EF_Core_exactly(string provider)
     {
-        using var database = new TestDatabase();
+        await using var database = await ProviderDatabase.CreateAsync(provider);
         long version;
         await using (var db = database.Context())
         {
@@ -33,17 +34,19 @@ public class SubmissionRowsTests
         await using var read = database.Context();
         var stored = await read.Submissions.OrderBy(s => s.Id).ToListAsync();
         Assert.Equal(submissions.Select(s => s.Id), stored.Select(s => s.Id));
-        Assert.All(stored, s => Assert.Equal(received, s.ReceivedAt));
+        var kept = provider == "postgres" ? received.AddTicks(-(received.Ticks % TimeSpan.TicksPerMicrosecond)) : received; // PostgreSQL keeps microseconds
+        Assert.All(stored, s => Assert.Equal(kept, s.ReceivedAt));
         Assert.All(stored, s => Assert.Equal(DateTimeKind.Utc, s.ReceivedAt.Kind));
         Assert.Equal(SubmissionStatus.Accepted, stored[0].Status);
         Assert.Equal([1, 2, 2], stored[2].Content);
         Assert.Null(stored[0].FileName);
     }
 
-    [Fact]
-    public async Task Storing_grades_twice_keeps_one_per_generation_and_history_across_generations()
+    [Theory]
+    [MemberData(nameof(ProviderDatabase.Providers), MemberType = typeof(ProviderDatabase))]
+    public async Task Storing_grades_twice_keeps_one_per_generation_and_history_across_generations(string provider)
     {
-        using var database = new TestDatabase();
+        await using var database = await ProviderDatabase.CreateAsync(provider);
         var (id, version) = await SeedAsync(database);
         Grade Make(int generation, double score) => new() { SubmissionId = id, Generation = generation, AssignmentVersionId = version, Score = score, MaxScore = 2, ReportJson = "{}", GradedAt = DateTime.UtcNow, IsCurrent = true };
 
@@ -70,10 +73,11 @@ public class SubmissionRowsTests
         Assert.Equal(SubmissionStatus.Graded, (await read.Submissions.SingleAsync()).Status);
     }
 
-    [Fact]
-    public async Task A_grade_of_an_older_generation_arriving_late_is_not_stored_and_the_current_one_stays()
+    [Theory]
+    [MemberData(nameof(ProviderDatabase.Providers), MemberType = typeof(ProviderDatabase))]
+    public async Task A_grade_of_an_older_generation_arriving_late_is_not_stored_and_the_current_one_stays(string provider)
     {
-        using var database = new TestDatabase();
+        await using var database = await ProviderDatabase.CreateAsync(provider);
         var (id, version) = await SeedAsync(database);
         Grade Make(int generation, double score) => new() { SubmissionId = id, Generation = generation, AssignmentVersionId = version, Score = score, MaxScore = 2, ReportJson = "{}", GradedAt = DateTime.UtcNow, IsCurrent = true };
         await using (var db = database.Context())
@@ -89,10 +93,11 @@ public class SubmissionRowsTests
         Assert.Equal(SubmissionStatus.Graded, (await read.Submissions.SingleAsync()).Status);
     }
 
-    [Fact]
-    public async Task A_failure_is_kept_with_its_reason_unless_the_submission_moved_on()
+    [Theory]
+    [MemberData(nameof(ProviderDatabase.Providers), MemberType = typeof(ProviderDatabase))]
+    public async Task A_failure_is_kept_with_its_reason_unless_the_submission_moved_on(string provider)
     {
-        using var database = new TestDatabase();
+        await using var database = await ProviderDatabase.CreateAsync(provider);
         var (id, _) = await SeedAsync(database);
         await using (var db = database.Context())
         {
@@ -107,7 +112,7 @@ public class SubmissionRowsTests
         Assert.Equal("boom", s.Reason);
     }
 
-    private static async Task<(long Id, long Version)> SeedAsync(TestDatabase database)
+    private static async Task<(long Id, long Version)> SeedAsync(ProviderDatabase database)
     {
         await using var db = database.Context();
         var v = new AssignmentVersion { AssignmentId = "a", Hash = "h", Text = "id: a", SourcePath = "a.yaml", LoadedAt = DateTime.UtcNow, IsCurrent = true };
