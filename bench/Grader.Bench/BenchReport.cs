@@ -32,11 +32,14 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         Row($"offered {F(Options.OfferedRate)}/s for {Options.OfferedDuration.TotalSeconds:0} s: p50 / p99 (ms)", $"{F(Open.P(50))} / {F(Open.P(99))}", "p99 < 50");
         Row("SQLite, one durable row per transaction (rows/s)", F(SqliteSingle));
         Row("SQLite, 200 rows per transaction (rows/s)", F(SqliteBatched));
-        Row("end-to-end graded/s ÷ single-row commits/s", (Closed.GradedPerSecond / SqliteSingle).ToString("0.00", CultureInfo.InvariantCulture));
+        Row("end-to-end graded/s ÷ in-process grading/s", (Closed.GradedPerSecond / GradedInProcessPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.6");
+        Row("end-to-end graded/s ÷ single-row commits/s", (Closed.GradedPerSecond / SqliteSingle).ToString("0.00", CultureInfo.InvariantCulture), ">= 1.5");
         Row("end-to-end graded/s ÷ batched rows/s", (Closed.GradedPerSecond / SqliteBatched).ToString("0.000", CultureInfo.InvariantCulture));
         var one = Postgres.OneNode;
         Row($"PostgreSQL, 1 node, {one.Accepted} submissions: graded/s", F(one.GradedPerSecond));
         Row("PostgreSQL, 1 node: p50 / p95 / p99 POST→graded (ms)", $"{F(one.P(50))} / {F(one.P(95))} / {F(one.P(99))}");
+        var offered = Postgres.OneNodeOffered;
+        Row($"PostgreSQL, 1 node, offered {F(Options.OfferedRate)}/s: p50 / p99 (ms)", $"{F(offered.P(50))} / {F(offered.P(99))}", "p99 < 100");
         Row("PostgreSQL 1 node ÷ one SQLite node (graded/s)", (one.GradedPerSecond / Closed.GradedPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.5");
         var pg = Postgres.Closed;
         Row($"PostgreSQL, 2 nodes, {pg.Accepted} submissions: graded/s", F(pg.GradedPerSecond));
@@ -61,6 +64,7 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         settings = new { submissions = Options.Submissions, keys = Options.Keys, concurrency = Options.Concurrency, offeredRate = Options.OfferedRate, offeredSeconds = Options.OfferedDuration.TotalSeconds, quick = Options.Quick, journal = "wal", synchronous = "full" },
         keysPerSecond = Math.Round(KeysPerSecond),
         gradedInProcessPerSecond = Math.Round(GradedInProcessPerSecond),
+        endToEndOverInProcess = Math.Round(Closed.GradedPerSecond / GradedInProcessPerSecond, 3),
         endToEnd = new
         {
             accepted = Closed.Accepted,
@@ -84,6 +88,13 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
                 gradedPerSecond = Math.Round(Postgres.OneNode.GradedPerSecond),
                 latencyMs = new { p50 = Math.Round(Postgres.OneNode.P(50), 1), p95 = Math.Round(Postgres.OneNode.P(95), 1), p99 = Math.Round(Postgres.OneNode.P(99), 1) },
                 overOneSqliteNode = Math.Round(Postgres.OneNode.GradedPerSecond / Closed.GradedPerSecond, 3),
+                offered = new
+                {
+                    rate = Options.OfferedRate,
+                    accepted = Postgres.OneNodeOffered.Accepted,
+                    errors = Postgres.OneNodeOffered.Errors,
+                    latencyMs = new { p50 = Math.Round(Postgres.OneNodeOffered.P(50), 1), p95 = Math.Round(Postgres.OneNodeOffered.P(95), 1), p99 = Math.Round(Postgres.OneNodeOffered.P(99), 1) },
+                },
             },
             twoNodesOverOne = Math.Round(Postgres.Closed.GradedPerSecond / Postgres.OneNode.GradedPerSecond, 3),
             endToEnd = new

@@ -4,4 +4,8 @@ namespace Grader.Bench;
 /// The PostgreSQL phase: one node and two nodes end to end on one server, and the server's own
 /// commit rates; <see cref="Note"/> says why it was not run.
 /// </summary>
-public sealed record PostgresFigures(EndToEndResult OneNode, EndToEndResult Closed, double SingleRowCommitsPerSecond, double BatchedRowsPerSecond, string? Note);
+public sealed record PostgresFigures(EndToEndResult OneNode, EndToEndResult Closed, double SingleRowCommitsPerSecond, double BatchedRowsPerSecond, string? Note)
+{
+    /// <summary>One node at the offered rate (open loop), after its closed loop.</summary>
+    public EndToEndResult OneNodeOffered { get; init; } = EndToEndResult.None;
+}

@@ -53,11 +53,12 @@ try
     {
         PeakMemory.Settle();
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
-        EndToEndResult pgOne, pgClosed;
+        EndToEndResult pgOne, pgOffered, pgClosed;
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres-one"), options.Assignments, await server.CreateDatabaseAsync("grader_one"), nodes: 1))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
             pgOne = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
+            pgOffered = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
         }
 
         PeakMemory.Settle();
@@ -68,7 +69,7 @@ try
         }
 
         var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 1 : 5));
-        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null);
+        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null) { OneNodeOffered = pgOffered };
     }
     else
     {
