@@ -46,7 +46,8 @@ public static class SubmissionRows
     /// submission becomes graded, the grade current, earlier grades history. A grade for a
     /// (submission, generation) that already exists is left as it is, so a job run twice, here or
     /// on another node, stores one grade. Failures are marked failed, also only at their generation.
-    /// <paramref name="beforeCommit"/> runs last inside the transaction (on <paramref name="db"/>'s connection).
+    /// <paramref name="beforeCommit"/> runs last inside the transaction (on <paramref name="db"/>'s connection), given the
+    /// ids of the submissions this transaction settled (moved from accepted to graded or failed), for the assignments' counts.
     /// </summary>
     public static async Task StoreAsync(
         GraderDbContext db,
@@ -54,7 +55,7 @@ public static class SubmissionRows
         IReadOnlyList<(long Id, int Generation)> alreadyGraded,
         IReadOnlyList<(long Id, int Generation, string Reason)> failures,
         CancellationToken ct = default,
-        Func<CancellationToken, Task>? beforeCommit = null)
+        Func<IReadOnlyList<long>, CancellationToken, Task>? beforeCommit = null)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
@@ -62,7 +63,9 @@ public static class SubmissionRows
         var tx = transaction.GetDbTransaction();
 
         // The status update comes first: it locks the submission's row (PostgreSQL) and says
-        // whether the submission is still at this generation.
+        // whether the submission is still at this generation. It is tried first on an accepted submission
+        // (the usual case, one statement), which tells that this transaction settles it.
+        await using var settle = Command(connection, tx, """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""");
         await using var graded = Command(connection, tx, """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation""");
         await using var retire = Command(connection, tx, """UPDATE grades SET "IsCurrent" = FALSE WHERE "SubmissionId" = @id AND "IsCurrent" = TRUE AND "Generation" <> @generation""");
         await using var insert = Command(connection, tx, """
@@ -70,16 +73,18 @@ public static class SubmissionRows
             VALUES (@id, @generation, @version, @score, @max, @report, @gradedAt, TRUE)
             ON CONFLICT DO NOTHING
             """);
+        await using var settleFailed = Command(connection, tx, """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""");
         await using var failed = Command(connection, tx, """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""");
+        var settled = new List<long>();
+        var ps = Parameters(settle, "id", "generation");
         var pg = Parameters(graded, "id", "generation");
+        var psf = Parameters(settleFailed, "id", "generation", "reason");
         var pr = Parameters(retire, "id", "generation");
         var pi = Parameters(insert, "id", "generation", "version", "score", "max", "report", "gradedAt");
         var pf = Parameters(failed, "id", "generation", "reason");
         foreach (var g in grades)
         {
-            pg[0].Value = g.SubmissionId;
-            pg[1].Value = g.Generation;
-            if (await graded.ExecuteNonQueryAsync(ct) == 0)
+            if (!await MarkAsync(settle, ps, graded, pg, settled, g.SubmissionId, g.Generation, null, ct))
             {
                 continue;
             }
@@ -98,25 +103,43 @@ public static class SubmissionRows
 
         foreach (var (id, generation) in alreadyGraded)
         {
-            pg[0].Value = id;
-            pg[1].Value = generation;
-            await graded.ExecuteNonQueryAsync(ct);
+            await MarkAsync(settle, ps, graded, pg, settled, id, generation, null, ct);
         }
 
         foreach (var (id, generation, reason) in failures)
         {
-            pf[0].Value = id;
-            pf[1].Value = generation;
-            pf[2].Value = reason;
-            await failed.ExecuteNonQueryAsync(ct);
+            await MarkAsync(settleFailed, psf, failed, pf, settled, id, generation, reason, ct);
         }
 
         if (beforeCommit is not null)
         {
-            await beforeCommit(ct); // e.g. the students' standings, in the same transaction
+            await beforeCommit(settled, ct); // e.g. the students' standings and the assignments' counts, in the same transaction
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Marks a submission at its generation with <paramref name="first"/> (only while accepted: it is then
+    /// added to <paramref name="settled"/>), else with <paramref name="again"/>; false when neither matched.
+    /// </summary>
+    private static async Task<bool> MarkAsync(DbCommand first, DbParameter[] pFirst, DbCommand again, DbParameter[] pAgain, List<long> settled,
+        long id, int generation, string? reason, CancellationToken ct)
+    {
+        object?[] values = reason is null ? [id, generation] : [id, generation, reason];
+        for (var i = 0; i < values.Length; i++)
+        {
+            pFirst[i].Value = values[i];
+            pAgain[i].Value = values[i];
+        }
+
+        if (await first.ExecuteNonQueryAsync(ct) > 0)
+        {
+            settled.Add(id);
+            return true;
+        }
+
+        return await again.ExecuteNonQueryAsync(ct) > 0;
     }
 
     internal static async Task<DbConnection> OpenAsync(GraderDbContext db, CancellationToken ct)

@@ -13,7 +13,7 @@ public partial class AssignmentPage
     /// <param name="id">Its <see cref="Id"/>.</param>
     /// <param name="title">Its <see cref="Title"/>.</param>
     /// <param name="listing">Its <see cref="Listing"/>: one page of the submissions table.</param>
-    /// <param name="statistics">Its <see cref="Statistics"/>.</param>
+    /// <param name="statistics">Its <see cref="Statistics"/>, <see cref="StatisticsPending"/> and <see cref="StatisticsComputed"/>.</param>
     /// <param name="policy">Its <see cref="Policy"/>.</param>
     /// <param name="zone">Its <see cref="Zone"/>.</param>
     /// <param name="extensions">Its <see cref="Extensions"/>.</param>
@@ -28,13 +28,13 @@ public partial class AssignmentPage
         string id,
         string title,
         SubmissionListing listing,
-        ClassStatistics statistics,
+        CachedStatistics statistics,
         Grader.Domain.Policy.CoursePolicy? policy,
         TimeZoneInfo zone,
         IReadOnlyList<Extension> extensions,
         IReadOnlyDictionary<long, Grader.Domain.Policy.ScoredAttempt> standing,
         IReadOnlySet<long> countedIds,
-        Gradebook gradebook,
+        PageGradebookView gradebook,
         int? lateCount = null,
         int? maxAttempt = null,
         IReadOnlyList<AnswerGroupView>? answerGroups = null,
@@ -44,7 +44,9 @@ public partial class AssignmentPage
             [nameof(Id)] = id,
             [nameof(Title)] = title,
             [nameof(Listing)] = listing,
-            [nameof(Statistics)] = statistics,
+            [nameof(Statistics)] = statistics.Statistics,
+            [nameof(StatisticsPending)] = statistics.Pending,
+            [nameof(StatisticsComputed)] = statistics.Computed,
             [nameof(Policy)] = policy,
             [nameof(Zone)] = zone,
             [nameof(Extensions)] = extensions,
