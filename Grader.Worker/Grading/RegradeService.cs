@@ -48,7 +48,7 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
                     .SetProperty(s => s.AssignmentVersionId, version)
                     .SetProperty(s => s.Status, SubmissionStatus.Accepted)
                     .SetProperty(s => s.Reason, (string?)null), ct);
-            await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Settled, 0), ct); // none settled now
+            await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Settled, 0).SetProperty(m => m.Revision, m => m.Revision + 1), ct); // none settled now; what is derived from the grades is out of date
             queued = await db.Submissions
                 .Where(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected)
                 .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);

@@ -23,7 +23,8 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<Entry>> computing = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    /// <summary>One background computation of a page's derived figures at a time (statistics or answer groups), so they do not pile up in memory.</summary>
+    internal static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>
     /// The statistics of an assignment: the cached ones when its standings have not moved since;
@@ -66,7 +67,7 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
 
     private async Task<Entry> ComputeAsync(string assignmentId, CancellationToken ct)
     {
-        await oneAtATime.WaitAsync(ct);
+        await OneAtATime.WaitAsync(ct);
         try
         {
             // The revision is read first: a change while computing leaves the entry stale, to be computed again.
@@ -79,7 +80,7 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
         }
         finally
         {
-            oneAtATime.Release();
+            OneAtATime.Release();
         }
     }
 

@@ -87,8 +87,9 @@ public sealed class SubmissionPaging(IDbContextFactory<GraderDbContext> dbFactor
             return (late, await all.GroupBy(s => s.Student).Select(g => (int?)g.Count()).MaxAsync(ct) ?? 0);
         }
 
-        var waiting = await db.Submissions.Where(s => s.AssignmentId == assignmentId && s.Status == SubmissionStatus.Accepted && s.Student != null)
-            .Select(s => s.Student!).Distinct().ToListAsync(ct);
+        // Not DISTINCT in SQL: SQLite would then walk the (AssignmentId, Student) index over every submission instead of the accepted ones.
+        var waiting = (await db.Submissions.Where(s => s.AssignmentId == assignmentId && s.Status == SubmissionStatus.Accepted && s.Student != null)
+            .Select(s => s.Student!).ToListAsync(ct)).Distinct().ToList();
         var most = waiting.Count == 0 ? 0 : await all.Where(s => waiting.Contains(s.Student!)).GroupBy(s => s.Student).Select(g => (int?)g.Count()).MaxAsync(ct) ?? 0;
         return (late, Math.Max(stored, most));
     }

@@ -23,6 +23,7 @@ public partial class AssignmentPage
     /// <param name="lateCount">Its <see cref="LateCount"/>.</param>
     /// <param name="maxAttempt">Its <see cref="MaxAttempt"/>.</param>
     /// <param name="answerGroups">Its <see cref="AnswerGroups"/>: each question's wrong answers by group.</param>
+    /// <param name="answerGroupsPending">Its <see cref="AnswerGroupsPending"/>.</param>
     /// <param name="status">The HTTP status.</param>
     public static RazorComponentResult<AssignmentPage> Of(
         string id,
@@ -38,6 +39,7 @@ public partial class AssignmentPage
         int? lateCount = null,
         int? maxAttempt = null,
         IReadOnlyList<AnswerGroupView>? answerGroups = null,
+        bool answerGroupsPending = false,
         int status = 200) =>
         new(new Dictionary<string, object?>
         {
@@ -56,6 +58,7 @@ public partial class AssignmentPage
             [nameof(LateCount)] = lateCount,
             [nameof(MaxAttempt)] = maxAttempt,
             [nameof(AnswerGroups)] = answerGroups ?? [],
+            [nameof(AnswerGroupsPending)] = answerGroupsPending,
         })
         { StatusCode = status };
 }
