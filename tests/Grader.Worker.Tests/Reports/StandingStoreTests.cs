@@ -19,13 +19,15 @@ public class StandingStoreTests
     // Steps: "s STUDENT HOURS SEED" submits (HOURS from the due date, SEED picks the answers),
     // "o STUDENT SCORE" overrides the question forward of the student's latest submission,
     // "e STUDENT HOURS" grants an extension, "r YAML" publishes new rules (added to the base rules),
-    // "g" regrades every submission, "l STUDENT,STUDENT" imports a class list (then nothing more is submitted).
+    // "g" regrades every submission, "l STUDENT,STUDENT" imports a class list (then nothing more is submitted),
+    // "a SCORE" gives the largest wrong-answer group of the question forward that score, "u" undoes that.
     [Theory]
     [InlineData("gradebook: best\n", "s a -5 1;s b -4 2;s a -3 3;s c 10 4;s c 30 5;o a 0;o c 1;e c 40;s b 2 6")]
     [InlineData("gradebook: latest\n", "s a -5 1;s a 5 2;s b 20 3;s b -1 4;e a 10;o b 0;r gradebook: best\n;s c 1 5")]
     [InlineData("attempts: { max: 4, penalty: 10% }\n", "s a -5 7;s a -4 8;s a -3 9;s b 50 1;e b 60;s b 55 2;r attempts: { max: 4, penalty: 25% }\n;o a 0")]
     [InlineData("gradebook: latest\nattempts: { penalty: 5% }\n", "s a 1 1;s b 2 2;s a 25 3;r gradebook: best\n;e a 30;o a 1;r gradebook: latest\n")]
     [InlineData("gradebook: best\n", "s a -5 1;s b -4 2;s a 3 3;s c -1 4;g;o b 0;l a,B,d;e a 10;o a 1;g")]
+    [InlineData("gradebook: latest\n", "s a -5 1;s b -4 2;s c 3 3;s d -1 4;s a 1 5;a 0.5;s e 2 6;u;a 1")]
     public async Task The_stored_standing_equals_the_recomputed_one_after_every_step(string rules, string script)
     {
         var clock = new TestClock();
@@ -36,6 +38,7 @@ public class StandingStoreTests
         clock.Stopped = true;
         var latest = new Dictionary<string, long>();
         var all = new List<long>();
+        long? rule = null;
         foreach (var step in script.Split(';'))
         {
             var w = step.Split(' ', 2 + (step[0] == 'r' ? 0 : 2));
@@ -58,6 +61,23 @@ public class StandingStoreTests
                     break;
                 case "e":
                     using (var r = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/extensions", new { student = w[1], due = PolicyIntakeTests.Iso(due.AddHours(double.Parse(w[2], System.Globalization.CultureInfo.InvariantCulture))) }))
+                    {
+                        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+                    }
+
+                    break;
+                case "a":
+                    var groups = await service.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/assignments/tanh-network/answer-groups?question=forward");
+                    var largest = groups.EnumerateArray().Where(g => g.GetProperty("students").GetInt32() > 0).MaxBy(g => g.GetProperty("students").GetInt32());
+                    using (var r = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/answer-groups", new { question = "forward", key = largest.GetProperty("key").GetString(), score = double.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture), comment = "x", by = "jo" }))
+                    {
+                        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+                        rule = (await r.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("rule").GetProperty("id").GetInt64();
+                    }
+
+                    break;
+                case "u":
+                    using (var r = await service.Http.DeleteAsync($"/api/assignments/tanh-network/answer-groups/{rule}"))
                     {
                         Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
                     }
