@@ -13,11 +13,15 @@ namespace Grader.Data;
 /// </summary>
 public static class StandingRows
 {
+    // The second branch is one row per pair: kind 1, the stored counted score, and 1 when the student is on the class list.
     private const string Read = """
-        SELECT s."Id", s."ReceivedAt", g."Score", g."MaxScore", g."GradedAt", g."AssignmentVersionId",
+        SELECT 0, s."Id", s."ReceivedAt", g."Score", g."MaxScore", g."GradedAt", g."AssignmentVersionId",
                (SELECT e."Due" FROM extensions e WHERE e."AssignmentId" = s."AssignmentId" AND e."Student" = s."Student")
         FROM submissions s LEFT JOIN grades g ON g."SubmissionId" = s."Id" AND g."IsCurrent" = TRUE
         WHERE s."AssignmentId" = @assignment AND s."Student" = @student AND s."Status" <> 'Rejected'
+        UNION ALL
+        SELECT 1, 0, NULL, (SELECT t."Counted" FROM standings t WHERE t."AssignmentId" = @assignment AND t."Student" = @student), NULL, NULL,
+               CASE WHEN EXISTS (SELECT 1 FROM students k WHERE k."Key" = @key) THEN 1 ELSE 0 END, NULL
         """;
 
     private const string Upsert = """
@@ -25,63 +29,82 @@ public static class StandingRows
             "Attempt", "LateTicks", "LatePenalty", "AttemptPenalty", "Attempts", "GradedVersionId", "GradedAt")
         VALUES (@assignment, @student, @key, @submission, @receivedAt, @raw, @max, @counted, @attempt, @late, @latePenalty, @attemptPenalty, @attempts, @version, @gradedAt)
         ON CONFLICT ("AssignmentId", "Student") DO UPDATE SET
-            "StudentKey" = excluded."StudentKey", "SubmissionId" = excluded."SubmissionId", "ReceivedAt" = excluded."ReceivedAt",
+            "SubmissionId" = excluded."SubmissionId", "ReceivedAt" = excluded."ReceivedAt",
             "Raw" = excluded."Raw", "MaxScore" = excluded."MaxScore", "Counted" = excluded."Counted", "Attempt" = excluded."Attempt",
             "LateTicks" = excluded."LateTicks", "LatePenalty" = excluded."LatePenalty", "AttemptPenalty" = excluded."AttemptPenalty",
             "Attempts" = excluded."Attempts", "GradedVersionId" = excluded."GradedVersionId", "GradedAt" = excluded."GradedAt"
         """;
 
     private const string Delete = """DELETE FROM standings WHERE "AssignmentId" = @assignment AND "Student" = @student""";
-    private const string Bump = """UPDATE standings_computed SET "Revision" = "Revision" + 1 WHERE "AssignmentId" = @assignment""";
+    private const string Bump = """
+        UPDATE standings_computed SET "Revision" = "Revision" + 1, "Settled" = "Settled" + @settled,
+            "Students" = "Students" + @students, "CountedSum" = "CountedSum" + @sum,
+            "ListedStudents" = "ListedStudents" + @listed, "ListedSum" = "ListedSum" + @listedSum,
+            "MaxAttempts" = CASE WHEN "MaxAttempts" < @attempts THEN @attempts ELSE "MaxAttempts" END
+        WHERE "AssignmentId" = @assignment
+        """;
     private const string Raise = """
         UPDATE standings_computed SET "LastGradedAt" = @latest
         WHERE "AssignmentId" = @assignment AND ("LastGradedAt" IS NULL OR "LastGradedAt" < @latest)
         """;
 
     private static readonly string[] PairNames = ["assignment", "student"];
+    private static readonly string[] ReadNames = ["assignment", "student", "key"];
     private static readonly string[] UpsertNames = ["assignment", "student", "key", "submission", "receivedAt", "raw", "max", "counted",
         "attempt", "late", "latePenalty", "attemptPenalty", "attempts", "version", "gradedAt"];
-    private static readonly string[] BumpNames = ["assignment"];
+    private static readonly string[] BumpNames = ["assignment", "settled", "students", "sum", "listed", "listedSum", "attempts"];
     private static readonly string[] RaiseNames = ["assignment", "latest"];
 
     /// <summary>
     /// Each (assignment, student)'s submissions that are not rejected, with their current grade
-    /// (null fields while ungraded) and the student's extended due date: one prepared query per
-    /// pair, all in one round trip on PostgreSQL.
+    /// (null fields while ungraded) and the student's extended due date, and the pair's stored standing
+    /// before the update with whether the student (by <paramref name="keys"/>, their folded ids) is on
+    /// the class list: one prepared query per pair, all in one round trip on PostgreSQL.
     /// </summary>
-    public static async Task<List<StandingAttemptRow>> ReadAsync(GraderDbContext db, IReadOnlyList<(string AssignmentId, string Student)> pairs, CancellationToken ct = default)
+    public static async Task<StandingRead> ReadAsync(GraderDbContext db, IReadOnlyList<(string AssignmentId, string Student)> pairs, Func<string, string> keys,
+        CancellationToken ct = default)
     {
-        var rows = new List<StandingAttemptRow>();
+        var result = new StandingRead([], []);
         var connection = await SubmissionRows.OpenAsync(db, ct);
         await using var batch = new StatementBatch(connection, Transaction(db));
         foreach (var (assignment, student) in pairs)
         {
-            batch.Add(Read, PairNames, assignment, student);
+            batch.Add(Read, ReadNames, assignment, student, keys(student));
         }
 
         await batch.QueryAsync(
-            (i, reader) => rows.Add(new StandingAttemptRow(
-                pairs[i].AssignmentId, pairs[i].Student, reader.GetInt64(0), Utc(reader.GetDateTime(1)),
-                reader.IsDBNull(2) ? null : reader.GetDouble(2),
-                reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
-                reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6)))),
+            (i, reader) =>
+            {
+                var (assignment, student) = pairs[i];
+                if (reader.GetInt32(0) == 1)
+                {
+                    result.Before[(assignment, student)] = new StandingBefore(reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetInt64(6) == 1);
+                    return;
+                }
+
+                result.Rows.Add(new StandingAttemptRow(
+                    assignment, student, reader.GetInt64(1), Utc(reader.GetDateTime(2)),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                    reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                    reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5)),
+                    reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                    reader.IsDBNull(7) ? null : Utc(reader.GetDateTime(7))));
+            },
             ct);
-        return rows;
+        return result;
     }
 
     /// <summary>
     /// Writes these standings (inserted or replaced by assignment and student), deletes the rows of
     /// the pairs in <paramref name="removed"/>, and moves each assignment's revision on, with its
-    /// last grade time raised to the one given (assignments never computed in full have no marker
-    /// and are left alone); in one round trip on PostgreSQL.
+    /// totals moved and its last grade time raised as given (assignments never computed in full have
+    /// no marker and are left alone); in one round trip on PostgreSQL.
     /// </summary>
     public static async Task WriteAsync(
         GraderDbContext db,
         IReadOnlyList<StoredStanding> standings,
         IReadOnlyList<(string AssignmentId, string Student)> removed,
-        IReadOnlyDictionary<string, DateTime?> assignments,
+        IReadOnlyDictionary<string, StandingTotalsChange> assignments,
         CancellationToken ct = default)
     {
         var connection = await SubmissionRows.OpenAsync(db, ct);
@@ -97,10 +120,10 @@ public static class StandingRows
             batch.Add(Delete, PairNames, assignment, student);
         }
 
-        foreach (var (assignment, latest) in assignments)
+        foreach (var (assignment, change) in assignments)
         {
-            batch.Add(Bump, BumpNames, assignment);
-            if (latest is { } l)
+            batch.Add(Bump, BumpNames, assignment, change.Settled, change.Students, change.CountedSum, change.ListedStudents, change.ListedSum, change.MaxAttempts);
+            if (change.LastGradedAt is { } l)
             {
                 batch.Add(Raise, RaiseNames, assignment, Utc(l));
             }
@@ -123,6 +146,37 @@ public static class StandingRows
             [pairs.Select(p => p.AssignmentId + "\n" + p.Student).ToArray()]); // one value, a text[] (not the params array itself)
         await batch.QueryAsync((_, _) => { }, ct);
     }
+
+    /// <summary>
+    /// Sets the totals of one assignment's marker (null: every marker) from its rows: the settled
+    /// submissions, the counted standings and their sum, those of the class list's students, and
+    /// the most submissions by one student. Run by a full recompute, in its transaction.
+    /// </summary>
+    public static Task RecountAsync(GraderDbContext db, string? assignmentId, CancellationToken ct = default) =>
+        assignmentId is null ? db.Database.ExecuteSqlRawAsync(RecountSql, ct) : db.Database.ExecuteSqlRawAsync(RecountOneSql, [assignmentId], ct);
+
+    /// <summary>Sets every marker's class-list totals from the standings, after the class list changed (in its transaction).</summary>
+    public static Task RecountListedAsync(GraderDbContext db, CancellationToken ct = default) => db.Database.ExecuteSqlRawAsync(RecountListedSql, ct);
+
+    private const string ListedSql = """
+            "ListedStudents" = (SELECT COUNT(*) FROM standings t WHERE t."AssignmentId" = standings_computed."AssignmentId"
+                AND EXISTS (SELECT 1 FROM students k WHERE k."Key" = t."StudentKey")),
+            "ListedSum" = COALESCE((SELECT SUM(t."Counted") FROM standings t WHERE t."AssignmentId" = standings_computed."AssignmentId"
+                AND EXISTS (SELECT 1 FROM students k WHERE k."Key" = t."StudentKey")), 0)
+        """;
+
+    private const string RecountOneSql = RecountSql + """ WHERE "AssignmentId" = {0}""";
+
+    private const string RecountListedSql = "UPDATE standings_computed SET " + ListedSql;
+
+    private const string RecountSql = """
+        UPDATE standings_computed SET
+            "Settled" = (SELECT COUNT(*) FROM submissions s WHERE s."AssignmentId" = standings_computed."AssignmentId" AND s."Status" IN ('Graded', 'Failed')),
+            "Students" = (SELECT COUNT(*) FROM standings t WHERE t."AssignmentId" = standings_computed."AssignmentId"),
+            "CountedSum" = COALESCE((SELECT SUM(t."Counted") FROM standings t WHERE t."AssignmentId" = standings_computed."AssignmentId"), 0),
+            "MaxAttempts" = COALESCE((SELECT COUNT(*) FROM submissions s WHERE s."AssignmentId" = standings_computed."AssignmentId"
+                AND s."Student" IS NOT NULL AND s."Status" <> 'Rejected' GROUP BY s."Student" ORDER BY COUNT(*) DESC LIMIT 1), 0),
+        """ + ListedSql;
 
     private static DbTransaction Transaction(GraderDbContext db) =>
         db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("The standings are written inside the caller's transaction.");

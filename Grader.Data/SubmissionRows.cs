@@ -19,9 +19,11 @@ public static class SubmissionRows
         RETURNING "Id"
         """;
 
-    // The status update comes first: it locks the submission's row (PostgreSQL) and says whether
-    // the submission is still at this generation; the grade's two statements check the same, so
-    // they can be sent with it in one round trip.
+    // The status update comes first: it locks the submission's row (PostgreSQL). It is tried first
+    // on an accepted submission, which tells that this transaction settles it (for the assignment's
+    // counts); the plain update then covers a failed or regraded one. The grade's two statements
+    // check the generation themselves, so all of them can be sent in one round trip.
+    private const string Settle = """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""";
     private const string MarkGraded = """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation""";
     private const string Retire = """
         UPDATE grades SET "IsCurrent" = FALSE WHERE "SubmissionId" = @id AND "IsCurrent" = TRUE AND "Generation" <> @generation
@@ -33,6 +35,7 @@ public static class SubmissionRows
         WHERE EXISTS (SELECT 1 FROM submissions WHERE "Id" = @id AND "Generation" = @generation)
         ON CONFLICT DO NOTHING
         """;
+    private const string SettleFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""";
     private const string MarkFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""";
 
     private static readonly string[] InsertNames = ["receivedAt", "content", "hash", "source", "fileName", "assignment", "student", "version", "status", "reason", "generation", "receipt"];
@@ -64,7 +67,8 @@ public static class SubmissionRows
     /// current, earlier grades history. A grade for a (submission, generation) that already exists
     /// is left as it is, so a job run twice, here or on another node, stores one grade. Failures
     /// are marked failed, also only at their generation.
-    /// <paramref name="beforeCommit"/> runs last inside the transaction (on <paramref name="db"/>'s connection).
+    /// <paramref name="beforeCommit"/> runs last inside the transaction (on <paramref name="db"/>'s connection), given the
+    /// ids of the submissions this transaction settled (moved from accepted to graded or failed), for the assignments' counts.
     /// </summary>
     public static async Task StoreAsync(
         GraderDbContext db,
@@ -72,15 +76,19 @@ public static class SubmissionRows
         IReadOnlyList<(long Id, int Generation)> alreadyGraded,
         IReadOnlyList<(long Id, int Generation, string Reason)> failures,
         CancellationToken ct = default,
-        Func<CancellationToken, Task>? beforeCommit = null)
+        Func<IReadOnlyList<long>, CancellationToken, Task>? beforeCommit = null)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var connection = await OpenAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
+        var settled = new List<long>();
         await using (var batch = new StatementBatch(connection, transaction.GetDbTransaction()))
         {
+            var settling = new List<(int Statement, long Id)>();
             foreach (var g in grades)
             {
+                settling.Add((batch.Count, g.SubmissionId));
+                batch.Add(Settle, IdNames, g.SubmissionId, g.Generation);
                 batch.Add(MarkGraded, IdNames, g.SubmissionId, g.Generation);
                 batch.Add(Retire, IdNames, g.SubmissionId, g.Generation);
                 batch.Add(InsertGrade, GradeNames, g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt);
@@ -88,20 +96,25 @@ public static class SubmissionRows
 
             foreach (var (id, generation) in alreadyGraded)
             {
+                settling.Add((batch.Count, id));
+                batch.Add(Settle, IdNames, id, generation);
                 batch.Add(MarkGraded, IdNames, id, generation);
             }
 
             foreach (var (id, generation, reason) in failures)
             {
+                settling.Add((batch.Count, id));
+                batch.Add(SettleFailed, FailedNames, id, generation, reason);
                 batch.Add(MarkFailed, FailedNames, id, generation, reason);
             }
 
-            await batch.ExecuteAsync(ct);
+            var affected = await batch.ExecuteAsync(ct);
+            settled.AddRange(settling.Where(s => affected[s.Statement] > 0).Select(s => s.Id));
         }
 
         if (beforeCommit is not null)
         {
-            await beforeCommit(ct); // e.g. the students' standings, in the same transaction
+            await beforeCommit(settled, ct); // e.g. the students' standings and the assignments' counts, in the same transaction
         }
 
         await transaction.CommitAsync(ct);

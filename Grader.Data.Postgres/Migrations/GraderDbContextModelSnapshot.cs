@@ -314,14 +314,32 @@ namespace Grader.Data.Postgres.Migrations
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double>("CountedSum")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime?>("LastGradedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ListedStudents")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ListedSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer");
 
                     b.Property<long>("Revision")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("RulesVersionId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Settled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Students")
+                        .HasColumnType("integer");
 
                     b.HasKey("AssignmentId");
 
@@ -380,6 +398,10 @@ namespace Grader.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("AssignmentId", "Student");
+
+                    b.HasIndex("AssignmentId", "MaxScore");
+
+                    b.HasIndex("AssignmentId", "StudentKey");
 
                     b.ToTable("standings", (string)null);
                 });

@@ -297,13 +297,31 @@ namespace Grader.Data.Sqlite.Migrations
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("CountedSum")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("LastGradedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ListedStudents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ListedSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Revision")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RulesVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Students")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AssignmentId");
@@ -363,6 +381,10 @@ namespace Grader.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("AssignmentId", "Student");
+
+                    b.HasIndex("AssignmentId", "MaxScore");
+
+                    b.HasIndex("AssignmentId", "StudentKey");
 
                     b.ToTable("standings", (string)null);
                 });

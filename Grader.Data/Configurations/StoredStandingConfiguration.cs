@@ -15,5 +15,7 @@ public sealed class StoredStandingConfiguration : IEntityTypeConfiguration<Store
         builder.Property(s => s.AssignmentId).HasMaxLength(100);
         builder.Property(s => s.Student).HasMaxLength(200);
         builder.Property(s => s.StudentKey).HasMaxLength(200);
+        builder.HasIndex(s => new { s.AssignmentId, s.StudentKey }); // the class list's students' rows (home page, gradebook)
+        builder.HasIndex(s => new { s.AssignmentId, s.MaxScore }); // the highest maximum, read from the end
     }
 }

@@ -21,4 +21,27 @@ public sealed class StandingsComputed
 
     /// <summary>The latest grading of any of its submissions (UTC).</summary>
     public DateTime? LastGradedAt { get; set; }
+
+    /// <summary>
+    /// How many of its submissions are settled: neither rejected nor waiting to be graded (graded or
+    /// failed). Moved on by each grade batch (a submission's first grading or failure), set to 0 by
+    /// a regrade (every one accepted again); the accepted ones are counted on read, through the
+    /// submissions' <c>(AssignmentId, Status)</c> index, so intake writes nothing here.
+    /// </summary>
+    public int Settled { get; set; }
+
+    /// <summary>How many students have a counted standing (rows in <c>standings</c>).</summary>
+    public int Students { get; set; }
+
+    /// <summary>The sum of their counted scores.</summary>
+    public double CountedSum { get; set; }
+
+    /// <summary>How many of them are on the class list (their <c>StudentKey</c> is a student's <c>Key</c>).</summary>
+    public int ListedStudents { get; set; }
+
+    /// <summary>The sum of the class-list students' counted scores.</summary>
+    public double ListedSum { get; set; }
+
+    /// <summary>The most submissions (not rejected) one student made, among those graded or failed at least once since the last full computation.</summary>
+    public int MaxAttempts { get; set; }
 }

@@ -86,7 +86,7 @@ public sealed class CourseRules(
         e.GrantedBy = grantedBy;
         e.GrantedAt = Now.UtcDateTime;
         await db.SaveChangesAsync(ct);
-        await standings.UpdateAsync(db, [(assignmentId, student)], ct); // the student's standing, in the same transaction
+        await standings.UpdateAsync(db, [(assignmentId, student)], ct: ct); // the student's standing, in the same transaction
         await tx.CommitAsync(ct);
         return e;
     }

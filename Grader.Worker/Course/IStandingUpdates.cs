@@ -10,6 +10,11 @@ namespace Grader.Worker.Course;
 /// </summary>
 public interface IStandingUpdates
 {
-    /// <summary>Recomputes the standings of these students in <paramref name="db"/>'s transaction.</summary>
-    Task UpdateAsync(GraderDbContext db, IEnumerable<(string? AssignmentId, string? Student)> students, CancellationToken ct = default);
+    /// <summary>
+    /// Recomputes the standings of these students in <paramref name="db"/>'s transaction, and moves
+    /// each assignment's count of settled submissions on by <paramref name="settled"/> (submissions a
+    /// grade batch moved from accepted to graded or failed, by assignment).
+    /// </summary>
+    Task UpdateAsync(GraderDbContext db, IEnumerable<(string? AssignmentId, string? Student)> students, IReadOnlyDictionary<string, int>? settled = null,
+        CancellationToken ct = default);
 }

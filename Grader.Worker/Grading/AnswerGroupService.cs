@@ -18,7 +18,8 @@ namespace Grader.Worker.Grading;
 /// still wrong and in the group (<see cref="ManualGrading.Apply"/>), and a TA's own later score of
 /// a submission wins. Undoing a rule takes back every override it made, in one step.
 /// </summary>
-public sealed class AnswerGroupService(IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CourseRules rules, ILogger<AnswerGroupService> logger)
+public sealed class AnswerGroupService(IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CourseRules rules, IStandingUpdates standings,
+    ILogger<AnswerGroupService> logger)
 {
     /// <summary>The wrong-answer groups of the assignment's questions (one question when given), most students first, with the rule in force of each.</summary>
     public async Task<List<AnswerGroupView>?> ListAsync(string assignmentId, string? question, CancellationToken ct)
@@ -103,6 +104,7 @@ public sealed class AnswerGroupService(IDbContextFactory<GraderDbContext> dbFact
 
         await db.SaveChangesAsync(ct);
         await ReapplyAsync(db, [.. group.Members], ct);
+        await UpdateStandingsAsync(db, [.. group.Members], ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Answer group {RuleId} of {Assignment} {Question}: {By} set {Score} for {Count} submissions", rule.Id, assignmentId, question.Id, Hardening.LogText.Quote(rule.By), score, members.Count);
         return new AnswerGroupOutcome(rule, group.Members, 200, null);
@@ -129,6 +131,7 @@ public sealed class AnswerGroupService(IDbContextFactory<GraderDbContext> dbFact
         await db.SaveChangesAsync(ct);
         var touched = await db.ScoreOverrides.Where(o => o.AnswerGroupRuleId == ruleId).Select(o => o.SubmissionId).Distinct().ToListAsync(ct);
         await ReapplyAsync(db, touched, ct);
+        await UpdateStandingsAsync(db, touched, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Answer group {RuleId} of {Assignment} {Question} undone by {By}: {Count} submissions", rule.Id, assignmentId, rule.QuestionId, Hardening.LogText.Quote(by), touched.Count);
         return new AnswerGroupOutcome(rule, [.. touched.Order()], 200, null);
@@ -209,6 +212,13 @@ public sealed class AnswerGroupService(IDbContextFactory<GraderDbContext> dbFact
                           where s.AssignmentId == assignmentId && s.Status == SubmissionStatus.Graded && g.IsCurrent && g.Generation == s.Generation
                           select new { s.Id, s.Student, g.ReportJson }).ToListAsync(ct);
         return [.. rows.Where(r => only is null || only.Contains(r.Id)).Select(r => (r.Id, r.Student, GradeReportJsonReader.Read(r.ReportJson)))];
+    }
+
+    /// <summary>The stored standings of these submissions' students, whose scores just changed, in the same transaction.</summary>
+    private async Task UpdateStandingsAsync(GraderDbContext db, IReadOnlyCollection<long> submissionIds, CancellationToken ct)
+    {
+        var owners = await db.Submissions.AsNoTracking().Where(s => submissionIds.Contains(s.Id)).Select(s => new { s.AssignmentId, s.Student }).ToListAsync(ct);
+        await standings.UpdateAsync(db, owners.Select(o => (o.AssignmentId, o.Student)), ct: ct);
     }
 
     /// <summary>Applies afresh every override in force to the current grades of these submissions.</summary>

@@ -42,7 +42,7 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
         grade.Score = updated.Score;
         await db.SaveChangesAsync(ct);
         var owner = await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.AssignmentId, s.Student }).SingleAsync(ct);
-        await standings.UpdateAsync(db, [(owner.AssignmentId, owner.Student)], ct);
+        await standings.UpdateAsync(db, [(owner.AssignmentId, owner.Student)], ct: ct);
         await tx.CommitAsync(ct);
         return (updated.Score, null);
     }

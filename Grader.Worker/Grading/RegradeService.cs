@@ -36,6 +36,11 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
             // read as, so a grading job of the old generation finishing meanwhile cannot leave it
             // marked graded at a generation that has no grade.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct); // after a full recompute's count of the settled submissions, as grade batches
+            }
+
             await db.Submissions
                 .Where(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected)
                 .ExecuteUpdateAsync(u => u
@@ -43,6 +48,7 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
                     .SetProperty(s => s.AssignmentVersionId, version)
                     .SetProperty(s => s.Status, SubmissionStatus.Accepted)
                     .SetProperty(s => s.Reason, (string?)null), ct);
+            await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).ExecuteUpdateAsync(u => u.SetProperty(m => m.Settled, 0).SetProperty(m => m.Revision, m => m.Revision + 1), ct); // none settled now; what is derived from the grades is out of date
             queued = await db.Submissions
                 .Where(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected)
                 .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);

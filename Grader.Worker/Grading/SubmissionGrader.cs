@@ -99,9 +99,17 @@ public sealed class SubmissionGrader(
         }
 
         await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct,
-            c => standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), c)); // the students' standings, in the grades' transaction
+            (settled, c) => standings.UpdateAsync(db, todo.Concat(done).Select(s => (s.AssignmentId, s.Student)), Settled(submissions, settled), c)); // the students' standings and the assignments' counts, in the grades' transaction
         metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
         logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
+    }
+
+    /// <summary>The submissions this batch settled, counted by assignment.</summary>
+    private static Dictionary<string, int> Settled(IEnumerable<Pending> submissions, IReadOnlyList<long> settled)
+    {
+        var ids = settled.ToHashSet();
+        return submissions.Where(s => s.AssignmentId is not null && ids.Contains(s.Id)).GroupBy(s => s.AssignmentId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
     }
 
     private static AnswerFile? Read(byte[]? content, string? fileName) =>

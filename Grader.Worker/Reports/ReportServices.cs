@@ -11,6 +11,7 @@ public static class ReportServices
         builder.Services.AddSingleton<StandingStore>();
         builder.Services.AddSingleton<Course.IStandingUpdates>(services => services.GetRequiredService<StandingStore>());
         builder.Services.AddSingleton<StatisticsCache>();
+        builder.Services.AddSingleton<AnswerGroupCache>();
         builder.Services.AddSingleton<StudentViews>();
         builder.Services.AddSingleton<SubmissionViews>();
         return builder;

@@ -27,24 +27,29 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
 
     /// <summary>
     /// Recomputes the standings of these students (assignment, student) inside the caller's
-    /// transaction on <paramref name="db"/> (its connection, after its writes). Null ids are skipped.
+    /// transaction on <paramref name="db"/> (its connection, after its writes), and their
+    /// assignments' totals (moving the settled submissions on by <paramref name="settled"/>). Null ids are skipped.
     /// On PostgreSQL each (assignment, student) is locked for the rest of the transaction first,
     /// so two nodes grading one student's submissions at once write them one after the other.
     /// </summary>
-    public async Task UpdateAsync(GraderDbContext db, IEnumerable<(string? AssignmentId, string? Student)> students, CancellationToken ct = default)
+    public async Task UpdateAsync(GraderDbContext db, IEnumerable<(string? AssignmentId, string? Student)> students, IReadOnlyDictionary<string, int>? settled = null,
+        CancellationToken ct = default)
     {
         var pairs = students.Where(p => p.AssignmentId is not null && p.Student is not null).Select(p => (A: p.AssignmentId!, S: p.Student!)).Distinct()
             .OrderBy(p => p.A, StringComparer.Ordinal).ThenBy(p => p.S, StringComparer.Ordinal).ToList();
-        if (!db.Database.IsSqlite() && pairs.Count > 0)
+        settled ??= new Dictionary<string, int>();
+        if (pairs.Count == 0 && settled.Count == 0)
+        {
+            return;
+        }
+
+        if (!db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct); // waits for a full recompute first, as it takes its locks in this order
             await StandingRows.LockAsync(db, pairs, ct);
         }
 
-        if (pairs.Count > 0)
-        {
-            await UpdateStudentsAsync(db, pairs, ct);
-        }
+        await UpdateStudentsAsync(db, pairs, settled, ct);
     }
 
     /// <summary>
@@ -113,50 +118,86 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         marker.ComputedAt = DateTime.UtcNow;
         marker.LastGradedAt = await db.Grades.Where(g => g.IsCurrent && g.Submission!.AssignmentId == assignmentId).MaxAsync(g => (DateTime?)g.GradedAt, ct);
         await db.SaveChangesAsync(ct);
+        await StandingRows.RecountAsync(db, assignmentId, ct); // the totals, from the rows just written
         await tx.CommitAsync(ct);
     }
 
     /// <summary>
-    /// Every assignment, loaded or with submissions, for the home page: submissions counted with
-    /// one grouped query, students and means grouped from the stored standings (one row per
-    /// assignment read). With <paramref name="classListOnly"/>, only the class list's students are counted.
+    /// Every assignment, loaded or with submissions, for the home page, from its totals in
+    /// <c>standings_computed</c> (one row per assignment): its submissions are the settled ones plus
+    /// those waiting to be graded, counted on the submissions' <c>(AssignmentId, Status)</c> index;
+    /// its last receipt is read from the end of the <c>(AssignmentId, ReceivedAt)</c> index and its
+    /// highest maximum from the end of the standings' <c>(AssignmentId, MaxScore)</c> index. Nothing
+    /// is read per submission or per student. With <paramref name="classListOnly"/>, only the class list's students are counted.
     /// </summary>
     public async Task<List<AssignmentSummary>> SummariesAsync(bool classListOnly = false, CancellationToken ct = default)
     {
         await EnsureAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var activity = await db.Submissions.Where(s => s.AssignmentId != null).GroupBy(s => s.AssignmentId!)
-            .Select(g => new { Id = g.Key, Count = g.Count(s => s.Status != SubmissionStatus.Rejected), Last = g.Max(s => s.ReceivedAt) })
-            .ToDictionaryAsync(a => a.Id, ct);
-        var graded = await db.StandingsComputed.AsNoTracking().ToDictionaryAsync(m => m.AssignmentId, m => m.LastGradedAt, ct);
-        var counted = db.Standings.AsNoTracking();
-        if (classListOnly)
+        var counted = classListOnly ? db.Standings.Where(s => db.Students.Any(st => st.Key == s.StudentKey)) : db.Standings;
+        var markers = await db.StandingsComputed.AsNoTracking().Select(m => new
         {
-            counted = counted.Where(s => db.Students.Any(st => st.Key == s.StudentKey));
-        }
-
-        var standings = await counted.GroupBy(s => s.AssignmentId)
-            .Select(g => new { Id = g.Key, Count = g.Count(), Mean = g.Average(s => s.Counted), Max = g.Max(s => s.MaxScore) })
-            .ToDictionaryAsync(s => s.Id, ct);
+            m.AssignmentId,
+            m.LastGradedAt,
+            Submissions = m.Settled + db.Submissions.Count(s => s.AssignmentId == m.AssignmentId && s.Status == SubmissionStatus.Accepted),
+            Students = classListOnly ? m.ListedStudents : m.Students,
+            Sum = classListOnly ? m.ListedSum : m.CountedSum,
+            Last = db.Submissions.Where(s => s.AssignmentId == m.AssignmentId).Max(s => (DateTime?)s.ReceivedAt),
+            Max = counted.Where(s => s.AssignmentId == m.AssignmentId).OrderByDescending(s => s.MaxScore).Select(s => (double?)s.MaxScore).FirstOrDefault(),
+        }).ToDictionaryAsync(m => m.AssignmentId, ct);
         var ids = catalog.Ids.ToHashSet();
-        ids.UnionWith(activity.Where(a => a.Value.Count > 0).Select(a => a.Key));
+        ids.UnionWith(markers.Where(a => a.Value.Submissions > 0).Select(a => a.Key));
         var result = new List<AssignmentSummary>();
         foreach (var id in ids.Order(StringComparer.Ordinal))
         {
             var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-            var c = standings.GetValueOrDefault(id);
-            DateTime? last = activity.TryGetValue(id, out var a) ? a.Last : null;
-            if (graded.GetValueOrDefault(id) is { } g && (last is null || g > last))
+            var m = markers.GetValueOrDefault(id);
+            var last = m?.Last;
+            if (m?.LastGradedAt is { } g && (last is null || g > last))
             {
                 last = g;
             }
 
+            var students = m?.Students ?? 0;
             result.Add(new AssignmentSummary(
-                id, assignment?.Title ?? id, a?.Count ?? 0, c?.Count ?? 0, c?.Mean, c?.Max,
+                id, assignment?.Title ?? id, m?.Submissions ?? 0, students, students == 0 ? null : m!.Sum / students, students == 0 ? null : m!.Max,
                 last, assignment?.Policy.For(options.Value.CourseZone).Due));
         }
 
         return result;
+    }
+
+    /// <summary>The assignment's totals as stored (null: not computed yet).</summary>
+    public async Task<StandingsComputed?> TotalsAsync(string assignmentId, CancellationToken ct = default)
+    {
+        await EnsureAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.StandingsComputed.AsNoTracking().SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct);
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> stored standings of an assignment in student-id order
+    /// (ordinal), read with a limit from its key's order; or, with <paramref name="keys"/>, those
+    /// of the students with these folded ids (the <c>(AssignmentId, StudentKey)</c> index).
+    /// </summary>
+    public async Task<List<Standing>> FirstAsync(string assignmentId, int limit, IReadOnlyCollection<string>? keys = null, CancellationToken ct = default)
+    {
+        await EnsureAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = catalog.CurrentVersion(assignmentId);
+        var q = db.Standings.AsNoTracking().Where(s => s.AssignmentId == assignmentId);
+        if (keys is not null)
+        {
+            q = q.Where(s => keys.Contains(s.StudentKey));
+        }
+        else
+        {
+            // Ordinal order on both: SQLite compares bytes; PostgreSQL's database collation may not, its "C" does.
+            q = (db.Database.IsSqlite() ? q.OrderBy(s => s.Student) : q.OrderBy(s => EF.Functions.Collate(s.Student, "C"))).Take(limit);
+        }
+
+        var rows = await q.ToListAsync(ct);
+        return [.. rows.OrderBy(s => s.Student, StringComparer.Ordinal).Select(s => ToStanding(s, current))];
     }
 
     /// <summary>Each student's stored standing on an assignment, in student-id order.</summary>
@@ -177,18 +218,12 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         return [.. standings.Where(s => reports.ContainsKey(s.Row.Id)).Select(s => (s, reports[s.Row.Id]))];
     }
 
-    /// <summary>The assignment's standings revision (null: not computed yet).</summary>
-    public async Task<long?> RevisionAsync(string assignmentId, CancellationToken ct = default)
+    /// <summary>The assignment's standings revision and counted students (null: not computed yet).</summary>
+    public async Task<(long Revision, int Students)?> RevisionAsync(string assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).Select(m => (long?)m.Revision).SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>How many students have a stored standing on the assignment.</summary>
-    public async Task<int> CountAsync(string assignmentId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Standings.CountAsync(s => s.AssignmentId == assignmentId, ct);
+        var m = await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).Select(m => new { m.Revision, m.Students }).SingleOrDefaultAsync(ct);
+        return m is null ? null : (m.Revision, m.Students);
     }
 
     /// <summary>A stored row as the pages' <see cref="Standing"/>.</summary>
@@ -211,14 +246,16 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
 
     /// <summary>
     /// Recomputes, on <paramref name="db"/> and inside its transaction, the rows of these students
-    /// (one prepared query per student, one prepared write per standing) and moves their assignments' revisions on.
+    /// (one prepared query per student, one prepared write per standing) and moves their assignments' revisions and totals on.
     /// </summary>
-    private async Task UpdateStudentsAsync(GraderDbContext db, IReadOnlyList<(string A, string S)> pairs, CancellationToken ct)
+    private async Task UpdateStudentsAsync(GraderDbContext db, IReadOnlyList<(string A, string S)> pairs, IReadOnlyDictionary<string, int> settled, CancellationToken ct)
     {
-        var rows = await StandingRows.ReadAsync(db, pairs, ct);
-        var byPair = rows.ToLookup(r => (r.AssignmentId, r.Student));
+        var read = await StandingRows.ReadAsync(db, pairs, Domain.Students.StudentIds.Key, ct);
+        var byPair = read.Rows.ToLookup(r => (r.AssignmentId, r.Student));
         var written = new List<StoredStanding>();
         var removed = new List<(string, string)>();
+        var changes = pairs.Select(p => p.A).Concat(settled.Keys).Distinct()
+            .ToDictionary(a => a, a => new StandingTotalsChange(read.Rows.Where(r => r.AssignmentId == a).Max(r => r.GradedAt), settled.GetValueOrDefault(a)));
         foreach (var (a, s) in pairs)
         {
             var standing = await StandAsync(a, s, byPair[(a, s)], ct);
@@ -230,10 +267,23 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             {
                 written.Add(standing);
             }
+
+            // The assignment's totals move by the difference between the student's old and new standing.
+            var before = read.Before.GetValueOrDefault((a, s)) ?? new StandingBefore(null, false);
+            var students = (standing is null ? 0 : 1) - (before.Counted is null ? 0 : 1);
+            var sum = (standing?.Counted ?? 0) - (before.Counted ?? 0);
+            var c = changes[a];
+            changes[a] = c with
+            {
+                Students = c.Students + students,
+                CountedSum = c.CountedSum + sum,
+                ListedStudents = c.ListedStudents + (before.Listed ? students : 0),
+                ListedSum = c.ListedSum + (before.Listed ? sum : 0),
+                MaxAttempts = Math.Max(c.MaxAttempts, byPair[(a, s)].Count()),
+            };
         }
 
-        var latest = pairs.Select(p => p.A).Distinct().ToDictionary(a => a, a => rows.Where(r => r.AssignmentId == a).Max(r => r.GradedAt));
-        await StandingRows.WriteAsync(db, written, removed, latest, ct);
+        await StandingRows.WriteAsync(db, written, removed, changes, ct);
     }
 
     /// <summary>Recomputes every row of an assignment on <paramref name="db"/>, inside its transaction (its marker is the caller's).</summary>
@@ -263,7 +313,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         }
 
         await db.Standings.Where(s => s.AssignmentId == assignmentId).ExecuteDeleteAsync(ct);
-        await StandingRows.WriteAsync(db, written, [], new Dictionary<string, DateTime?>(), ct);
+        await StandingRows.WriteAsync(db, written, [], new Dictionary<string, StandingTotalsChange>(), ct);
     }
 
     /// <summary>A student's counted standing on an assignment from their submissions, under its current rules (null: nothing counts).</summary>

@@ -23,22 +23,25 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<Entry>> computing = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    /// <summary>One background computation of a page's derived figures at a time (statistics or answer groups), so they do not pile up in memory.</summary>
+    internal static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>
     /// The statistics of an assignment: the cached ones when its standings have not moved since;
-    /// else, for a large class that has cached ones, those while a recomputation runs in the
-    /// background; else the recomputation's (one per assignment at a time, and one assignment at
-    /// a time, however many TAs ask at once).
+    /// else, for a class of at most <see cref="InlineLimit"/> counted students, the recomputation's
+    /// (one per assignment at a time, and one assignment at a time, however many TAs ask at once);
+    /// else, for a larger class, never a recomputation within the request: its last statistics (or
+    /// none, the first time) marked pending while one recomputation runs in the background.
     /// </summary>
-    public async Task<ClassStatistics> ForAsync(string assignmentId, CancellationToken ct = default)
+    public async Task<CachedStatistics> ForAsync(string assignmentId, CancellationToken ct = default)
     {
         await standings.EnsureAsync(ct);
-        var revision = await standings.RevisionAsync(assignmentId, ct) ?? -1;
+        var totals = await standings.RevisionAsync(assignmentId, ct);
+        var revision = totals?.Revision ?? -1;
         var classList = (await students.ListAsync(ct)).Count;
         if (entries.TryGetValue(assignmentId, out var entry) && entry.Revision == revision && entry.ClassList == classList)
         {
-            return entry.Statistics;
+            return new CachedStatistics(entry.Statistics);
         }
 
         var task = computing.GetOrAdd(assignmentId, id => Task.Run(async () =>
@@ -52,23 +55,23 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
                 computing.TryRemove(id, out _);
             }
         }, CancellationToken.None));
-        if (entry is not null && await standings.CountAsync(assignmentId, ct) > InlineLimit)
+        if ((totals?.Students ?? 0) > InlineLimit)
         {
             _ = task.ContinueWith(t => logger.LogError(t.Exception, "Recomputing the statistics of {Assignment} failed", assignmentId), CancellationToken.None,
                 TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return entry.Statistics;
+            return entry is not null ? new CachedStatistics(entry.Statistics, Pending: true) : new CachedStatistics(ClassStatistics.Of([]), Pending: true, Computed: false);
         }
 
-        return (await task.WaitAsync(ct)).Statistics;
+        return new CachedStatistics((await task.WaitAsync(ct)).Statistics);
     }
 
     private async Task<Entry> ComputeAsync(string assignmentId, CancellationToken ct)
     {
-        await oneAtATime.WaitAsync(ct);
+        await OneAtATime.WaitAsync(ct);
         try
         {
             // The revision is read first: a change while computing leaves the entry stale, to be computed again.
-            var revision = await standings.RevisionAsync(assignmentId, ct) ?? -1;
+            var revision = (await standings.RevisionAsync(assignmentId, ct))?.Revision ?? -1;
             var classList = (await students.ListAsync(ct)).Count;
             var book = await Gradebooks.BuildAsync(assignmentId, records, catalog, students, gradebook.Value, ct, standings);
             var entry = new Entry(revision, classList, ClassStatistics.Of([.. book.Students.Select(r => r.Report)]));
@@ -77,7 +80,7 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
         }
         finally
         {
-            oneAtATime.Release();
+            OneAtATime.Release();
         }
     }
 

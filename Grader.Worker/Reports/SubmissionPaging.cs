@@ -19,7 +19,9 @@ public sealed class SubmissionPaging(IDbContextFactory<GraderDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = await FilterAsync(db, assignmentId, query, ct);
-        var total = await filtered.CountAsync(ct);
+        var total = query is { Student: null, Status: null, Late: null } && await SettledAsync(db, assignmentId, ct) is { } settled
+            ? settled + await db.Submissions.CountAsync(s => s.AssignmentId == assignmentId && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Rejected), ct)
+            : await filtered.CountAsync(ct);
         var sorted = (query.Sort, query.Ascending) switch
         {
             ("student", true) => filtered.OrderBy(s => s.Student).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id),
@@ -55,15 +57,46 @@ public sealed class SubmissionPaging(IDbContextFactory<GraderDbContext> dbFactor
         return (standing, counted);
     }
 
-    /// <summary>The assignment's accepted late submissions, and the most attempts (submissions not rejected) by one student.</summary>
+    /// <summary>
+    /// The assignment's accepted late submissions, and the most attempts (submissions not rejected) by one student.
+    /// The late ones are read from the <c>(AssignmentId, ReceivedAt)</c> index after the due date (and each extended
+    /// student's after theirs), not every submission; the most attempts are the stored totals' (raised by each grade
+    /// batch) and, for the students with a submission waiting to be graded, theirs counted.
+    /// </summary>
     public async Task<(int Late, int MaxAttempt)> CountsAsync(string assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var late = await (await FilterAsync(db, assignmentId, new SubmissionQuery(Late: true), ct)).CountAsync(s => s.Status != SubmissionStatus.Rejected, ct);
-        var most = await db.Submissions.Where(s => s.AssignmentId == assignmentId && s.Student != null && s.Status != SubmissionStatus.Rejected)
-            .GroupBy(s => s.Student).Select(g => (int?)g.Count()).MaxAsync(ct) ?? 0;
-        return (late, most);
+        var late = 0;
+        var policy = (catalog.CurrentVersion(assignmentId) is { } v ? await catalog.GetVersionAsync(v, ct) : null)?.Policy;
+        if (policy?.For(rules.Zone).Due is { } dueAt)
+        {
+            var due = dueAt.UtcDateTime;
+            var extended = await db.Extensions.AsNoTracking().Where(e => e.AssignmentId == assignmentId).Select(e => new { e.Student, e.Due }).ToListAsync(ct);
+            var names = extended.Select(e => e.Student).ToList();
+            late = await db.Submissions.CountAsync(s => s.AssignmentId == assignmentId && s.ReceivedAt > due && s.Status != SubmissionStatus.Rejected
+                && (s.Student == null || !names.Contains(s.Student)), ct);
+            foreach (var e in extended)
+            {
+                late += await db.Submissions.CountAsync(s => s.AssignmentId == assignmentId && s.Student == e.Student && s.ReceivedAt > e.Due && s.Status != SubmissionStatus.Rejected, ct);
+            }
+        }
+
+        var all = db.Submissions.Where(s => s.AssignmentId == assignmentId && s.Student != null && s.Status != SubmissionStatus.Rejected);
+        if (await db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).Select(m => (int?)m.MaxAttempts).SingleOrDefaultAsync(ct) is not { } stored)
+        {
+            return (late, await all.GroupBy(s => s.Student).Select(g => (int?)g.Count()).MaxAsync(ct) ?? 0);
+        }
+
+        // Not DISTINCT in SQL: SQLite would then walk the (AssignmentId, Student) index over every submission instead of the accepted ones.
+        var waiting = (await db.Submissions.Where(s => s.AssignmentId == assignmentId && s.Status == SubmissionStatus.Accepted && s.Student != null)
+            .Select(s => s.Student!).ToListAsync(ct)).Distinct().ToList();
+        var most = waiting.Count == 0 ? 0 : await all.Where(s => waiting.Contains(s.Student!)).GroupBy(s => s.Student).Select(g => (int?)g.Count()).MaxAsync(ct) ?? 0;
+        return (late, Math.Max(stored, most));
     }
+
+    /// <summary>The assignment's stored count of settled submissions (graded or failed; null: not computed yet).</summary>
+    private static Task<int?> SettledAsync(GraderDbContext db, string assignmentId, CancellationToken ct) =>
+        db.StandingsComputed.Where(m => m.AssignmentId == assignmentId).Select(m => (int?)m.Settled).SingleOrDefaultAsync(ct);
 
     private async Task<IQueryable<Submission>> FilterAsync(GraderDbContext db, string assignmentId, SubmissionQuery query, CancellationToken ct)
     {

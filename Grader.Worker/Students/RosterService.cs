@@ -46,7 +46,24 @@ public sealed class RosterService(IDbContextFactory<GraderDbContext> dbFactory, 
             updated++;
         }
 
-        await db.SaveChangesAsync(ct);
+        // New students may already have standings: the assignments' class-list totals are counted again, in the same transaction
+        // (on PostgreSQL after the grade batches writing standings, which would otherwise miss the new students).
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (added > 0 && !db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN SHARE ROW EXCLUSIVE MODE", ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (added > 0)
+            {
+                await StandingRows.RecountListedAsync(db, ct);
+            }
+
+            await tx.CommitAsync(ct);
+        }
+
         directory.Invalidate();
         return new RosterImport(added, updated, unchanged, file.Warnings);
     }

@@ -21,12 +21,14 @@ public class StandingRowsTests
 
         await using var read = database.Context();
         await using var tx = await read.Database.BeginTransactionAsync();
-        var rows = await StandingRows.ReadAsync(read, [("a", "s1"), ("a", "s2"), ("a", "nobody")]);
+        var (rows, before) = await StandingRows.ReadAsync(read, [("a", "s1"), ("a", "s2"), ("a", "nobody")], s => s.ToUpperInvariant());
         Assert.Equal(
             [(ids[0], "s1", (double?)1.0, (DateTime?)Day(9)), (ids[1], "s1", null, Day(9)), (ids[2], "s2", 3.0, null)],
             rows.OrderBy(r => r.SubmissionId).Select(r => (r.SubmissionId, r.Student, r.Score, r.ExtendedDue)));
         Assert.All(rows.Where(r => r.Score is not null), r => Assert.Equal(version, r.GradedVersionId));
         Assert.Equal(Day(2), rows.Single(r => r.SubmissionId == ids[0]).ReceivedAt);
+        Assert.Equal(3, before.Count); // one "before" row per pair: no stored standing yet, no class list
+        Assert.All(before.Values, b => Assert.Equal(new StandingBefore(null, false), b));
     }
 
     [Theory]
@@ -40,8 +42,8 @@ public class StandingRowsTests
             db.StandingsComputed.Add(new StandingsComputed { AssignmentId = "a", ComputedAt = Day(1), Revision = 4, LastGradedAt = Day(3) });
             await db.SaveChangesAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            await StandingRows.WriteAsync(db, [Standing("s1", ids[0], 1), Standing("s2", ids[2], 3)], [], new Dictionary<string, DateTime?> { ["a"] = Day(2) });
-            await StandingRows.WriteAsync(db, [Standing("s1", ids[1], 2)], [("a", "s2")], new Dictionary<string, DateTime?> { ["a"] = Day(5), ["never-computed"] = Day(5) });
+            await StandingRows.WriteAsync(db, [Standing("s1", ids[0], 1), Standing("s2", ids[2], 3)], [], new Dictionary<string, StandingTotalsChange> { ["a"] = new(Day(2), Settled: 2, Students: 2, CountedSum: 4) });
+            await StandingRows.WriteAsync(db, [Standing("s1", ids[1], 2)], [("a", "s2")], new Dictionary<string, StandingTotalsChange> { ["a"] = new(Day(5), Students: -1, CountedSum: -2, MaxAttempts: 2), ["never-computed"] = new(Day(5)) });
             await tx.CommitAsync();
         }
 
@@ -50,6 +52,7 @@ public class StandingRowsTests
         Assert.Equal(("s1", ids[1], 2.0, "S1"), (stored.Student, stored.SubmissionId, stored.Counted, stored.StudentKey));
         var marker = Assert.Single(await read.StandingsComputed.ToListAsync());
         Assert.Equal((6L, (DateTime?)Day(5)), (marker.Revision, marker.LastGradedAt)); // two writes; an earlier grade time never lowers it
+        Assert.Equal((2, 1, 2.0, 2), (marker.Settled, marker.Students, marker.CountedSum, marker.MaxAttempts)); // the totals move by the changes given
     }
 
     private static DateTime Day(int day) => new(2026, 11, day, 12, 0, 0, DateTimeKind.Utc);

@@ -28,7 +28,7 @@ public static class TaPages
         });
 
         ta.MapGet("/assignments/{id}", async Task<IResult> (string id, HttpRequest request, ClassRecords records, SubmissionPaging paging, StandingStore standings, StatisticsCache statistics,
-            AssignmentCatalog catalog, CourseRules rules, StudentDirectory students, IOptions<GradebookOptions> gradebook, AnswerGroupService answerGroups, CancellationToken ct) =>
+            AssignmentCatalog catalog, CourseRules rules, StudentDirectory students, IOptions<GradebookOptions> gradebook, AnswerGroupCache answerGroups, CancellationToken ct) =>
         {
             if (SubmissionQuery.Parse(request.Query, out var problem) is not { } query)
             {
@@ -46,6 +46,7 @@ public static class TaPages
             var assignment = catalog.CurrentVersion(id) is { } cv ? await catalog.GetVersionAsync(cv, ct) : null;
             var (standing, counted) = await paging.StandingsAsync(id, listing.Rows, ct);
             var (late, maxAttempt) = await paging.CountsAsync(id, ct);
+            var (groups, groupsPending) = await answerGroups.ForAsync(id, ct);
             return AssignmentPage.Of(
                 id: id,
                 title: title ?? id,
@@ -59,7 +60,8 @@ public static class TaPages
                 gradebook: book,
                 lateCount: late,
                 maxAttempt: maxAttempt,
-                answerGroups: await answerGroups.ListAsync(id, null, ct) ?? []);
+                answerGroups: groups,
+                answerGroupsPending: groupsPending);
         });
 
         ta.MapPost("/submissions/{id:long}/overrides", async (long id, [FromForm] string? question, [FromForm] string? score, [FromForm] string? comment, [FromForm] string? by,
