@@ -111,8 +111,6 @@ public static class AnswerGrader
 
         var origin = from is null ? "" : $"; your answer follows correctly from your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)}, so the mistake is there";
 
-        var allWrong = Enumerable.Range(0, expected.Count).Select(expected.IndexOf).ToList();
-
         // The key's numbers with the axes in another order (a transpose, channels last) score 0
         // whether or not the shape happens to match (a square transpose is no better than another).
         var arrangement = Arrangement.Of(value, expected, tolerance);
@@ -126,14 +124,15 @@ public static class AnswerGrader
                 feedback = mistake.Description + "; " + feedback;
             }
 
-            return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, allWrong);
+            return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, Enumerable.Range(0, expected.Count).Select(expected.IndexOf).ToList());
         }
 
         var wrong = Enumerable.Range(0, expected.Count).Where(i => !cmp.Right[i]).Select(expected.IndexOf).ToList();
         var partial = q.Partial(a.Defaults);
         var score = partial ? points * cmp.RightCount / expected.Count : 0;
         var status = partial && cmp.RightCount > 0 ? QuestionStatus.Partial : QuestionStatus.Incorrect;
-        var named = MistakeFinder.Find(key, q, value, expected, cmp, tolerance)?.Description;
+        // Not an arrangement of the key (that was ruled out above).
+        var named = MistakeFinder.FindNotArranged(key, q, value, cmp, tolerance)?.Description;
         string Compose(string details) =>
             (named is null ? details : named + "; " + details) + origin
             + (partial && cmp.RightCount > 0 ? $" ({cmp.RightCount} of {expected.Count} elements right)" : "");
