@@ -12,6 +12,7 @@ namespace Grader.Domain.Grading;
 public static class AnswerGrader
 {
     private const int MaxListedElements = 5;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Tolerance, string> PrecisionTexts = new();
 
     /// <summary>
     /// Builds the student's key and grades the file, all under one evaluation budget (the ambient
@@ -68,11 +69,12 @@ public static class AnswerGrader
 
         var a = key.Assignment;
         var points = q.Points(a.Defaults);
+        var tolerance = q.Tolerance(a.Defaults);
         var expected = key.AnswerTo(q.Id);
         // An answer that was compared with the key says the precision it was held to ("4 significant figures").
         QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null, string? withoutKey = null)
         {
-            var precision = value is null ? "" : "; precision: " + q.Tolerance(a.Defaults).ForStudents();
+            var precision = value is null ? "" : Precision(tolerance);
             return new(q.Id, q.Text, status, score, points, expected, value, feedback + precision, wrong ?? [], (withoutKey ?? feedback) + precision);
         }
 
@@ -95,7 +97,6 @@ public static class AnswerGrader
         }
 
         var value = given.Value;
-        var tolerance = q.Tolerance(a.Defaults);
         var cmp = Comparison.Of(value, expected, tolerance);
         if (cmp.AllRight)
         {
@@ -138,6 +139,9 @@ public static class AnswerGrader
             + (partial && cmp.RightCount > 0 ? $" ({cmp.RightCount} of {expected.Count} elements right)" : "");
         return Result(status, score, Compose(Details(expected, value, cmp, wrong)), value, wrong, Compose(WrongElements(expected, wrong)));
     }
+
+    /// <summary>"; precision: 4 significant figures", written once per tolerance (an assignment's tolerances live as long as it does).</summary>
+    private static string Precision(Tolerance tolerance) => PrecisionTexts.GetValue(tolerance, t => "; precision: " + t.ForStudents());
 
     /// <summary>Which elements are wrong, without the key's numbers.</summary>
     private static string WrongElements(Tensor expected, List<int[]> wrong)

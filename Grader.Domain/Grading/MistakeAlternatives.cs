@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Grader.Domain.Assignments;
 using Grader.Domain.Expressions;
@@ -25,7 +26,6 @@ internal sealed class MistakeAlternatives
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<Alternative>> byQuestion = [];
     private VariantScope? basis;
-    private Dictionary<string, HashSet<string>>? reaches;
     private volatile bool dropped;
 
     private MistakeAlternatives(AnswerKey key, object owner) => (this.key, this.owner) = (key, owner);
@@ -100,26 +100,12 @@ internal sealed class MistakeAlternatives
             return known;
         }
 
-        var a = key.Assignment;
         var list = new List<Alternative>();
-        foreach (var (mistake, rewritten) in Misconception.Rewrites(q.Answer))
+        foreach (var plan in Plans.Of(key.Assignment).For(q))
         {
-            list.Add(new Alternative(mistake, null, () => (Basis, rewritten)));
-        }
-
-        foreach (var node in NodesBehind(q.Answer, a))
-        {
-            foreach (var (mistake, rewritten) in Misconception.Rewrites(node.Expression))
-            {
-                list.Add(new Alternative(mistake, node.Name, () =>
-                {
-                    // Nodes the rewritten one does not reach keep their values from the basis.
-                    reaches ??= a.Graph.ToDictionary(g => g.Name, g => NodesBehind(g.Expression, a).Select(n => n.Name).ToHashSet());
-                    var reusable = a.Graph.Select(g => g.Name).Where(n => n != node.Name && !reaches[n].Contains(node.Name)).ToHashSet();
-                    var changed = a with { Graph = [.. a.Graph.Select(g => g.Name == node.Name ? g with { Expression = rewritten } : g)] };
-                    return (new VariantScope(changed, Basis, reusable), q.Answer);
-                }));
-            }
+            list.Add(new Alternative(plan.Mistake, plan.Node, () => plan.Node is null
+                ? (Basis, plan.Rewritten)
+                : (new VariantScope(plan.Changed!, Basis, plan.Reusable!), q.Answer)));
         }
 
         byQuestion[q.Id] = list;
@@ -162,6 +148,48 @@ internal sealed class MistakeAlternatives
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// One mistake's rewriting, the same in every variant: the question's expression rewritten
+    /// (<see cref="Node"/> null), or a graph node rewritten, with the changed assignment and the
+    /// nodes the rewrite does not reach (their values are the basis's).
+    /// </summary>
+    private sealed record Plan(Mistake Mistake, string? Node, Expr Rewritten, Assignment? Changed, IReadOnlySet<string>? Reusable);
+
+    /// <summary>The rewritings of an assignment's questions, worked out once per assignment (keys of random variants share them).</summary>
+    private sealed class Plans(Assignment a)
+    {
+        private static readonly ConditionalWeakTable<Assignment, Plans> KeptPlans = new();
+        private readonly ConcurrentDictionary<string, Lazy<List<Plan>>> byQuestion = new(StringComparer.Ordinal);
+        private readonly Lazy<Dictionary<string, HashSet<string>>> reaches =
+            new(() => a.Graph.ToDictionary(g => g.Name, g => NodesBehind(g.Expression, a).Select(n => n.Name).ToHashSet()));
+
+        public static Plans Of(Assignment assignment) => KeptPlans.GetValue(assignment, x => new Plans(x));
+
+        public List<Plan> For(Question q) => byQuestion.GetOrAdd(q.Id, _ => new Lazy<List<Plan>>(() => Make(q))).Value;
+
+        private List<Plan> Make(Question q)
+        {
+            var list = new List<Plan>();
+            foreach (var (mistake, rewritten) in Misconception.Rewrites(q.Answer))
+            {
+                list.Add(new Plan(mistake, null, rewritten, null, null));
+            }
+
+            foreach (var node in NodesBehind(q.Answer, a))
+            {
+                foreach (var (mistake, rewritten) in Misconception.Rewrites(node.Expression))
+                {
+                    // Nodes the rewritten one does not reach keep their values from the basis.
+                    var reusable = a.Graph.Select(g => g.Name).Where(n => n != node.Name && !reaches.Value[n].Contains(node.Name)).ToHashSet();
+                    var changed = a with { Graph = [.. a.Graph.Select(g => g.Name == node.Name ? g with { Expression = rewritten } : g)] };
+                    list.Add(new Plan(mistake, node.Name, rewritten, changed, reusable));
+                }
+            }
+
+            return list;
+        }
     }
 
     /// <summary>One mistake's value, computed on first use (under the owner's lock), then read without a lock.</summary>
