@@ -12,6 +12,7 @@ namespace Grader.Domain.Grading;
 public static class AnswerGrader
 {
     private const int MaxListedElements = 5;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Tolerance, string> PrecisionTexts = new();
 
     /// <summary>
     /// Builds the student's key and grades the file, all under one evaluation budget (the ambient
@@ -68,11 +69,12 @@ public static class AnswerGrader
 
         var a = key.Assignment;
         var points = q.Points(a.Defaults);
+        var tolerance = q.Tolerance(a.Defaults);
         var expected = key.AnswerTo(q.Id);
         // An answer that was compared with the key says the precision it was held to ("4 significant figures").
         QuestionResult Result(QuestionStatus status, double score, string feedback, Tensor? value = null, IReadOnlyList<int[]>? wrong = null, string? withoutKey = null)
         {
-            var precision = value is null ? "" : "; precision: " + q.Tolerance(a.Defaults).ForStudents();
+            var precision = value is null ? "" : Precision(tolerance);
             return new(q.Id, q.Text, status, score, points, expected, value, feedback + precision, wrong ?? [], (withoutKey ?? feedback) + precision);
         }
 
@@ -95,7 +97,6 @@ public static class AnswerGrader
         }
 
         var value = given.Value;
-        var tolerance = q.Tolerance(a.Defaults);
         var cmp = Comparison.Of(value, expected, tolerance);
         if (cmp.AllRight)
         {
@@ -111,8 +112,6 @@ public static class AnswerGrader
 
         var origin = from is null ? "" : $"; your answer follows correctly from your earlier answer{(from.Count > 1 ? "s" : "")} to {string.Join(", ", from)}, so the mistake is there";
 
-        var allWrong = Enumerable.Range(0, expected.Count).Select(expected.IndexOf).ToList();
-
         // The key's numbers with the axes in another order (a transpose, channels last) score 0
         // whether or not the shape happens to match (a square transpose is no better than another).
         var arrangement = Arrangement.Of(value, expected, tolerance);
@@ -126,19 +125,23 @@ public static class AnswerGrader
                 feedback = mistake.Description + "; " + feedback;
             }
 
-            return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, allWrong);
+            return Result(QuestionStatus.Incorrect, 0, feedback + origin, value, Enumerable.Range(0, expected.Count).Select(expected.IndexOf).ToList());
         }
 
         var wrong = Enumerable.Range(0, expected.Count).Where(i => !cmp.Right[i]).Select(expected.IndexOf).ToList();
         var partial = q.Partial(a.Defaults);
         var score = partial ? points * cmp.RightCount / expected.Count : 0;
         var status = partial && cmp.RightCount > 0 ? QuestionStatus.Partial : QuestionStatus.Incorrect;
-        var named = MistakeFinder.Find(key, q, value, expected, cmp, tolerance)?.Description;
+        // Not an arrangement of the key (that was ruled out above).
+        var named = MistakeFinder.FindNotArranged(key, q, value, cmp, tolerance)?.Description;
         string Compose(string details) =>
             (named is null ? details : named + "; " + details) + origin
             + (partial && cmp.RightCount > 0 ? $" ({cmp.RightCount} of {expected.Count} elements right)" : "");
         return Result(status, score, Compose(Details(expected, value, cmp, wrong)), value, wrong, Compose(WrongElements(expected, wrong)));
     }
+
+    /// <summary>"; precision: 4 significant figures", written once per tolerance (an assignment's tolerances live as long as it does).</summary>
+    private static string Precision(Tolerance tolerance) => PrecisionTexts.GetValue(tolerance, t => "; precision: " + t.ForStudents());
 
     /// <summary>Which elements are wrong, without the key's numbers.</summary>
     private static string WrongElements(Tensor expected, List<int[]> wrong)

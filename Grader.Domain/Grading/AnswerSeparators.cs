@@ -168,11 +168,12 @@ public static partial class AnswerSeparators
         return -1;
     }
 
-    // The first character of every separating run of whitespace in text[start..end], in order.
+    // The first character of every separating run of whitespace in text[start..end], in order
+    // (lists are made only for a list that has gaps: most answers are written with commas).
     private static List<int> Gaps(string text, int start, int end)
     {
         var frames = new List<Frame>();
-        var accepted = new List<int>();
+        List<int>? accepted = null;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
@@ -191,9 +192,9 @@ public static partial class AnswerSeparators
 
                     var f = frames[^1];
                     frames.RemoveAt(frames.Count - 1);
-                    if (f.Open == '[' && !f.HasComma)
+                    if (f.Open == '[' && !f.HasComma && f.Gaps is { } found)
                     {
-                        accepted.AddRange(f.Gaps);
+                        (accepted ??= []).AddRange(found);
                     }
 
                     break;
@@ -215,7 +216,7 @@ public static partial class AnswerSeparators
 
                         if (run > start && EndsOperand(text[run - 1]) && i + 1 < end && StartsOperand(text, i + 1, end))
                         {
-                            frames[^1].Gaps.Add(run);
+                            (frames[^1].Gaps ??= []).Add(run);
                         }
                     }
 
@@ -223,7 +224,7 @@ public static partial class AnswerSeparators
             }
         }
 
-        if (frames.Count > 0)
+        if (frames.Count > 0 || accepted is null)
         {
             return [];
         }
@@ -250,6 +251,6 @@ public static partial class AnswerSeparators
 
         public bool HasComma { get; set; }
 
-        public List<int> Gaps { get; } = [];
+        public List<int>? Gaps { get; set; }
     }
 }

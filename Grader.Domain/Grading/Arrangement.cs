@@ -9,6 +9,22 @@ namespace Grader.Domain.Grading;
 /// </summary>
 public static class Arrangement
 {
+    /// <summary>
+    /// Each rank's permutations other than the identity, in lexicographic order with the named
+    /// arrangements first: with axes of size 1 several permutations can fit the same numbers.
+    /// </summary>
+    private static readonly int[][][] Ordered =
+        [.. Enumerable.Range(0, 5).Select(rank => rank < 2 ? Array.Empty<int[]>() : Permutations(rank).Skip(1).OrderBy(p => KindOf(p) == Kind.Permuted ? 1 : 0).ToArray())];
+
+    private enum Kind
+    {
+        Transposed,
+        ChannelsLast,
+        KernelLayout,
+        EachMatrixTransposed,
+        Permuted,
+    }
+
     /// <summary>The arrangement mistake, or null when the answer is not the key with permuted axes.</summary>
     public static Mistake? Of(Tensor given, Tensor key, Tolerance tolerance)
     {
@@ -17,30 +33,89 @@ public static class Arrangement
             return null;
         }
 
-        // Named arrangements first: with axes of size 1 several permutations can fit the same numbers.
-        foreach (var axes in Permutations(key.Rank).Skip(1).OrderBy(p => Name(key, key, p).Id == "permuted-axes" ? 1 : 0))
+        foreach (var axes in Ordered[key.Rank])
         {
             // The answer's axis i is the key's axis axes[i].
-            if (!given.Shape.SequenceEqual(axes.Select(a => key.Shape[a])))
+            if (!Fits(given.Shape, key.Shape, axes))
             {
                 continue;
             }
 
-            var permutedKey = Permute(key, axes);
-
-            // A key that reads the same with its axes permuted (a symmetric matrix) has no wrong arrangement.
-            if (permutedKey.SameShape(key) && Comparison.Matches(permutedKey, key, tolerance))
-            {
-                continue;
-            }
-
-            if (Comparison.Matches(given, permutedKey, tolerance))
+            // The answer against the key read with its axes permuted (a wrong answer is usually
+            // rejected at its first elements); a key that reads the same with its axes permuted
+            // (a symmetric matrix) has no wrong arrangement.
+            if (MatchesPermuted(given.Data, key, axes, tolerance, againstItself: false)
+                && !(given.SameShape(key) && MatchesPermuted(key.Data, key, axes, tolerance, againstItself: true)))
             {
                 return Name(given, key, axes);
             }
         }
 
         return null;
+    }
+
+    private static bool Fits(int[] givenShape, int[] keyShape, int[] axes)
+    {
+        for (var i = 0; i < axes.Length; i++)
+        {
+            if (givenShape[i] != keyShape[axes[i]])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <c>Permute(key, axes)</c> matches <paramref name="other"/> element by element, without
+    /// building it: against an answer, the answer's element is the given one; against the key
+    /// itself, the permuted key's element is.
+    /// </summary>
+    private static bool MatchesPermuted(double[] other, Tensor key, int[] axes, Tolerance tolerance, bool againstItself)
+    {
+        var rank = axes.Length;
+        Span<int> stride = stackalloc int[rank];
+        Span<int> size = stackalloc int[rank];
+        Span<int> index = stackalloc int[rank];
+        Span<int> keyStride = stackalloc int[rank];
+        keyStride[rank - 1] = 1;
+        for (var a = rank - 2; a >= 0; a--)
+        {
+            keyStride[a] = keyStride[a + 1] * key.Shape[a + 1];
+        }
+
+        for (var a = 0; a < rank; a++)
+        {
+            // The permuted tensor's axis a reads the key's axis axes[a].
+            stride[a] = keyStride[axes[a]];
+            size[a] = key.Shape[axes[a]];
+        }
+
+        var source = 0;
+        for (var i = 0; i < other.Length; i++)
+        {
+            var permuted = key.Data[source];
+            if (!(againstItself ? tolerance.Accepts(permuted, other[i]) : tolerance.Accepts(other[i], permuted)))
+            {
+                return false;
+            }
+
+            // The next index of the permuted tensor, in row-major order.
+            for (var a = rank - 1; a >= 0; a--)
+            {
+                source += stride[a];
+                if (++index[a] < size[a])
+                {
+                    break;
+                }
+
+                source -= stride[a] * size[a];
+                index[a] = 0;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The tensor with its axes reordered: the result's axis i is the input's axis axes[i].</summary>
@@ -63,19 +138,28 @@ public static class Arrangement
         return result;
     }
 
+    private static Kind KindOf(int[] axes) => axes switch
+    {
+        [1, 0] => Kind.Transposed,
+        [1, 2, 0] => Kind.ChannelsLast,
+        [2, 3, 1, 0] => Kind.KernelLayout,
+        _ when axes.Length >= 2 && axes[..^2].SequenceEqual(Enumerable.Range(0, axes.Length - 2)) && axes[^2] == axes.Length - 1 => Kind.EachMatrixTransposed,
+        _ => Kind.Permuted,
+    };
+
     private static Mistake Name(Tensor given, Tensor key, int[] axes)
     {
         var shapes = $"shape {given.ShapeText} where {key.ShapeText} is expected";
-        return axes switch
+        return KindOf(axes) switch
         {
-            [1, 0] => new Mistake("transposed",
+            Kind.Transposed => new Mistake("transposed",
                 "your answer is the transpose of the key" + (given.SameShape(key) ? "" : $": {shapes}")
                 + " (a gradient has the shape of the variable it is taken with respect to, dL/dW[i, j] = ∂L/∂W_ij)"),
-            [1, 2, 0] => new Mistake("channels-last",
+            Kind.ChannelsLast => new Mistake("channels-last",
                 $"your answer has its channels last, (H, W, C) instead of (C, H, W): {shapes}"),
-            [2, 3, 1, 0] => new Mistake("kernel-layout",
+            Kind.KernelLayout => new Mistake("kernel-layout",
                 $"your answer is laid out (kH, kW, C, F) instead of (F, C, kH, kW): {shapes}"),
-            _ when axes.Length >= 2 && axes[..^2].SequenceEqual(Enumerable.Range(0, axes.Length - 2)) && axes[^2] == axes.Length - 1 => new Mistake("transposed",
+            Kind.EachMatrixTransposed => new Mistake("transposed",
                 $"each matrix of your answer is transposed: {shapes}"),
             _ => new Mistake("permuted-axes",
                 $"your answer has the key's numbers with its axes in the order ({string.Join(", ", axes)}) of the key's: {shapes}"),

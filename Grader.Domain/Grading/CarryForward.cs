@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Grader.Domain.Assignments;
 using Grader.Domain.Expressions;
 using Grader.Reference;
@@ -30,18 +32,22 @@ public static class CarryForward
             return null;
         }
 
-        var graph = assignment.Graph.ToDictionary(g => g.Name);
-        var own = OwnTexts(question, graph);
+        // What depends on the assignment alone (texts of sub-expressions, what a question is
+        // computed from) is worked out once per assignment and question.
+        var analysis = Analysis.Of(assignment);
+        var graph = analysis.Graph;
+        var shape = analysis.For(question);
+        var own = shape.Own;
         var overrides = new Dictionary<string, Tensor>();
         var substitutions = new Dictionary<string, Tensor>();
         var used = new List<string>();
 
         // Earlier answers that stand as sub-expressions of this one, or of a graph node it is
         // computed from, replace them first.
-        var subExpressions = Reachable(question.Answer, graph, []).SelectMany(e => ExprText.Walk(e)).Select(ExprText.Of).ToHashSet();
+        var subExpressions = shape.SubExpressions;
         foreach (var (earlier, value) in usable)
         {
-            var text = ExprText.Of(earlier.Answer);
+            var text = analysis.Text(earlier);
             if (earlier.Answer is not NameExpr && subExpressions.Contains(text) && !own.Contains(text))
             {
                 substitutions[text] = value;
@@ -50,8 +56,7 @@ public static class CarryForward
         }
 
         // Then earlier answers that are graph nodes this one still depends on replace those nodes.
-        var dependsOn = Reachable(question.Answer, graph, substitutions).SelectMany(e => ExprText.Walk(e, x => substitutions.ContainsKey(ExprText.Of(x))))
-            .OfType<NameExpr>().Select(n => n.Name).ToHashSet();
+        var dependsOn = substitutions.Count == 0 ? shape.DependsOn : DependsOn(question, graph, substitutions);
         foreach (var (earlier, value) in usable)
         {
             if (earlier.Answer is NameExpr n && graph.ContainsKey(n.Name) && dependsOn.Contains(n.Name) && !own.Contains(n.Name))
@@ -78,7 +83,7 @@ public static class CarryForward
         // here (a loss value, under a gradient) is left out of the feedback.
         foreach (var (earlier, value) in usable.Where(e => used.Contains(e.Question.Id)).ToList())
         {
-            var text = ExprText.Of(earlier.Answer);
+            var text = analysis.Text(earlier);
             var name = (earlier.Answer as NameExpr)?.Name;
             var (substituted, overridden) = (substitutions.Remove(text), name is not null && overrides.Remove(name));
             if (used.Count > 1 && Follows())
@@ -112,6 +117,11 @@ public static class CarryForward
         return expected is not null && given.Data.All(v => v == 0) && expected.Data.Any(k => !tolerance.Accepts(0, k));
     }
 
+    /// <summary>The graph nodes a question's answer depends on, not looking under substituted sub-expressions.</summary>
+    private static HashSet<string> DependsOn(Question question, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substitutions) =>
+        Reachable(question.Answer, graph, substitutions).SelectMany(e => ExprText.Walk(e, x => substitutions.ContainsKey(ExprText.Of(x))))
+            .OfType<NameExpr>().Select(n => n.Name).ToHashSet();
+
     /// <summary>The texts that stand for the question itself: its answer, and the definition of the graph node it names.</summary>
     private static HashSet<string> OwnTexts(Question question, Dictionary<string, GraphNode> graph)
     {
@@ -135,7 +145,9 @@ public static class CarryForward
         var stack = new Stack<Expr>([e]);
         while (stack.Count > 0)
         {
-            foreach (var name in ExprText.Walk(stack.Pop(), x => substituted.ContainsKey(ExprText.Of(x))).OfType<NameExpr>().Select(n => n.Name))
+            var expression = stack.Pop();
+            var names = substituted.Count == 0 ? ExprText.Walk(expression) : ExprText.Walk(expression, x => substituted.ContainsKey(ExprText.Of(x)));
+            foreach (var name in names.OfType<NameExpr>().Select(n => n.Name))
             {
                 if (seen.Add(name) && graph.TryGetValue(name, out var node))
                 {
@@ -147,4 +159,36 @@ public static class CarryForward
 
         return found;
     }
+
+    /// <summary>
+    /// What carrying forward needs of an assignment that no answer changes, worked out once per
+    /// assignment and question and kept with the assignment (safe to share between threads).
+    /// </summary>
+    private sealed class Analysis
+    {
+        private static readonly ConditionalWeakTable<Assignment, Analysis> Kept = new();
+        private readonly ConcurrentDictionary<string, QuestionShape> questions = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> texts = new(StringComparer.Ordinal);
+
+        private Analysis(Assignment assignment) => Graph = assignment.Graph.ToDictionary(g => g.Name);
+
+        /// <summary>The assignment's graph nodes by name.</summary>
+        public Dictionary<string, GraphNode> Graph { get; }
+
+        public static Analysis Of(Assignment assignment) => Kept.GetValue(assignment, a => new Analysis(a));
+
+        /// <summary>The canonical text of a question's answer expression.</summary>
+        public string Text(Question q) => texts.GetOrAdd(q.Id, _ => ExprText.Of(q.Answer));
+
+        public QuestionShape For(Question q) => questions.GetOrAdd(q.Id, _ => new QuestionShape(
+            OwnTexts(q, Graph),
+            Reachable(q.Answer, Graph, []).SelectMany(e => ExprText.Walk(e)).Select(ExprText.Of).ToHashSet(),
+            DependsOn(q, Graph, [])));
+    }
+
+    /// <summary>
+    /// A question's own texts, the texts of every sub-expression of it and of the graph nodes it
+    /// is computed from, and the graph nodes it depends on when nothing is substituted.
+    /// </summary>
+    private sealed record QuestionShape(HashSet<string> Own, HashSet<string> SubExpressions, HashSet<string> DependsOn);
 }

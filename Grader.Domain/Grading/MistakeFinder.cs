@@ -12,16 +12,15 @@ namespace Grader.Domain.Grading;
 /// </summary>
 public static class MistakeFinder
 {
-    /// <summary>The named mistake, or null when none explains the answer.</summary>
-    public static Mistake? Find(AnswerKey key, Question q, Tensor value, Tensor expected, Comparison cmp, Tolerance tolerance)
-    {
-        if (cmp.SignFlipped)
-        {
-            return new Mistake("sign-flipped", "the sign is flipped: your answer is the negative of the key");
-        }
+    private static readonly Mistake SignFlipped = new("sign-flipped", "the sign is flipped: your answer is the negative of the key");
 
-        return Arrangement.Of(value, expected, tolerance) ?? Misconceived(key, q, value, tolerance);
-    }
+    /// <summary>The named mistake, or null when none explains the answer.</summary>
+    public static Mistake? Find(AnswerKey key, Question q, Tensor value, Tensor expected, Comparison cmp, Tolerance tolerance) =>
+        cmp.SignFlipped ? SignFlipped : Arrangement.Of(value, expected, tolerance) ?? Misconceived(key, q, value, tolerance);
+
+    /// <summary>As <see cref="Find"/>, for an answer already known not to be an arrangement of the key.</summary>
+    internal static Mistake? FindNotArranged(AnswerKey key, Question q, Tensor value, Comparison cmp, Tolerance tolerance) =>
+        cmp.SignFlipped ? SignFlipped : Misconceived(key, q, value, tolerance);
 
     /// <summary>
     /// A misconception in the question's expression or in a graph node it is computed from,

@@ -132,4 +132,16 @@ public class MistakeFinderTests
 
         Assert.Contains("overlapping windows (stride 1)", AnswerGrader.Grade(key, file).Questions[0].Feedback);
     }
+
+    [Theory]
+    [InlineData("cnn-layer", true)] // no random values: every student's key is the same variant
+    [InlineData("tanh-network", true)]
+    [InlineData("svm-random", false)] // values drawn per student
+    public void Keys_of_the_same_variant_share_their_mistake_alternatives(string name, bool shared)
+    {
+        var assignment = Keys.Load(name);
+        var (a, b) = (AnswerKeyBuilder.Build(assignment, "s1"), AnswerKeyBuilder.Build(assignment, "s2"));
+        Assert.Equal(shared, ReferenceEquals(MistakeAlternatives.Of(a), MistakeAlternatives.Of(b)));
+        Assert.Same(MistakeAlternatives.Of(a), MistakeAlternatives.Of(a));
+    }
 }
