@@ -90,7 +90,11 @@ public static class SubmissionRows
                 settling.Add((batch.Count, g.SubmissionId));
                 batch.Add(Settle, IdNames, g.SubmissionId, g.Generation);
                 batch.Add(MarkGraded, IdNames, g.SubmissionId, g.Generation);
-                batch.Add(Retire, IdNames, g.SubmissionId, g.Generation);
+                if (g.Generation > 0)
+                {
+                    batch.Add(Retire, IdNames, g.SubmissionId, g.Generation); // generations only grow: at 0 there is no earlier grade to retire
+                }
+
                 batch.Add(InsertGrade, GradeNames, g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt);
             }
 
