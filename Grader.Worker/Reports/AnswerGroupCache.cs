@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Grader.Data;
 using Grader.Worker.Grading;
 using Microsoft.EntityFrameworkCore;
@@ -15,37 +14,14 @@ namespace Grader.Worker.Reports;
 /// </summary>
 public sealed class AnswerGroupCache(StandingStore standings, AnswerGroupService answerGroups, IDbContextFactory<GraderDbContext> dbFactory, ILogger<AnswerGroupCache> logger)
 {
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<Entry>> computing = new(StringComparer.Ordinal);
+    private readonly PerAssignmentCache<IReadOnlyList<AnswerGroupView>> cache = new("answer groups", logger);
 
     /// <summary>The assignment's answer groups, and whether they are pending (not those of the current grades).</summary>
     public async Task<(IReadOnlyList<AnswerGroupView> Groups, bool Pending)> ForAsync(string assignmentId, CancellationToken ct = default)
     {
-        var key = await KeyAsync(assignmentId, ct);
-        if (entries.TryGetValue(assignmentId, out var entry) && entry.Key == key.Stamp)
-        {
-            return (entry.Groups, false);
-        }
-
-        var task = computing.GetOrAdd(assignmentId, id => Task.Run(async () =>
-        {
-            try
-            {
-                return await ComputeAsync(id, CancellationToken.None);
-            }
-            finally
-            {
-                computing.TryRemove(id, out _);
-            }
-        }, CancellationToken.None));
-        if (key.Students > StatisticsCache.InlineLimit)
-        {
-            _ = task.ContinueWith(t => logger.LogError(t.Exception, "Listing the answer groups of {Assignment} failed", assignmentId), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return (entry?.Groups ?? [], true);
-        }
-
-        return ((await task.WaitAsync(ct)).Groups, false);
+        var (stamp, students) = await KeyAsync(assignmentId, ct);
+        var (groups, pending) = await cache.GetAsync(assignmentId, stamp, students, ComputeAsync, ct);
+        return (groups ?? [], pending);
     }
 
     private async Task<(string Stamp, int Students)> KeyAsync(string assignmentId, CancellationToken ct)
@@ -58,22 +34,9 @@ public sealed class AnswerGroupCache(StandingStore standings, AnswerGroupService
         return ($"{totals?.Revision ?? -1}/{rules?.Count ?? 0}/{rules?.Undone ?? 0}", totals?.Students ?? 0);
     }
 
-    private async Task<Entry> ComputeAsync(string assignmentId, CancellationToken ct)
+    private async Task<(string Stamp, IReadOnlyList<AnswerGroupView> Value)> ComputeAsync(string assignmentId, CancellationToken ct)
     {
-        await StatisticsCache.OneAtATime.WaitAsync(ct);
-        try
-        {
-            // The key is read first: a change while listing leaves the entry stale, to be listed again.
-            var key = await KeyAsync(assignmentId, ct);
-            var entry = new Entry(key.Stamp, await answerGroups.ListAsync(assignmentId, null, ct) ?? []);
-            entries[assignmentId] = entry;
-            return entry;
-        }
-        finally
-        {
-            StatisticsCache.OneAtATime.Release();
-        }
+        var (stamp, _) = await KeyAsync(assignmentId, ct);
+        return (stamp, await answerGroups.ListAsync(assignmentId, null, ct) ?? []);
     }
-
-    private sealed record Entry(string Key, IReadOnlyList<AnswerGroupView> Groups);
 }

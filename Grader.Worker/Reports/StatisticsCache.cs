@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Grader.Domain.Reports;
 using Grader.Worker.Course;
 using Grader.Worker.Settings;
@@ -21,68 +20,30 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
     /// <summary>The most counted students whose statistics are recomputed within the request.</summary>
     public const int InlineLimit = 200;
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<Entry>> computing = new(StringComparer.Ordinal);
-    /// <summary>One background computation of a page's derived figures at a time (statistics or answer groups), so they do not pile up in memory.</summary>
-    internal static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private readonly PerAssignmentCache<ClassStatistics> cache = new("statistics", logger);
 
     /// <summary>
-    /// The statistics of an assignment: the cached ones when its standings have not moved since;
-    /// else, for a class of at most <see cref="InlineLimit"/> counted students, the recomputation's
-    /// (one per assignment at a time, and one assignment at a time, however many TAs ask at once);
-    /// else, for a larger class, never a recomputation within the request: its last statistics (or
-    /// none, the first time) marked pending while one recomputation runs in the background.
+    /// The statistics of an assignment: the cached ones when its standings (and the class list) have
+    /// not moved since; else, for a class of at most <see cref="InlineLimit"/> counted students, the
+    /// recomputation's (one per assignment at a time, and one assignment at a time, however many TAs
+    /// ask at once); else, for a larger class, never a recomputation within the request: its last
+    /// statistics (or none, the first time) marked pending while one recomputation runs in the background.
     /// </summary>
     public async Task<CachedStatistics> ForAsync(string assignmentId, CancellationToken ct = default)
     {
         await standings.EnsureAsync(ct);
         var totals = await standings.RevisionAsync(assignmentId, ct);
-        var revision = totals?.Revision ?? -1;
-        var classList = (await students.ListAsync(ct)).Count;
-        if (entries.TryGetValue(assignmentId, out var entry) && entry.Revision == revision && entry.ClassList == classList)
-        {
-            return new CachedStatistics(entry.Statistics);
-        }
-
-        var task = computing.GetOrAdd(assignmentId, id => Task.Run(async () =>
-        {
-            try
-            {
-                return await ComputeAsync(id, CancellationToken.None);
-            }
-            finally
-            {
-                computing.TryRemove(id, out _);
-            }
-        }, CancellationToken.None));
-        if ((totals?.Students ?? 0) > InlineLimit)
-        {
-            _ = task.ContinueWith(t => logger.LogError(t.Exception, "Recomputing the statistics of {Assignment} failed", assignmentId), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return entry is not null ? new CachedStatistics(entry.Statistics, Pending: true) : new CachedStatistics(ClassStatistics.Of([]), Pending: true, Computed: false);
-        }
-
-        return new CachedStatistics((await task.WaitAsync(ct)).Statistics);
+        var stamp = Stamp(totals?.Revision, (await students.ListAsync(ct)).Count);
+        var (statistics, pending) = await cache.GetAsync(assignmentId, stamp, totals?.Students ?? 0, ComputeAsync, ct);
+        return statistics is null ? new CachedStatistics(ClassStatistics.Of([]), Pending: true, Computed: false) : new CachedStatistics(statistics, pending);
     }
 
-    private async Task<Entry> ComputeAsync(string assignmentId, CancellationToken ct)
+    private static string Stamp(long? revision, int classList) => $"{revision ?? -1}/{classList}";
+
+    private async Task<(string Stamp, ClassStatistics Value)> ComputeAsync(string assignmentId, CancellationToken ct)
     {
-        await OneAtATime.WaitAsync(ct);
-        try
-        {
-            // The revision is read first: a change while computing leaves the entry stale, to be computed again.
-            var revision = (await standings.RevisionAsync(assignmentId, ct))?.Revision ?? -1;
-            var classList = (await students.ListAsync(ct)).Count;
-            var book = await Gradebooks.BuildAsync(assignmentId, records, catalog, students, gradebook.Value, ct, standings);
-            var entry = new Entry(revision, classList, ClassStatistics.Of([.. book.Students.Select(r => r.Report)]));
-            entries[assignmentId] = entry;
-            return entry;
-        }
-        finally
-        {
-            OneAtATime.Release();
-        }
+        var stamp = Stamp((await standings.RevisionAsync(assignmentId, ct))?.Revision, (await students.ListAsync(ct)).Count);
+        var book = await Gradebooks.BuildAsync(assignmentId, records, catalog, students, gradebook.Value, ct, standings);
+        return (stamp, ClassStatistics.Of([.. book.Students.Select(r => r.Report)]));
     }
-
-    private sealed record Entry(long Revision, int ClassList, ClassStatistics Statistics);
 }
