@@ -1,15 +1,13 @@
-using System.Data.Common;
 using Grader.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Grader.Data;
 
 /// <summary>
 /// The standings' hot path as prepared statements inside the caller's open transaction (a grade
 /// batch's): reading the submissions a few students made, with their current grades and
-/// extensions, and writing their standings back. The SQL is the same on SQLite and PostgreSQL.
-/// A full recompute and the pages go through <see cref="GraderDbContext"/>.
+/// extensions, and writing their standings back (a full recompute writes through the same upsert).
+/// The SQL is the same on SQLite and PostgreSQL; the pages read through <see cref="GraderDbContext"/>.
 /// </summary>
 public static class StandingRows
 {
@@ -65,8 +63,7 @@ public static class StandingRows
         CancellationToken ct = default)
     {
         var result = new StandingRead([], []);
-        var connection = await SubmissionRows.OpenAsync(db, ct);
-        await using var batch = new StatementBatch(connection, Transaction(db));
+        await using var batch = await StatementBatch.OpenAsync(db, ct);
         foreach (var (assignment, student) in pairs)
         {
             batch.Add(Read, ReadNames, assignment, student, keys(student));
@@ -107,8 +104,7 @@ public static class StandingRows
         IReadOnlyDictionary<string, StandingTotalsChange> assignments,
         CancellationToken ct = default)
     {
-        var connection = await SubmissionRows.OpenAsync(db, ct);
-        await using var batch = new StatementBatch(connection, Transaction(db));
+        await using var batch = await StatementBatch.OpenAsync(db, ct);
         foreach (var s in standings)
         {
             batch.Add(Upsert, UpsertNames, s.AssignmentId, s.Student, s.StudentKey, s.SubmissionId, Utc(s.ReceivedAt), s.Raw, s.MaxScore, s.Counted,
@@ -138,8 +134,7 @@ public static class StandingRows
     /// </summary>
     public static async Task LockAsync(GraderDbContext db, IReadOnlyList<(string AssignmentId, string Student)> pairs, CancellationToken ct = default)
     {
-        var connection = await SubmissionRows.OpenAsync(db, ct);
-        await using var batch = new StatementBatch(connection, Transaction(db));
+        await using var batch = await StatementBatch.OpenAsync(db, ct);
         batch.Add(
             """SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys) AS k ORDER BY 1) AS ordered""",
             ["keys"],
@@ -177,9 +172,6 @@ public static class StandingRows
             "MaxAttempts" = COALESCE((SELECT COUNT(*) FROM submissions s WHERE s."AssignmentId" = standings_computed."AssignmentId"
                 AND s."Student" IS NOT NULL AND s."Status" <> 'Rejected' GROUP BY s."Student" ORDER BY COUNT(*) DESC LIMIT 1), 0),
         """ + ListedSql;
-
-    private static DbTransaction Transaction(GraderDbContext db) =>
-        db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("The standings are written inside the caller's transaction.");
 
     private static DateTime Utc(DateTime t) => DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

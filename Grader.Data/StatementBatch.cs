@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Grader.Data;
 
@@ -12,6 +14,15 @@ internal sealed class StatementBatch(DbConnection connection, DbTransaction tran
 {
     private readonly List<(string Sql, string[] Names, object?[] Values)> statements = [];
     private readonly Dictionary<string, DbCommand> prepared = new(StringComparer.Ordinal);
+
+    /// <summary>A batch on <paramref name="db"/>'s connection, inside the transaction it has begun.</summary>
+    public static async Task<StatementBatch> OpenAsync(GraderDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The hot statements run inside the caller's transaction.");
+        return new StatementBatch(db.Database.GetDbConnection(), transaction);
+    }
 
     /// <summary>How many statements are waiting.</summary>
     public int Count => statements.Count;
@@ -121,8 +132,16 @@ internal sealed class StatementBatch(DbConnection connection, DbTransaction tran
     {
         if (!prepared.TryGetValue(statement.Sql, out var command))
         {
-            command = SubmissionRows.Command(connection, transaction, statement.Sql);
-            SubmissionRows.Parameters(command, statement.Names);
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement.Sql;
+            foreach (var name in statement.Names)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
             prepared[statement.Sql] = command;
         }
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Grader.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Grader.Data;
 
@@ -47,9 +45,8 @@ public static class SubmissionRows
     public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
-        var connection = await OpenAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
-        await using var batch = new StatementBatch(connection, transaction.GetDbTransaction());
+        await using var batch = await StatementBatch.OpenAsync(db, ct);
         foreach (var s in submissions)
         {
             batch.Add(Insert, InsertNames,
@@ -79,10 +76,9 @@ public static class SubmissionRows
         Func<IReadOnlyList<long>, CancellationToken, Task>? beforeCommit = null)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
-        var connection = await OpenAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
         var settled = new List<long>();
-        await using (var batch = new StatementBatch(connection, transaction.GetDbTransaction()))
+        await using (var batch = await StatementBatch.OpenAsync(db, ct))
         {
             var settling = new List<(int Statement, long Id)>();
             foreach (var g in grades)
@@ -123,27 +119,4 @@ public static class SubmissionRows
 
         await transaction.CommitAsync(ct);
     }
-
-    internal static async Task<DbConnection> OpenAsync(GraderDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return db.Database.GetDbConnection();
-    }
-
-    internal static DbCommand Command(DbConnection connection, DbTransaction tx, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return command;
-    }
-
-    internal static DbParameter[] Parameters(DbCommand command, params string[] names) =>
-        [.. names.Select(n =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = n;
-            command.Parameters.Add(parameter);
-            return parameter;
-        })];
 }
