@@ -17,6 +17,15 @@ public abstract class Function
     /// <summary>The node this operation made (set when the application is recorded).</summary>
     protected Node Output { get; private set; } = null!;
 
+    /// <summary>
+    /// True for an operation some of whose inputs are indices: they select elements and take no
+    /// gradient (indexing, one-hot). Asked of every node made, so a property rather than a type test.
+    /// </summary>
+    internal virtual bool TakesIndices => false;
+
+    /// <summary>True when input <paramref name="input"/> is an index (only asked when <see cref="TakesIndices"/>).</summary>
+    internal virtual bool IsIndex(int input) => false;
+
     /// <summary>Computes the output from the inputs' values.</summary>
     protected abstract Tensor Forward(Tensor[] inputs);
 

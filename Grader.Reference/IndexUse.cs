@@ -24,7 +24,7 @@ public static class IndexUse
         var indices = new List<Node>();
         foreach (var node in Ancestors([output]))
         {
-            if (node.Creator is IIndexInputs f)
+            if (node.Creator is { TakesIndices: true } f)
             {
                 for (var p = 0; p < node.Parents.Length; p++)
                 {

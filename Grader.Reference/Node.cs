@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Grader.Reference;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class Node
         Parents = parents;
         RequiresGrad = requiresGrad;
         lazy = source;
-        UsesIndex = creator is IIndexInputs || (source?.Output?.UsesIndex ?? false) || AnyUsesIndex(parents);
+        UsesIndex = (creator?.TakesIndices ?? false) || (source?.Output?.UsesIndex ?? false) || AnyUsesIndex(parents);
     }
 
     /// <summary>True when an indexing operation (one with index inputs) is among what this node is computed through.</summary>
@@ -116,7 +118,13 @@ public sealed class Node
     {
         var order = TopologicalOrder();
         var grads = new Dictionary<Node, T>(order.Count, ReferenceEqualityComparer.Instance) { [this] = seed };
-        void Add(Node to, T g) => grads[to] = grads.TryGetValue(to, out var acc) ? add(acc, g) : g;
+        void Add(Node to, T g)
+        {
+            // One look-up: the slot is found (or made) once and written in place.
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(grads, to, out var exists);
+            slot = exists ? add(slot!, g) : g;
+        }
+
         for (var i = order.Count - 1; i >= 0; i--)
         {
             var node = order[i];

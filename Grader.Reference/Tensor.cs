@@ -108,7 +108,7 @@ public sealed class Tensor
         shape.Count == 0 ? "scalar" : "(" + string.Join(", ", shape) + (shape.Count == 1 ? ",)" : ")");
 
     /// <summary>True when both tensors have the same shape.</summary>
-    public bool SameShape(Tensor other) => Shape.AsSpan().SequenceEqual(other.Shape);
+    public bool SameShape(Tensor other) => ReferenceEquals(Shape, other.Shape) || Shape.AsSpan().SequenceEqual(other.Shape);
 
     /// <summary>Applies a function to every element.</summary>
     public Tensor Map(Func<double, double> f)

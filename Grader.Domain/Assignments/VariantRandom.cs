@@ -17,6 +17,7 @@ namespace Grader.Domain.Assignments;
 public sealed class VariantRandom
 {
     private ulong state;
+    private (string Assignment, string Student, string Value, int Draw)? source;
 
     /// <summary>Creates the stream for one value of one student's variant.</summary>
     public VariantRandom(string assignmentId, string? studentId, string valueName)
@@ -31,10 +32,21 @@ public sealed class VariantRandom
     /// </summary>
     public VariantRandom(string assignmentId, string? studentId, string valueName, int draw)
     {
-        // The hash of the joined text, taken piece by piece (FNV-1a reads bytes in order) so that
-        // no joined string or byte array is made for every value of every key.
+        // The seed is hashed on the first draw: most values of most assignments are given, not
+        // drawn, and their stream is never read.
+        source = (assignmentId, studentId ?? "", valueName, draw);
+    }
+
+    private VariantRandom(ulong seed) => state = seed;
+
+    /// <summary>
+    /// The hash of the joined text, taken piece by piece (FNV-1a reads bytes in order) so that
+    /// no joined string or byte array is made.
+    /// </summary>
+    private static ulong Seed(string assignmentId, string studentId, string valueName, int draw)
+    {
         var hash = Fnv1a64(Offset, assignmentId);
-        hash = Fnv1a64(Fnv1a64(hash, "\n"), studentId ?? "");
+        hash = Fnv1a64(Fnv1a64(hash, "\n"), studentId);
         hash = Fnv1a64(Fnv1a64(hash, "\n"), valueName);
         if (draw != 0)
         {
@@ -43,10 +55,8 @@ public sealed class VariantRandom
             hash = Fnv1a64(Fnv1a64(hash, "\n"), digits[..written]);
         }
 
-        state = hash;
+        return hash;
     }
-
-    private VariantRandom(ulong seed) => state = seed;
 
     /// <summary>The stream from a raw 64-bit seed.</summary>
     public static VariantRandom FromSeed(ulong seed) => new(seed);
@@ -82,6 +92,12 @@ public sealed class VariantRandom
     /// <summary>The next 64 bits of SplitMix64.</summary>
     public ulong NextUInt64()
     {
+        if (source is { } s)
+        {
+            state = Seed(s.Assignment, s.Student, s.Value, s.Draw);
+            source = null;
+        }
+
         var z = state += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Grader.Domain.Expressions;
 using Grader.Domain.Networks;
 using Grader.Reference;
@@ -11,10 +12,12 @@ namespace Grader.Domain.Assignments;
 public sealed class VariantScope : IEvaluationScope
 {
     private readonly Assignment assignment;
-    private readonly Dictionary<string, Node> leaves = [];
-    private readonly Dictionary<string, GraphNode> definitions;
+    private readonly FrozenDictionary<string, GraphNode> definitions;
     private readonly Dictionary<string, Tensor> overrides = [];
-    private readonly Dictionary<string, Node> evaluated = [];
+
+    // The values (leaves of the graph) and every graph node evaluated so far, so that a name
+    // already met costs one look-up.
+    private readonly Dictionary<string, Node> known = [];
     private readonly HashSet<string> failed = [];
     private readonly List<string> inProgress = [];
     private readonly Dictionary<Node, IReadOnlyDictionary<Node, Tensor>> gradients = new(ReferenceEqualityComparer.Instance);
@@ -37,10 +40,10 @@ public sealed class VariantScope : IEvaluationScope
         this.assignment = assignment;
         foreach (var (name, value) in values)
         {
-            leaves[name] = Node.Leaf(value);
+            known[name] = Node.Leaf(value);
         }
 
-        definitions = assignment.Graph.ToDictionary(g => g.Name);
+        definitions = assignment.GraphByName;
         foreach (var (name, value) in overrides ?? new Dictionary<string, Tensor>())
         {
             if (definitions.ContainsKey(name))
@@ -49,7 +52,7 @@ public sealed class VariantScope : IEvaluationScope
             }
             else
             {
-                leaves[name] = Node.Leaf(value);
+                known[name] = Node.Leaf(value);
             }
         }
 
@@ -65,16 +68,16 @@ public sealed class VariantScope : IEvaluationScope
     public VariantScope(Assignment changed, VariantScope basis, IReadOnlySet<string> reusable)
     {
         assignment = changed;
-        leaves = basis.leaves;
-        foreach (var (name, node) in basis.evaluated)
+        definitions = changed.GraphByName;
+        foreach (var (name, node) in basis.known)
         {
-            if (reusable.Contains(name))
+            // The leaves (names that are not graph nodes), and the graph nodes the change does not reach.
+            if (!basis.definitions.ContainsKey(name) || reusable.Contains(name))
             {
-                evaluated[name] = node;
+                known[name] = node;
             }
         }
 
-        definitions = changed.Graph.ToDictionary(g => g.Name);
         evaluator = new ExpressionEvaluator(this);
     }
 
@@ -155,14 +158,9 @@ public sealed class VariantScope : IEvaluationScope
     /// <inheritdoc />
     public Node Resolve(string name, int column)
     {
-        if (leaves.TryGetValue(name, out var leaf))
+        if (known.TryGetValue(name, out var node))
         {
-            return leaf;
-        }
-
-        if (evaluated.TryGetValue(name, out var done))
-        {
-            return done;
+            return node;
         }
 
         if (failed.Contains(name))
@@ -231,7 +229,7 @@ public sealed class VariantScope : IEvaluationScope
                 node = node.WithValue(given);
             }
 
-            evaluated[name] = node;
+            known[name] = node;
             return node;
         }
         catch (DependencyFailedException)
@@ -255,10 +253,10 @@ public sealed class VariantScope : IEvaluationScope
 
     private string Suggest(string name)
     {
-        var known = leaves.Keys.Concat(definitions.Keys).Concat(assignment.Networks.Keys).Concat(["pi", "e"]);
+        var names = known.Keys.Concat(definitions.Keys).Distinct().Concat(assignment.Networks.Keys).Concat(["pi", "e"]);
         return Builtins.Functions.ContainsKey(name)
             ? $" ('{name}' is a function: call it, {name}(...))"
-            : DidYouMean.Hint(name, known);
+            : DidYouMean.Hint(name, names);
     }
 
     private static string Shorten(Tensor t)

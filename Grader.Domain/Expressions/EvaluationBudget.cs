@@ -9,7 +9,8 @@ namespace Grader.Domain.Expressions;
 /// operation here before it runs (growing operations: matrix products, convolutions, pooling)
 /// and after (every result), so a hostile expression is refused before it allocates.
 /// A budget is ambient (<see cref="Use"/>): one answer file, one key or one submission's grading
-/// shares one, however many evaluators it creates.
+/// shares one, however many evaluators it creates. It belongs to one flow of execution at a time
+/// (its counts are plain fields: every operation charges it, and it is never shared between threads).
 /// </summary>
 public sealed class EvaluationBudget
 {
@@ -18,7 +19,10 @@ public sealed class EvaluationBudget
     private readonly TimeSpan? time;
     private readonly CancellationToken cancellation;
     private long elements;
-    private long work;
+
+    // Multiply-adds reserved before growing operations; every result's elements count as work
+    // too, so the work done is this plus the elements charged.
+    private long reserved;
 
     /// <summary>Creates a budget; without a time limit only the element and work bounds apply.</summary>
     public EvaluationBudget(TimeSpan? time = null, CancellationToken cancellation = default,
@@ -37,10 +41,10 @@ public sealed class EvaluationBudget
     public long MaxWork { get; }
 
     /// <summary>The elements charged so far.</summary>
-    public long Elements => Interlocked.Read(ref elements);
+    public long Elements => elements;
 
-    /// <summary>The work charged so far.</summary>
-    public long Work => Interlocked.Read(ref work);
+    /// <summary>The work charged so far: the multiply-adds reserved and every result's elements.</summary>
+    public long Work => reserved + elements;
 
     /// <summary>Why this budget ran out (the first refusal), or null while it has not.</summary>
     public string? Exceeded { get; private set; }
@@ -77,7 +81,8 @@ public sealed class EvaluationBudget
                 $"{what} needs more computation than allowed ({cost:#,0} multiply-adds; the limit is {MaxWork:#,0})");
         }
 
-        if (Interlocked.Add(ref work, (long)cost) > MaxWork)
+        reserved += (long)cost;
+        if (reserved + elements > MaxWork)
         {
             throw Over($"the expressions need more than {MaxWork:#,0} multiply-adds in all");
         }
@@ -85,21 +90,25 @@ public sealed class EvaluationBudget
         CheckTime();
     }
 
-    /// <summary>Charges a result that exists (every operation's output counts towards the total).</summary>
-    public void Charge(string what, int resultElements)
+    /// <summary>
+    /// Charges a result that exists (every operation's output counts towards the total);
+    /// <paramref name="describe"/> names what made it (from
+    /// <paramref name="state"/>) only when the result is refused, so the common case builds no text.
+    /// </summary>
+    public void Charge<TState>(int resultElements, TState state, Func<TState, string> describe)
     {
         if (resultElements > Limits.MaxTensorElements)
         {
             throw new EvaluationBudgetException(
-                $"{what} made a tensor of {resultElements:#,0} elements; the limit is {Limits.MaxTensorElements:#,0}");
+                $"{describe(state)} made a tensor of {resultElements:#,0} elements; the limit is {Limits.MaxTensorElements:#,0}");
         }
 
-        if (Interlocked.Add(ref elements, resultElements) > MaxElements)
+        elements += resultElements;
+        if (elements > MaxElements)
         {
             throw Over($"the expressions make more than {MaxElements:#,0} tensor elements in all");
         }
 
-        Interlocked.Add(ref work, resultElements);
         CheckTime();
     }
 

@@ -42,20 +42,21 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
 
         try
         {
+            // The commonest kinds first: each case is one type test.
             var node = expr switch
             {
+                CallExpr c => Call(c),
+                BinaryExpr b => Binary(b),
                 NumberExpr n => Node.Constant(Tensor.Scalar(n.Value)),
-                TextExpr t => throw new ExpressionException($"a quoted word (\"{t.Text}\") is only an option's value, as in reduction=\"sum\"", t.Column),
-                ListExpr l => Node.Constant(TensorLiteral.Build(l, e => Evaluate(e).Value)),
                 UnaryExpr { Operator: '-' } u => Ops.Neg(Evaluate(u.Operand)),
                 UnaryExpr u => Evaluate(u.Operand),
-                BinaryExpr b => Binary(b),
-                CallExpr c => Call(c),
                 IndexExpr i => IndexEvaluation.Evaluate(i, EvaluateDelegate, budget),
+                ListExpr l => Node.Constant(TensorLiteral.Build(l, e => Evaluate(e).Value)),
+                TextExpr t => throw new ExpressionException($"a quoted word (\"{t.Text}\") is only an option's value, as in reduction=\"sum\"", t.Column),
                 SliceExpr s => throw new ExpressionException("a slice a:b is only an index, as in x[a:b]", s.Column),
                 _ => throw new ExpressionException("unsupported expression", expr.Column),
             };
-            budget.Charge(What(expr), node.Value.Count);
+            budget.Charge(node.Value.Count, expr, static e => What(e));
             return node;
         }
         catch (ShapeException ex)
@@ -145,7 +146,8 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         // One context per depth of nested calls, reused by the calls at that depth: a call's
         // arguments are evaluated (and their own calls made) while it runs, never after.
         var context = depth < contexts.Count ? contexts[depth] : Added(new CallContext(EvaluateDelegate, scope, budget));
-        Bind(call, function.Signature, context.Start(call, function.Signature.Parameters.Length));
+        var signature = function.Signature;
+        Bind(call, signature, context.Start(call, signature.Parameters.Length));
         depth++;
         try
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Grader.Domain.Expressions.Functions;
 
 namespace Grader.Domain.Expressions;
@@ -16,8 +17,8 @@ public static class FunctionRegistry
         .. ConvolutionFunctions.All, .. LayerFunctions.All, .. LossFunctions.All, .. QueryFunctions.All,
     ];
 
-    /// <summary>The functions by name.</summary>
-    public static readonly IReadOnlyDictionary<string, BuiltinFunction> All = Ordered.ToDictionary(f => f.Name);
+    /// <summary>The functions by name (frozen: every call of every expression looks its function up here).</summary>
+    public static readonly FrozenDictionary<string, BuiltinFunction> All = Ordered.ToFrozenDictionary(f => f.Name);
 
     /// <summary>The expression-language table of the documentation, as markdown rows.</summary>
     public static string MarkdownTable()

@@ -8,7 +8,7 @@ namespace Grader.Reference.Functions;
 /// one element of x, so the gradient scatters back (<see cref="ScatterAdd"/>), repeated indices
 /// accumulating; the index inputs take none.
 /// </summary>
-public sealed class Index(IReadOnlyList<IndexItem> items) : Function, IIndexInputs
+public sealed class Index(IReadOnlyList<IndexItem> items) : Function
 {
     private int[] offsets = [];
     private int[] inputShape = [];
@@ -18,7 +18,10 @@ public sealed class Index(IReadOnlyList<IndexItem> items) : Function, IIndexInpu
         Plan(shape, items, [.. items.OfType<IndexTensor>().Select(t => t.Indices.Value)], offsets: false).Shape;
 
     /// <inheritdoc />
-    public bool IsIndex(int input) => input > 0;
+    internal override bool TakesIndices => true;
+
+    /// <inheritdoc />
+    internal override bool IsIndex(int input) => input > 0;
 
     /// <inheritdoc />
     /// <remarks>

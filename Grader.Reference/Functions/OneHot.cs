@@ -4,7 +4,7 @@ namespace Grader.Reference.Functions;
 /// One-hot rows of class indices (PyTorch's <c>F.one_hot</c>, as float64): indices of shape S
 /// give S + (n): 1 at each index, 0 elsewhere. The indices take no gradient.
 /// </summary>
-public sealed class OneHot(int classes) : Function, IIndexInputs
+public sealed class OneHot(int classes) : Function
 {
     /// <summary>The one-hot tensor of whole class indices in [0, classes).</summary>
     public static Tensor Of(Tensor indices, int classes)
@@ -25,7 +25,10 @@ public sealed class OneHot(int classes) : Function, IIndexInputs
     }
 
     /// <inheritdoc />
-    public bool IsIndex(int input) => true;
+    internal override bool TakesIndices => true;
+
+    /// <inheritdoc />
+    internal override bool IsIndex(int input) => true;
 
     /// <inheritdoc />
     protected override Tensor Forward(Tensor[] inputs) => Of(inputs[0], classes);
