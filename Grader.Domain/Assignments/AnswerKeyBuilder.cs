@@ -45,7 +45,7 @@ public static class AnswerKeyBuilder
         for (var draw = 0; ; draw++)
         {
             var values = Values(assignment, studentId, draw);
-            var scope = new VariantScope(assignment, values.ToDictionary());
+            var scope = new VariantScope(assignment, values);
             var failed = assignment.Requirements.FirstOrDefault(r => scope.Holds(r) != true);
             if (failed is null || scope.Failures.Count > 0)
             {

@@ -17,7 +17,7 @@ public sealed class VariantScope : IEvaluationScope
 
     // The values (leaves of the graph) and every graph node evaluated so far, so that a name
     // already met costs one look-up.
-    private readonly Dictionary<string, Node> known = [];
+    private readonly Dictionary<string, Node> known;
     private readonly HashSet<string> failed = [];
     private readonly List<string> inProgress = [];
     private readonly Dictionary<Node, IReadOnlyDictionary<Node, Tensor>> gradients = new(ReferenceEqualityComparer.Instance);
@@ -33,11 +33,12 @@ public sealed class VariantScope : IEvaluationScope
     /// </summary>
     public VariantScope(
         Assignment assignment,
-        IReadOnlyDictionary<string, Tensor> values,
+        IEnumerable<KeyValuePair<string, Tensor>> values,
         IReadOnlyDictionary<string, Tensor>? overrides = null,
         IReadOnlyDictionary<string, Tensor>? substitutions = null)
     {
         this.assignment = assignment;
+        known = new Dictionary<string, Node>(assignment.Values.Count + assignment.Graph.Count);
         foreach (var (name, value) in values)
         {
             known[name] = Node.Leaf(value);
@@ -69,6 +70,7 @@ public sealed class VariantScope : IEvaluationScope
     {
         assignment = changed;
         definitions = changed.GraphByName;
+        known = new Dictionary<string, Node>(basis.known.Count);
         foreach (var (name, node) in basis.known)
         {
             // The leaves (names that are not graph nodes), and the graph nodes the change does not reach.
