@@ -20,13 +20,25 @@ public static class PostgresDatabase
         return builder;
     }
 
-    /// <summary>The connection string with automatic preparation turned on, unless it sets <c>Max Auto Prepare</c> itself.</summary>
+    /// <summary>
+    /// The connection string with automatic preparation turned on (<c>Max Auto Prepare=32</c>)
+    /// unless it sets <c>Max Auto Prepare</c> itself; <c>Auto Prepare Min Usages</c> is 2 unless it
+    /// sets that. Each setting the connection string gives is kept as given.
+    /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
         var settings = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+
+        // The builder writes back only the settings given, each under its canonical name, whatever
+        // spelling the connection string used.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = settings.ConnectionString };
+        if (!given.ContainsKey("Max Auto Prepare"))
         {
             settings.MaxAutoPrepare = 32;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages"))
+        {
             settings.AutoPrepareMinUsages = 2;
         }
 

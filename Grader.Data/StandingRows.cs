@@ -129,6 +129,33 @@ public static class StandingRows
     }
 
     /// <summary>
+    /// On PostgreSQL, the table lock of a transaction that writes single students' standings (a
+    /// grade batch, a regrade): ROW EXCLUSIVE, which such writers share with each other and which
+    /// waits for a transaction holding <see cref="LockForRecountAsync"/>. Nothing on SQLite, whose
+    /// writers take turns anyway.
+    /// </summary>
+    public static async Task LockForRowWritesAsync(GraderDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct);
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the table lock of a transaction that counts standings over the whole table
+    /// (a full recompute, a class list's import): SHARE ROW EXCLUSIVE, so no single student's
+    /// standing is written in between and the counts cannot miss it. Nothing on SQLite.
+    /// </summary>
+    public static async Task LockForRecountAsync(GraderDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE standings IN SHARE ROW EXCLUSIVE MODE", ct);
+        }
+    }
+
+    /// <summary>
     /// On PostgreSQL, takes the transaction-scoped advisory lock of each (assignment, student), in
     /// the order of their hashes (so two transactions never wait for each other in a circle), in one statement.
     /// </summary>

@@ -36,10 +36,7 @@ public sealed class RegradeService(IDbContextFactory<GraderDbContext> dbFactory,
             // read as, so a grading job of the old generation finishing meanwhile cannot leave it
             // marked graded at a generation that has no grade.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct); // after a full recompute's count of the settled submissions, as grade batches
-            }
+            await StandingRows.LockForRowWritesAsync(db, ct); // after a full recompute's count of the settled submissions, as grade batches
 
             await db.Submissions
                 .Where(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected)

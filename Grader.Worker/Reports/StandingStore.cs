@@ -43,9 +43,9 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             return;
         }
 
+        await StandingRows.LockForRowWritesAsync(db, ct); // waits for a full recompute first, as it takes its locks in this order
         if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct); // waits for a full recompute first, as it takes its locks in this order
             await StandingRows.LockAsync(db, pairs, ct);
         }
 
@@ -100,10 +100,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN SHARE ROW EXCLUSIVE MODE", ct); // no grade's update runs in between
-        }
+        await StandingRows.LockForRecountAsync(db, ct); // no grade's update runs in between
 
         await ComputeAllAsync(db, assignmentId, ct);
         var marker = await db.StandingsComputed.SingleOrDefaultAsync(m => m.AssignmentId == assignmentId, ct);

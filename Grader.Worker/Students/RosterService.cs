@@ -50,9 +50,9 @@ public sealed class RosterService(IDbContextFactory<GraderDbContext> dbFactory, 
         // (on PostgreSQL after the grade batches writing standings, which would otherwise miss the new students).
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            if (added > 0 && !db.Database.IsSqlite())
+            if (added > 0)
             {
-                await db.Database.ExecuteSqlAsync($"LOCK TABLE standings IN SHARE ROW EXCLUSIVE MODE", ct);
+                await StandingRows.LockForRecountAsync(db, ct);
             }
 
             await db.SaveChangesAsync(ct);
