@@ -10,6 +10,11 @@ namespace Grader.Data;
 /// </summary>
 public sealed class GraderSqliteConnection : SqliteConnection
 {
+    // The database handles (pooled across opens) whose settings are applied, weakly: a handle the
+    // pool lets go is forgotten with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+    private static readonly object Marker = new();
+
     /// <summary>The per-connection pragmas.</summary>
     internal const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
@@ -20,11 +25,23 @@ public sealed class GraderSqliteConnection : SqliteConnection
         Configure(this);
     }
 
-    /// <summary>Applies the settings to any open SQLite connection.</summary>
+    /// <summary>
+    /// Applies the settings to any open SQLite connection, once per database handle: the pool
+    /// hands the same handle out again with its settings, so reopening one runs no statement.
+    /// </summary>
     public static void Configure(SqliteConnection connection)
     {
+        if (connection.Handle is { } handle && Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        if (connection.Handle is { } opened)
+        {
+            Configured.AddOrUpdate(opened, Marker);
+        }
     }
 }

@@ -64,6 +64,21 @@ public class SqliteSettingsTests
         Assert.Equal(30000L, Scalar(db.Database.GetDbConnection(), "PRAGMA busy_timeout"));
     }
 
+    [Fact]
+    public void A_pooled_connection_opened_again_keeps_every_setting()
+    {
+        // The settings are applied once per database handle; the pool hands the handle out again.
+        using var database = new TestDatabase();
+        for (var open = 0; open < 3; open++)
+        {
+            using var db = database.Context();
+            db.Database.OpenConnection();
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal((30000L, 2L, 1L), (Scalar(connection, "PRAGMA busy_timeout"), Scalar(connection, "PRAGMA synchronous"), Scalar(connection, "PRAGMA foreign_keys")));
+            db.Database.CloseConnection();
+        }
+    }
+
     private static object? Scalar(System.Data.Common.DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
