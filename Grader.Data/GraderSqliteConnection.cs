@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Grader.Data;
 
 /// <summary>
-/// A SQLite connection opened with the grader's settings: synchronous=FULL, foreign keys, and a
-/// busy timeout. The bundled SQLite (3.53, SQLitePCLRaw 2.1.13) is built with usleep, so
+/// A SQLite connection opened with the grader's settings: synchronous=FULL, foreign keys, a
+/// busy timeout, and the log's own checkpoint only as a safety net (<see cref="SqliteCheckpoint"/>). The bundled SQLite (3.53, SQLitePCLRaw 2.1.13) is built with usleep, so
 /// <c>busy_timeout</c> waits in steps of 1 to 100 ms: a writer blocked by another's 30 ms
 /// transaction goes on within a few milliseconds of its commit (tests/Grader.Data.Tests).
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class GraderSqliteConnection : SqliteConnection
     private static readonly object Marker = new();
 
     /// <summary>The per-connection pragmas.</summary>
-    internal const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    internal const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;";
 
     /// <inheritdoc />
     public override void Open()

@@ -21,7 +21,13 @@ public static class SqliteWriteGate
             return null;
         }
 
-        var gate = Gates.GetOrAdd(Path.GetFullPath(db.Database.GetDbConnection().DataSource), _ => new SemaphoreSlim(1, 1));
+        return await EnterAsync(db.Database.GetDbConnection().DataSource, ct);
+    }
+
+    /// <summary>Waits for the gate of the SQLite file at <paramref name="path"/>; dispose the result to leave.</summary>
+    public static async Task<IDisposable> EnterAsync(string path, CancellationToken ct = default)
+    {
+        var gate = Gates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         return new Leave(gate);
     }

@@ -48,6 +48,7 @@ namespace Grader.Worker.Host
             builder.AddGradingServer();
             builder.Services.AddHostedService<InboxWatcher>();
             builder.Services.AddHostedService<AssignmentWatcher>();
+            builder.Services.AddHostedService<WalCheckpointService>();
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
             builder.WebHost.UseUrls(ListeningUrl(builder.Configuration));
 

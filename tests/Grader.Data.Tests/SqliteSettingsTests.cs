@@ -75,6 +75,7 @@ public class SqliteSettingsTests
             db.Database.OpenConnection();
             var connection = db.Database.GetDbConnection();
             Assert.Equal((30000L, 2L, 1L), (Scalar(connection, "PRAGMA busy_timeout"), Scalar(connection, "PRAGMA synchronous"), Scalar(connection, "PRAGMA foreign_keys")));
+            Assert.Equal((long)SqliteCheckpoint.AutoCheckpointPages, Scalar(connection, "PRAGMA wal_autocheckpoint"));
             db.Database.CloseConnection();
         }
     }
