@@ -113,8 +113,9 @@ public static class SqliteCheckpoint
                 {
                     return;
                 }
-                catch (SqliteException ex)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Never the end of the loop (nor of the service running it): reported, then tried again.
                     report(new CheckpointReport(0, false, ex));
                     connection?.Dispose();
                     connection = null;
