@@ -118,12 +118,12 @@ public static class CarryForward
     }
 
     /// <summary>The graph nodes a question's answer depends on, not looking under substituted sub-expressions.</summary>
-    private static HashSet<string> DependsOn(Question question, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substitutions) =>
+    private static HashSet<string> DependsOn(Question question, IReadOnlyDictionary<string, GraphNode> graph, Dictionary<string, Tensor> substitutions) =>
         Reachable(question.Answer, graph, substitutions).SelectMany(e => ExprText.Walk(e, x => substitutions.ContainsKey(ExprText.Of(x))))
             .OfType<NameExpr>().Select(n => n.Name).ToHashSet();
 
     /// <summary>The texts that stand for the question itself: its answer, and the definition of the graph node it names.</summary>
-    private static HashSet<string> OwnTexts(Question question, Dictionary<string, GraphNode> graph)
+    private static HashSet<string> OwnTexts(Question question, IReadOnlyDictionary<string, GraphNode> graph)
     {
         var own = new HashSet<string> { ExprText.Of(question.Answer) };
         if (question.Answer is NameExpr n && graph.TryGetValue(n.Name, out var node))
@@ -138,7 +138,7 @@ public static class CarryForward
     /// The expression and the definitions of every graph node it is computed from, not looking
     /// under sub-expressions that are substituted.
     /// </summary>
-    private static List<Expr> Reachable(Expr e, Dictionary<string, GraphNode> graph, Dictionary<string, Tensor> substituted)
+    private static List<Expr> Reachable(Expr e, IReadOnlyDictionary<string, GraphNode> graph, Dictionary<string, Tensor> substituted)
     {
         var found = new List<Expr> { e };
         var seen = new HashSet<string>();
@@ -170,10 +170,10 @@ public static class CarryForward
         private readonly ConcurrentDictionary<string, QuestionShape> questions = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, string> texts = new(StringComparer.Ordinal);
 
-        private Analysis(Assignment assignment) => Graph = assignment.Graph.ToDictionary(g => g.Name);
+        private Analysis(Assignment assignment) => Graph = assignment.GraphByName;
 
         /// <summary>The assignment's graph nodes by name.</summary>
-        public Dictionary<string, GraphNode> Graph { get; }
+        public IReadOnlyDictionary<string, GraphNode> Graph { get; }
 
         public static Analysis Of(Assignment assignment) => Kept.GetValue(assignment, a => new Analysis(a));
 

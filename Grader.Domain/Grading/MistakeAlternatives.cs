@@ -131,7 +131,7 @@ internal sealed class MistakeAlternatives
     /// <summary>The graph nodes an expression is computed from, breadth first (nearest first).</summary>
     private static List<GraphNode> NodesBehind(Expr e, Assignment a)
     {
-        var graph = a.Graph.ToDictionary(g => g.Name);
+        var graph = a.GraphByName;
         var found = new List<GraphNode>();
         var seen = new HashSet<string>();
         var queue = new Queue<Expr>([e]);

@@ -16,7 +16,7 @@ public sealed record KeyGraph(GraphProgram Program, IReadOnlyList<string> Held)
     /// <summary>The key graph of a question, or the reason it cannot be drawn (a node that uses grad, a network query, a cycle).</summary>
     public static (KeyGraph? Graph, string? Error) Build(Assignment assignment, GraphSpec spec)
     {
-        var definitions = assignment.Graph.ToDictionary(g => g.Name);
+        var definitions = assignment.GraphByName;
         var valueNames = assignment.Values.Select(v => v.Name).ToHashSet();
         var steps = new List<GraphStep>();
         var leaves = new List<string>();
