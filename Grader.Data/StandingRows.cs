@@ -33,6 +33,7 @@ public static class StandingRows
             "Attempts" = excluded."Attempts", "GradedVersionId" = excluded."GradedVersionId", "GradedAt" = excluded."GradedAt"
         """;
 
+    private const string RowWritesLock = "LOCK TABLE standings IN ROW EXCLUSIVE MODE";
     private const string Delete = """DELETE FROM standings WHERE "AssignmentId" = @assignment AND "Student" = @student""";
     private const string Bump = """
         UPDATE standings_computed SET "Revision" = "Revision" + 1, "Settled" = "Settled" + @settled,
@@ -138,7 +139,7 @@ public static class StandingRows
     {
         if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("LOCK TABLE standings IN ROW EXCLUSIVE MODE", ct);
+            await db.Database.ExecuteSqlRawAsync(RowWritesLock, ct);
         }
     }
 
@@ -156,17 +157,26 @@ public static class StandingRows
     }
 
     /// <summary>
-    /// On PostgreSQL, takes the transaction-scoped advisory lock of each (assignment, student), in
-    /// the order of their hashes (so two transactions never wait for each other in a circle), in one statement.
+    /// On PostgreSQL, the locks of a transaction that writes these students' standings (a grade
+    /// batch): the table's lock as <see cref="LockForRowWritesAsync"/> takes it (after a full
+    /// recompute), then the transaction-scoped advisory lock of each (assignment, student), in the
+    /// order of their hashes (so two transactions never wait for each other in a circle); in one
+    /// round trip. Nothing on SQLite, whose writers take turns anyway.
     /// </summary>
     public static async Task LockAsync(GraderDbContext db, IReadOnlyList<(string AssignmentId, string Student)> pairs, CancellationToken ct = default)
     {
+        if (db.Database.IsSqlite())
+        {
+            return;
+        }
+
         await using var batch = await StatementBatch.OpenAsync(db, ct);
+        batch.Add(RowWritesLock, [], []);
         batch.Add(
             """SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(@keys) AS k ORDER BY 1) AS ordered""",
             ["keys"],
             [pairs.Select(p => p.AssignmentId + "\n" + p.Student).ToArray()]); // one value, a text[] (not the params array itself)
-        await batch.QueryAsync((_, _) => { }, ct);
+        await batch.ExecuteAsync(ct);
     }
 
     /// <summary>

@@ -43,11 +43,7 @@ public sealed class StandingStore(IDbContextFactory<GraderDbContext> dbFactory, 
             return;
         }
 
-        await StandingRows.LockForRowWritesAsync(db, ct); // waits for a full recompute first, as it takes its locks in this order
-        if (!db.Database.IsSqlite())
-        {
-            await StandingRows.LockAsync(db, pairs, ct);
-        }
+        await StandingRows.LockAsync(db, pairs, ct); // the table's lock first: it waits for a full recompute, which takes its locks in this order
 
         await UpdateStudentsAsync(db, pairs, settled, ct);
     }
