@@ -16,7 +16,8 @@ public sealed class GraderSqliteConnection : SqliteConnection
     private static readonly object Marker = new();
 
     /// <summary>The per-connection pragmas.</summary>
-    internal const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;";
+    internal static readonly string Pragmas =
+        $"PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint={SqliteCheckpoint.AutoCheckpointPages};";
 
     /// <inheritdoc />
     public override void Open()
