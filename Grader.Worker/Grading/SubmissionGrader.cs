@@ -33,10 +33,14 @@ public sealed class SubmissionGrader(
     {
         var ct = CancellationToken.None;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => ids.Contains(s.Id) && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Graded))
+        // Read by key alone and filtered here: with the status in the query, PostgreSQL's planner may
+        // intersect the key with the status index, which holds nearly every submission (a job's read
+        // then grows with the course: 2-3 ms at 40,000 submissions, against 0.1 ms by key).
+        var submissions = (await db.Submissions.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
             .Select(s => new Pending(s.Id, s.Generation, s.AssignmentVersionId, s.AssignmentId, s.Student, s.FileName, s.Status, s.ReceivedAt))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Where(s => s.Status is SubmissionStatus.Accepted or SubmissionStatus.Graded).ToList();
         var graded = (await db.Grades.AsNoTracking().Where(g => ids.Contains(g.SubmissionId)).Select(g => new { g.SubmissionId, g.Generation }).ToListAsync(ct))
             .Select(g => (g.SubmissionId, g.Generation)).ToHashSet();
         var todo = submissions.Where(s => !graded.Contains((s.Id, s.Generation))).ToList();
