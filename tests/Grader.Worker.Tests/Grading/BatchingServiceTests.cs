@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using Grader.Worker.Grading;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grader.Worker.Tests.Grading;
+
+/// <summary>
+/// The batching loop behind the grading queue: a batch's first item waits the linger from its
+/// arrival, not from the moment the loop gets to it. The clock is a fake one, so the tests move
+/// time by hand and nothing depends on the machine's speed.
+/// </summary>
+public class BatchingServiceTests
+{
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task An_item_waits_the_linger_before_its_batch_is_handled()
+    {
+        var time = new FakeTimeProvider();
+        using var batcher = new Batcher(time);
+        await batcher.StartAsync(CancellationToken.None);
+        batcher.Add(1);
+        batcher.Add(2);
+
+        await Task.Delay(200);
+        Assert.False(batcher.Batches.Reader.TryPeek(out _)); // the clock has not moved: still lingering
+
+        Assert.Equal(new[] { 1, 2 }, await AdvanceUntilBatchAsync(batcher, time));
+        await batcher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task An_item_that_waited_out_its_linger_behind_a_slow_batch_is_handled_at_once()
+    {
+        var time = new FakeTimeProvider();
+        using var batcher = new Batcher(time);
+        await batcher.StartAsync(CancellationToken.None);
+        var slow = new TaskCompletionSource();
+        batcher.Hold = slow.Task;
+        batcher.Add(1);
+        Assert.Equal(new[] { 1 }, await AdvanceUntilBatchAsync(batcher, time)); // handed over; the batch is still being handled
+
+        batcher.Add(2); // arrives while the first batch is handled, and waits longer than the linger behind it
+        time.Advance(Linger * 2);
+        batcher.Hold = Task.CompletedTask;
+        slow.SetResult();
+
+        // No more time passes on the clock: a loop that lingered again would never hand this batch over.
+        using var patience = new CancellationTokenSource(Patience);
+        Assert.Equal(new[] { 2 }, await batcher.Batches.Reader.ReadAsync(patience.Token));
+        await batcher.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Items_added_before_stop_are_all_handled()
+    {
+        var time = new FakeTimeProvider();
+        using var batcher = new Batcher(time);
+        await batcher.StartAsync(CancellationToken.None);
+        batcher.Add(0);
+        Assert.Equal(new[] { 0 }, await AdvanceUntilBatchAsync(batcher, time)); // the loop runs
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            batcher.Add(i);
+        }
+
+        await batcher.StopAsync(CancellationToken.None); // a stopping loop lingers no more (the clock never moves here)
+        batcher.Batches.Writer.Complete();
+        var handled = new List<int>();
+        await foreach (var batch in batcher.Batches.Reader.ReadAllAsync())
+        {
+            handled.AddRange(batch);
+        }
+
+        Assert.Equal([1, 2, 3, 4, 5], handled);
+    }
+
+    /// <summary>Moves the fake clock a little at a time until the loop hands over a batch.</summary>
+    private static async Task<int[]> AdvanceUntilBatchAsync(Batcher batcher, FakeTimeProvider time)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(5));
+            await Task.Delay(20);
+            if (batcher.Batches.Reader.TryRead(out var batch))
+            {
+                return batch;
+            }
+        }
+
+        throw new TimeoutException("no batch was handed over");
+    }
+
+    private sealed class Batcher(FakeTimeProvider time) : BatchingService<int>(maxBatch: 100)
+    {
+        public Channel<int[]> Batches { get; } = Channel.CreateUnbounded<int[]>();
+
+        public Task Hold { get; set; } = Task.CompletedTask;
+
+        protected override TimeSpan Linger => BatchingServiceTests.Linger;
+
+        protected override TimeProvider Time => time;
+
+        public void Add(int item) => Assert.True(TryAdd(item));
+
+        protected override async Task ProcessAsync(IReadOnlyList<int> batch)
+        {
+            Batches.Writer.TryWrite([.. batch]);
+            await Hold;
+        }
+    }
+}
