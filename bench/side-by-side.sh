@@ -8,6 +8,7 @@
 #   bench/side-by-side.sh dcac73d                       # release 1: keys and grading in-process
 #   bench/side-by-side.sh 7e06cd3 --phases keys --runs 3
 #   bench/side-by-side.sh HEAD~1 --phases e2e --n 20000
+#   bench/side-by-side.sh HEAD~3 --phases postgres --n 5000   # one and two PostgreSQL nodes
 #
 # Options: --phases P (default keys,grading), --runs N (default 3), --assignments DIR,
 # --keys N, --n N (passed on to both benchmarks). Needs git, dotnet and python3.
@@ -60,7 +61,12 @@ python3 - "$work" "$runs" "$sha" <<'PY'
 import json, statistics, sys
 work, runs, sha = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 figures = {"keys/s": ("keysPerSecond",), "graded in-process/s": ("gradedInProcessPerSecond",),
-           "end to end graded/s": ("endToEnd", "gradedPerSecond")}
+           "end to end graded/s": ("endToEnd", "gradedPerSecond"),
+           "PostgreSQL one node graded/s": ("postgres", "oneNode", "gradedPerSecond"),
+           "PostgreSQL one node at 200/s offered, p50 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p50"),
+           "PostgreSQL one node at 200/s offered, p99 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p99"),
+           "PostgreSQL two nodes graded/s": ("postgres", "endToEnd", "gradedPerSecond"),
+           "PostgreSQL single-row commits/s (the disk's speed of the moment)": ("postgres", "singleRowCommitsPerSecond")}
 def get(doc, path):
     for p in path:
         doc = doc.get(p) if isinstance(doc, dict) else None
