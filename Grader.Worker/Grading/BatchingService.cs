@@ -5,25 +5,27 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// A background loop that takes items from an unbounded channel in batches: it waits for the
 /// first item, optionally lingers to let more arrive, then hands everything waiting (up to a
-/// maximum) to <see cref="ProcessAsync"/>. The linger counts from the first item's arrival, so an
-/// item that came while the previous batch was being handled waits only what is left of it. On
-/// stop it drains what is left, then ends.
+/// maximum) to <see cref="ProcessAsync"/>. The linger counts from the moment the loop finds an
+/// item, not from its arrival: under load, what arrives while a batch is handled joins the next one
+/// with a full linger, so batches grow with the load (counting from the arrival instead left two
+/// PostgreSQL nodes at 0.78× the graded rate, measured side by side: docs/performance.md).
+/// On stop the linger is cut short, what is left is drained, and the loop ends.
 /// </summary>
 public abstract class BatchingService<T>(int maxBatch) : BackgroundService
 {
-    private readonly Channel<(T Item, long At)> items = Channel.CreateUnbounded<(T, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<T> items = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>How long the first item of a batch waits, from its arrival, for others to join it.</summary>
+    /// <summary>How long the loop waits, once it finds an item, for others to join its batch.</summary>
     protected virtual TimeSpan Linger => TimeSpan.Zero;
 
     /// <summary>The clock the linger is measured and waited on.</summary>
     protected virtual TimeProvider Time => TimeProvider.System;
 
     /// <summary>Adds an item.</summary>
-    protected ValueTask AddAsync(T item, CancellationToken ct = default) => items.Writer.WriteAsync((item, Time.GetTimestamp()), ct);
+    protected ValueTask AddAsync(T item, CancellationToken ct = default) => items.Writer.WriteAsync(item, ct);
 
     /// <summary>Adds an item without waiting (the channel is unbounded).</summary>
-    protected bool TryAdd(T item) => items.Writer.TryWrite((item, Time.GetTimestamp()));
+    protected bool TryAdd(T item) => items.Writer.TryWrite(item);
 
     /// <summary>Handles one batch; exceptions are the subclass's to handle.</summary>
     protected abstract Task ProcessAsync(IReadOnlyList<T> batch);
@@ -34,12 +36,11 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
         var batch = new List<T>();
         while (await items.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            if (!stoppingToken.IsCancellationRequested && Linger > TimeSpan.Zero && items.Reader.TryPeek(out var first)
-                && Linger - Time.GetElapsedTime(first.At) is { Ticks: > 0 } rest)
+            if (!stoppingToken.IsCancellationRequested && Linger > TimeSpan.Zero)
             {
                 try
                 {
-                    await Task.Delay(rest, Time, stoppingToken);
+                    await Task.Delay(Linger, Time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -49,7 +50,7 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
 
             while (batch.Count < maxBatch && items.Reader.TryRead(out var item))
             {
-                batch.Add(item.Item);
+                batch.Add(item);
             }
 
             await ProcessAsync(batch);

@@ -33,7 +33,7 @@ public sealed class GraderOptions
     /// <summary>The TA token for report pages and exports; when empty one is generated at first start.</summary>
     public string? TaToken { get; set; }
 
-    /// <summary>The longest a submission waits, from its arrival, for others to join its grading job.</summary>
+    /// <summary>How long the queue waits after a submission arrives to gather others into the same grading job.</summary>
     public TimeSpan QueueLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>How long the class list is cached before it is read again (a list imported elsewhere is seen within this time).</summary>
