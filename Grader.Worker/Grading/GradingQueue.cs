@@ -7,17 +7,29 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// Queues grading as Hangfire jobs. Submission ids queued close together are coalesced into one
 /// job (at most <see cref="MaxBatch"/> ids), so the job storage is written once per burst rather
-/// than once per submission. The queue itself need not be durable: every submission is committed
-/// before it is queued, and the start-up scan queues again whatever has no grade.
+/// than once per submission. Under load (the last job held <see cref="LoadedBatch"/> or more) the
+/// queue gathers for <see cref="GraderOptions.QueueLingerUnderLoad"/> instead of
+/// <see cref="GraderOptions.QueueLinger"/>: each job costs Hangfire's and the database's round
+/// trips whatever it holds, and under load a submission's wait is the backlog's, not the linger's.
+/// The queue itself need not be durable: every submission is committed before it is queued, and
+/// the start-up scan queues again whatever has no grade.
 /// </summary>
-public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger)
+public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger, TimeProvider? time = null)
     : BatchingService<long>(MaxBatch)
 {
     /// <summary>The most submissions one grading job covers.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>A job this large means grading is under load.</summary>
+    public const int LoadedBatch = 32;
+
+    private int lastBatch;
+
     /// <inheritdoc />
-    protected override TimeSpan Linger => options.Value.QueueLinger;
+    protected override TimeSpan Linger => lastBatch >= LoadedBatch ? options.Value.QueueLingerUnderLoad : options.Value.QueueLinger;
+
+    /// <inheritdoc />
+    protected override TimeProvider Time => time ?? TimeProvider.System;
 
     /// <summary>Queues submissions for grading (their current generation) after the linger.</summary>
     public void Enqueue(IEnumerable<long> submissionIds)
@@ -38,6 +50,7 @@ public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptio
     /// <inheritdoc />
     protected override Task ProcessAsync(IReadOnlyList<long> batch)
     {
+        lastBatch = batch.Count; // read by the same loop before its next wait
         try
         {
             Schedule(batch);

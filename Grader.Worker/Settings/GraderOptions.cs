@@ -36,6 +36,12 @@ public sealed class GraderOptions
     /// <summary>How long the queue waits after a submission arrives to gather others into the same grading job.</summary>
     public TimeSpan QueueLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The queue's wait under load: after a grading job of 32 submissions or more, the next one
+    /// gathers this long, so that jobs hold more submissions when each job's own cost counts most.
+    /// </summary>
+    public TimeSpan QueueLingerUnderLoad { get; set; } = TimeSpan.FromMilliseconds(80);
+
     /// <summary>How long the class list is cached before it is read again (a list imported elsewhere is seen within this time).</summary>
     public TimeSpan RosterRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 

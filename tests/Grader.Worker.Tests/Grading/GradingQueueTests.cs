@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Grader.Worker.Grading;
+using Grader.Worker.Settings;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grader.Worker.Tests.Grading;
+
+/// <summary>
+/// The grading queue gathers submissions into Hangfire jobs: for <c>QueueLinger</c> normally, for
+/// <c>QueueLingerUnderLoad</c> after a job of <see cref="GradingQueue.LoadedBatch"/> or more. The
+/// clock is a fake one and the jobs are caught by a fake client, so nothing depends on the machine.
+/// </summary>
+public class GradingQueueTests
+{
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan UnderLoad = TimeSpan.FromMilliseconds(80);
+
+    [Fact]
+    public async Task After_a_large_job_the_queue_gathers_longer_and_after_a_small_one_it_goes_back()
+    {
+        var time = new Clock();
+        var jobs = new CaughtJobs();
+        using var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time);
+        await queue.StartAsync(CancellationToken.None);
+
+        queue.Enqueue(Enumerable.Range(1, GradingQueue.LoadedBatch).Select(i => (long)i));
+        Assert.Equal(GradingQueue.LoadedBatch, (await NextJobAsync(jobs, time, Linger)).Length);
+
+        queue.Enqueue([100]);
+        Assert.Equal(new long[] { 100, 101 }, await NextJobAsync(jobs, time, UnderLoad, () => queue.Enqueue([101])));
+
+        queue.Enqueue([200]);
+        Assert.Equal(new long[] { 200 }, await NextJobAsync(jobs, time, Linger));
+        await queue.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Submissions_queued_close_together_share_one_job_of_at_most_the_batch_limit()
+    {
+        var time = new Clock();
+        var jobs = new CaughtJobs();
+        using var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time);
+        await queue.StartAsync(CancellationToken.None);
+
+        queue.Enqueue(Enumerable.Range(1, GradingQueue.MaxBatch + 3).Select(i => (long)i));
+        Assert.Equal(GradingQueue.MaxBatch, (await NextJobAsync(jobs, time, Linger)).Length);
+        Assert.Equal(new long[] { GradingQueue.MaxBatch + 1, GradingQueue.MaxBatch + 2, GradingQueue.MaxBatch + 3 }, await NextJobAsync(jobs, time, UnderLoad));
+        await queue.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Moves the clock a millisecond at a time and returns the next job's ids, checking that it
+    /// came once <paramref name="wait"/> had passed and not before (<paramref name="meanwhile"/>
+    /// runs halfway: what it queues joins the job).
+    /// </summary>
+    private static async Task<long[]> NextJobAsync(CaughtJobs jobs, Clock time, TimeSpan wait, Action? meanwhile = null)
+    {
+        Assert.True(await time.Waits.WaitAsync(TimeSpan.FromSeconds(10)), "the queue did not start waiting"); // the loop found the submissions
+        var waited = TimeSpan.Zero;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (jobs.Ids.TryDequeue(out var ids))
+            {
+                Assert.InRange(waited, wait, wait + TimeSpan.FromMilliseconds(15));
+                return ids;
+            }
+
+            if (waited == wait / 2)
+            {
+                meanwhile?.Invoke();
+            }
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            waited += TimeSpan.FromMilliseconds(1);
+            await Task.Delay(waited >= wait ? 20 : 2);
+        }
+
+        throw new TimeoutException("no grading job was queued");
+    }
+
+    /// <summary>A fake clock that counts the waits started on it.</summary>
+    private sealed class Clock : FakeTimeProvider
+    {
+        public SemaphoreSlim Waits { get; } = new(0);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Waits.Release();
+            return timer;
+        }
+    }
+
+    private sealed class CaughtJobs : IBackgroundJobClient
+    {
+        public ConcurrentQueue<long[]> Ids { get; } = new();
+
+        public string Create(Job job, IState state)
+        {
+            Ids.Enqueue((long[])job.Args[0]);
+            return Ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public bool ChangeState(string jobId, IState state, string expectedState) => false;
+    }
+}
