@@ -8,7 +8,7 @@ namespace Grader.Worker.Grading;
 /// Queues grading as Hangfire jobs. Submission ids queued close together are coalesced into one
 /// job (at most <see cref="MaxBatch"/> ids), so the job storage is written once per burst rather
 /// than once per submission. Under load (the last job held <see cref="LoadedBatch"/> or more) the
-/// queue gathers for <see cref="GraderOptions.QueueLingerUnderLoad"/> instead of
+/// queue gathers for <see cref="GraderOptions.LingerUnderLoad"/> (80 ms with PostgreSQL) instead of
 /// <see cref="GraderOptions.QueueLinger"/>: each job costs Hangfire's and the database's round
 /// trips whatever it holds, and under load a submission's wait is the backlog's, not the linger's.
 /// The queue itself need not be durable: every submission is committed before it is queued, and
@@ -26,7 +26,7 @@ public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptio
     private int lastBatch;
 
     /// <inheritdoc />
-    protected override TimeSpan Linger => lastBatch >= LoadedBatch ? options.Value.QueueLingerUnderLoad : options.Value.QueueLinger;
+    protected override TimeSpan Linger => lastBatch >= LoadedBatch ? options.Value.LingerUnderLoad : options.Value.QueueLinger;
 
     /// <inheritdoc />
     protected override TimeProvider Time => time ?? TimeProvider.System;

@@ -39,8 +39,13 @@ public sealed class GraderOptions
     /// <summary>
     /// The queue's wait under load: after a grading job of 32 submissions or more, the next one
     /// gathers this long, so that jobs hold more submissions when each job's own cost counts most.
+    /// Unset: 80 ms with PostgreSQL, where each job costs Hangfire's round trips to the database,
+    /// and <see cref="QueueLinger"/> on SQLite, where Hangfire's queue is in memory.
     /// </summary>
-    public TimeSpan QueueLingerUnderLoad { get; set; } = TimeSpan.FromMilliseconds(80);
+    public TimeSpan? QueueLingerUnderLoad { get; set; }
+
+    /// <summary>The queue's wait under load in effect (<see cref="QueueLingerUnderLoad"/> or its default).</summary>
+    public TimeSpan LingerUnderLoad => QueueLingerUnderLoad ?? (Database.IsPostgres ? TimeSpan.FromMilliseconds(80) : QueueLinger);
 
     /// <summary>How long the class list is cached before it is read again (a list imported elsewhere is seen within this time).</summary>
     public TimeSpan RosterRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -53,6 +53,16 @@ public class GradingQueueTests
         await queue.StopAsync(CancellationToken.None);
     }
 
+    [Theory]
+    [InlineData("sqlite", 20)]
+    [InlineData("postgres", 80)]
+    public void Unset_the_wait_under_load_is_longer_only_where_each_job_costs_round_trips_to_the_database(string provider, int milliseconds)
+    {
+        var options = new GraderOptions { Database = new DatabaseOptions { Provider = provider, ConnectionString = provider == "postgres" ? "Host=127.0.0.1" : null } };
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), options.LingerUnderLoad);
+        Assert.Equal(TimeSpan.FromMilliseconds(5), new GraderOptions { Database = options.Database, QueueLingerUnderLoad = TimeSpan.FromMilliseconds(5) }.LingerUnderLoad);
+    }
+
     /// <summary>
     /// Moves the clock a millisecond at a time and returns the next job's ids, checking that it
     /// came once <paramref name="wait"/> had passed and not before (<paramref name="meanwhile"/>
