@@ -23,7 +23,7 @@ public class RegradeRequestApiTests
 
         var tanh = Path.Combine(assignments, "tanh-network.yaml");
         await File.WriteAllTextAsync(tanh, (await File.ReadAllTextAsync(tanh)).Replace("id: tanh-network\n", $"id: tanh-network\nregrade_requests: {rule}\n", StringComparison.Ordinal));
-        return await TestService.StartAsync(dir);
+        return await TestService.StartAsync(dir, adopt: true);
     }
 
     [Fact]

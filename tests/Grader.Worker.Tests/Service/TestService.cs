@@ -45,7 +45,7 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<TestService> StartAsync(TempDir? reuse = null, int workers = 4, Action<WebApplicationBuilder>? configure = null,
-        IDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<WebApplication>? map = null)
+        IDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<WebApplication>? map = null, bool adopt = false)
     {
         var dir = reuse ?? new TempDir();
         var assignments = Path.Combine(dir.Path, "assignments");
@@ -87,7 +87,7 @@ public sealed class TestService : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TaToken);
-        return new TestService(app, dir, http, ownsDir: reuse is null);
+        return new TestService(app, dir, http, ownsDir: reuse is null || adopt); // adopt: the caller's folder is deleted with the service
     }
 
     public GraderDbContext Db() => app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContext();
