@@ -11,15 +11,16 @@ namespace Grader.Data;
 /// </summary>
 public static class StandingRows
 {
-    // The second branch is one row per pair: kind 1, the stored counted score, and 1 when the student is on the class list.
+    // The second branch is one row per pair: kind 1, the stored counted score, 1 when the student is
+    // on the class list, and the student's extended due date (looked up once, not for every submission).
     private const string Read = """
-        SELECT 0, s."Id", s."ReceivedAt", g."Score", g."MaxScore", g."GradedAt", g."AssignmentVersionId",
-               (SELECT e."Due" FROM extensions e WHERE e."AssignmentId" = s."AssignmentId" AND e."Student" = s."Student")
+        SELECT 0, s."Id", s."ReceivedAt", g."Score", g."MaxScore", g."GradedAt", g."AssignmentVersionId", NULL
         FROM submissions s LEFT JOIN grades g ON g."SubmissionId" = s."Id" AND g."IsCurrent" = TRUE
         WHERE s."AssignmentId" = @assignment AND s."Student" = @student AND s."Status" <> 'Rejected'
         UNION ALL
         SELECT 1, 0, NULL, (SELECT t."Counted" FROM standings t WHERE t."AssignmentId" = @assignment AND t."Student" = @student), NULL, NULL,
-               CASE WHEN EXISTS (SELECT 1 FROM students k WHERE k."Key" = @key) THEN 1 ELSE 0 END, NULL
+               CASE WHEN EXISTS (SELECT 1 FROM students k WHERE k."Key" = @key) THEN 1 ELSE 0 END,
+               (SELECT e."Due" FROM extensions e WHERE e."AssignmentId" = @assignment AND e."Student" = @student)
         """;
 
     private const string Upsert = """
@@ -64,6 +65,7 @@ public static class StandingRows
         CancellationToken ct = default)
     {
         var result = new StandingRead([], []);
+        var extended = new Dictionary<(string, string), DateTime>();
         await using var batch = await StatementBatch.OpenAsync(db, ct);
         foreach (var (assignment, student) in pairs)
         {
@@ -77,6 +79,11 @@ public static class StandingRows
                 if (reader.GetInt32(0) == 1)
                 {
                     result.Before[(assignment, student)] = new StandingBefore(reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetInt64(6) == 1);
+                    if (!reader.IsDBNull(7))
+                    {
+                        extended[(assignment, student)] = Utc(reader.GetDateTime(7));
+                    }
+
                     return;
                 }
 
@@ -86,9 +93,22 @@ public static class StandingRows
                     reader.IsDBNull(4) ? null : reader.GetDouble(4),
                     reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5)),
                     reader.IsDBNull(6) ? null : reader.GetInt64(6),
-                    reader.IsDBNull(7) ? null : Utc(reader.GetDateTime(7))));
+                    null));
             },
             ct);
+
+        // The extended due dates (few students have one) go onto their submissions' rows.
+        if (extended.Count > 0)
+        {
+            for (var r = 0; r < result.Rows.Count; r++)
+            {
+                if (extended.TryGetValue((result.Rows[r].AssignmentId, result.Rows[r].Student), out var due))
+                {
+                    result.Rows[r] = result.Rows[r] with { ExtendedDue = due };
+                }
+            }
+        }
+
         return result;
     }
 
