@@ -6,7 +6,6 @@ using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Grader.Worker.Tests.Grading;
 
@@ -23,10 +22,8 @@ public class GradingQueueTests
     [Fact]
     public async Task After_a_large_job_the_queue_gathers_longer_and_after_a_small_one_it_goes_back()
     {
-        var time = new Clock();
-        var jobs = new CaughtJobs();
-        using var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time);
-        await queue.StartAsync(CancellationToken.None);
+        var (time, jobs) = (new WaitCountingClock(), new CaughtJobs());
+        using var queue = await StartAsync(time, jobs);
 
         queue.Enqueue(Enumerable.Range(1, GradingQueue.LoadedBatch).Select(i => (long)i));
         Assert.Equal(GradingQueue.LoadedBatch, (await NextJobAsync(jobs, time, Linger)).Length);
@@ -42,10 +39,8 @@ public class GradingQueueTests
     [Fact]
     public async Task Submissions_queued_close_together_share_one_job_of_at_most_the_batch_limit()
     {
-        var time = new Clock();
-        var jobs = new CaughtJobs();
-        using var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time);
-        await queue.StartAsync(CancellationToken.None);
+        var (time, jobs) = (new WaitCountingClock(), new CaughtJobs());
+        using var queue = await StartAsync(time, jobs);
 
         queue.Enqueue(Enumerable.Range(1, GradingQueue.MaxBatch + 3).Select(i => (long)i));
         Assert.Equal(GradingQueue.MaxBatch, (await NextJobAsync(jobs, time, Linger)).Length);
@@ -63,14 +58,21 @@ public class GradingQueueTests
         Assert.Equal(TimeSpan.FromMilliseconds(5), new GraderOptions { Database = options.Database, QueueLingerUnderLoad = TimeSpan.FromMilliseconds(5) }.LingerUnderLoad);
     }
 
+    private static async Task<GradingQueue> StartAsync(WaitCountingClock time, CaughtJobs jobs)
+    {
+        var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time);
+        await queue.StartAsync(CancellationToken.None);
+        return queue;
+    }
+
     /// <summary>
     /// Moves the clock a millisecond at a time and returns the next job's ids, checking that it
     /// came once <paramref name="wait"/> had passed and not before (<paramref name="meanwhile"/>
     /// runs halfway: what it queues joins the job).
     /// </summary>
-    private static async Task<long[]> NextJobAsync(CaughtJobs jobs, Clock time, TimeSpan wait, Action? meanwhile = null)
+    private static async Task<long[]> NextJobAsync(CaughtJobs jobs, WaitCountingClock time, TimeSpan wait, Action? meanwhile = null)
     {
-        Assert.True(await time.Waits.WaitAsync(TimeSpan.FromSeconds(10)), "the queue did not start waiting"); // the loop found the submissions
+        await time.WaitStartedAsync(); // the loop found the submissions
         var waited = TimeSpan.Zero;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
@@ -92,19 +94,6 @@ public class GradingQueueTests
         }
 
         throw new TimeoutException("no grading job was queued");
-    }
-
-    /// <summary>A fake clock that counts the waits started on it.</summary>
-    private sealed class Clock : FakeTimeProvider
-    {
-        public SemaphoreSlim Waits { get; } = new(0);
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = base.CreateTimer(callback, state, dueTime, period);
-            Waits.Release();
-            return timer;
-        }
     }
 
     private sealed class CaughtJobs : IBackgroundJobClient
