@@ -65,6 +65,8 @@ figures = {"keys/s": ("keysPerSecond",), "graded in-process/s": ("gradedInProces
            "PostgreSQL one node graded/s": ("postgres", "oneNode", "gradedPerSecond"),
            "PostgreSQL one node at 200/s offered, p50 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p50"),
            "PostgreSQL one node at 200/s offered, p99 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p99"),
+           "PostgreSQL one node at 200/s offered, WAL flushes per submission (lower is better)": ("postgres", "oneNode", "offered", "walFlushesPerSubmission"),
+           "PostgreSQL one node at 200/s offered, commits per submission (lower is better)": ("postgres", "oneNode", "offered", "commitsPerSubmission"),
            "PostgreSQL two nodes graded/s": ("postgres", "endToEnd", "gradedPerSecond"),
            "PostgreSQL single-row commits/s (the disk's speed of the moment)": ("postgres", "singleRowCommitsPerSecond")}
 def get(doc, path):
@@ -83,6 +85,6 @@ for name, path in figures.items():
     if None in old or None in new:
         continue
     ratios = [n / o for n, o in zip(new, old)]
-    fmt = lambda xs: " / ".join(f"{x:,.0f}" for x in xs)
+    fmt = lambda xs: " / ".join(f"{x:,.0f}" if x >= 100 else f"{x:.2f}" for x in xs)
     print(f"| {name} | {fmt(old)} | {fmt(new)} | {' / '.join(f'{r:.2f}' for r in ratios)} | **{statistics.median(ratios):.2f}×** |")
 PY

@@ -38,8 +38,10 @@ public static class GradingServices
             .UseRecommendedSerializerSettings()
             .UseTypeSerializer(JobTypeNames.Serialize)
             .UseTypeResolver(JobTypeNames.Resolve));
-        builder.Services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => sp.GetRequiredService<IOptions<GraderOptions>>().Value.Database is { IsPostgres: true } db
-            ? new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(db.ConnectionString!, PostgresQueueOptions), PostgresQueueOptions)
+        builder.Services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => sp.GetRequiredService<IOptions<GraderOptions>>().Value is { Database: { IsPostgres: true } db } options
+            ? new PostgreSqlStorage(
+                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(HangfireConnectionString.For(db.ConnectionString!, options.QueueSynchronousCommit), PostgresQueueOptions),
+                PostgresQueueOptions)
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) })));
         // The same for the job activator: Hangfire.NetCore registers JobActivator.Current, which the
         // last host to configure itself sets, so a host's server could build its jobs from another

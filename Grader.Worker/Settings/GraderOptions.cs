@@ -47,6 +47,15 @@ public sealed class GraderOptions
     /// <summary>The queue's wait under load in effect (<see cref="QueueLingerUnderLoad"/> or its default).</summary>
     public TimeSpan LingerUnderLoad => QueueLingerUnderLoad ?? (Database.IsPostgres ? TimeSpan.FromMilliseconds(80) : QueueLinger);
 
+    /// <summary>
+    /// PostgreSQL only: whether Hangfire's own commits (a grading job's creation, fetch and states)
+    /// wait for the server's disk. Off by default (<c>synchronous_commit=off</c> on Hangfire's
+    /// connections only): a server crash can lose its last fraction of a second of queue changes,
+    /// never a submission or a grade, and the orphan sweep (<see cref="OrphanSweep"/>) queues again
+    /// what was lost. Submissions and grades always wait for the disk.
+    /// </summary>
+    public bool QueueSynchronousCommit { get; set; }
+
     /// <summary>How long the class list is cached before it is read again (a list imported elsewhere is seen within this time).</summary>
     public TimeSpan RosterRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -40,6 +40,7 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         Row("PostgreSQL, 1 node: p50 / p95 / p99 POST→graded (ms)", $"{F(one.P(50))} / {F(one.P(95))} / {F(one.P(99))}");
         var offered = Postgres.OneNodeOffered;
         Row($"PostgreSQL, 1 node, offered {F(Options.OfferedRate)}/s: p50 / p99 (ms)", $"{F(offered.P(50))} / {F(offered.P(99))}", "p99 < 100");
+        Row("PostgreSQL, 1 node, offered: the server's WAL flushes / commits per submission", $"{PerOffered(Postgres.OneNodeOfferedActivity.WalFlushes):0.00} / {PerOffered(Postgres.OneNodeOfferedActivity.Commits):0.00}");
         Row("PostgreSQL 1 node ÷ one SQLite node (graded/s)", (one.GradedPerSecond / Closed.GradedPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.5");
         var pg = Postgres.Closed;
         Row($"PostgreSQL, 2 nodes, {pg.Accepted} submissions: graded/s", F(pg.GradedPerSecond));
@@ -94,6 +95,8 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
                     accepted = Postgres.OneNodeOffered.Accepted,
                     errors = Postgres.OneNodeOffered.Errors,
                     latencyMs = new { p50 = Math.Round(Postgres.OneNodeOffered.P(50), 1), p95 = Math.Round(Postgres.OneNodeOffered.P(95), 1), p99 = Math.Round(Postgres.OneNodeOffered.P(99), 1) },
+                    walFlushesPerSubmission = Math.Round(PerOffered(Postgres.OneNodeOfferedActivity.WalFlushes), 2),
+                    commitsPerSubmission = Math.Round(PerOffered(Postgres.OneNodeOfferedActivity.Commits), 2),
                 },
             },
             twoNodesOverOne = Math.Round(Postgres.Closed.GradedPerSecond / Postgres.OneNode.GradedPerSecond, 3),
@@ -123,6 +126,8 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         }),
         sqlite = new { singleRowCommitsPerSecond = Math.Round(SqliteSingle), batchedRowsPerSecond = Math.Round(SqliteBatched), endToEndOverSingle = Math.Round(Closed.GradedPerSecond / SqliteSingle, 3), endToEndOverBatched = Math.Round(Closed.GradedPerSecond / SqliteBatched, 4) },
     };
+
+    private double PerOffered(long count) => Postgres.OneNodeOffered.Accepted > 0 ? (double)count / Postgres.OneNodeOffered.Accepted : double.NaN;
 
     private static string F(double v) => double.IsNaN(v) ? "—" : v == Math.Floor(v) && v < 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture);
 }

@@ -63,11 +63,14 @@ try
         PeakMemory.Settle();
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
         EndToEndResult pgOne, pgOffered, pgClosed;
+        PostgresActivity pgOfferedActivity;
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres-one"), options.Assignments, await server.CreateDatabaseAsync("grader_one"), nodes: 1))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
             pgOne = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
+            var before = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"));
             pgOffered = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
+            pgOfferedActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"))).Since(before);
         }
 
         PeakMemory.Settle();
@@ -78,7 +81,7 @@ try
         }
 
         var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 1 : 5));
-        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null) { OneNodeOffered = pgOffered };
+        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null) { OneNodeOffered = pgOffered, OneNodeOfferedActivity = pgOfferedActivity };
     }
     else
     {

@@ -1,0 +1,27 @@
+using Npgsql;
+
+namespace Grader.Worker.Grading;
+
+/// <summary>The connection string Hangfire's PostgreSQL storage uses, derived from the database's.</summary>
+public static class HangfireConnectionString
+{
+    /// <summary>
+    /// <paramref name="connectionString"/>, with <c>synchronous_commit=off</c> added to the session's
+    /// options unless <paramref name="synchronousCommit"/> (Hangfire's bookkeeping is recoverable:
+    /// see <see cref="Settings.GraderOptions.QueueSynchronousCommit"/>), or unless the connection
+    /// string's own <c>Options</c> already set <c>synchronous_commit</c> (the operator's choice stands).
+    /// </summary>
+    public static string For(string connectionString, bool synchronousCommit)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (synchronousCommit || builder.Options?.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return connectionString;
+        }
+
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options)
+            ? "-c synchronous_commit=off"
+            : $"{builder.Options} -c synchronous_commit=off";
+        return builder.ConnectionString;
+    }
+}
