@@ -37,9 +37,8 @@ public sealed class GraderOptions
     public TimeSpan QueueLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// The queue's wait under load: after a grading job that gathered 600 submissions a second or
-    /// more over its wait, the next one gathers this long, so that jobs hold more submissions when
-    /// each job's own cost counts most.
+    /// The queue's wait under load: after a grading job of 32 submissions or more, the next one
+    /// gathers this long, so that jobs hold more submissions when each job's own cost counts most.
     /// Unset: 80 ms with PostgreSQL, where each job costs Hangfire's round trips to the database,
     /// and <see cref="QueueLinger"/> on SQLite, where Hangfire's queue is in memory.
     /// </summary>

@@ -11,8 +11,7 @@ namespace Grader.Worker.Tests.Grading;
 
 /// <summary>
 /// The grading queue gathers submissions into Hangfire jobs: for <c>QueueLinger</c> normally, for
-/// <c>QueueLingerUnderLoad</c> after a job that gathered <see cref="GradingQueue.LoadedRate"/>
-/// submissions a second or more over its wait. The
+/// <c>QueueLingerUnderLoad</c> after a job of <see cref="GradingQueue.LoadedBatch"/> or more. The
 /// clock is a fake one and the jobs are caught by a fake client, so nothing depends on the machine.
 /// </summary>
 public class GradingQueueTests
@@ -20,63 +19,20 @@ public class GradingQueueTests
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan UnderLoad = TimeSpan.FromMilliseconds(80);
 
-    /// <summary>The fewest submissions a job gathered over <see cref="Linger"/> that mean load (600/s over 20 ms: 12).</summary>
-    private static readonly int Loaded = (int)Math.Ceiling(GradingQueue.LoadedRate * Linger.TotalSeconds);
-
     [Fact]
-    public async Task After_a_job_gathered_at_the_loaded_rate_the_queue_gathers_longer_and_after_a_slower_one_it_goes_back()
+    public async Task After_a_large_job_the_queue_gathers_longer_and_after_a_small_one_it_goes_back()
     {
         var (time, jobs) = (new WaitCountingClock(), new CaughtJobs());
         using var queue = await StartAsync(time, jobs);
 
-        queue.Enqueue(Enumerable.Range(1, Loaded).Select(i => (long)i));
-        Assert.Equal(Loaded, (await NextJobAsync(jobs, time, Linger)).Length);
+        queue.Enqueue(Enumerable.Range(1, GradingQueue.LoadedBatch).Select(i => (long)i));
+        Assert.Equal(GradingQueue.LoadedBatch, (await NextJobAsync(jobs, time, Linger)).Length);
 
         queue.Enqueue([100]);
         Assert.Equal(new long[] { 100, 101 }, await NextJobAsync(jobs, time, UnderLoad, () => queue.Enqueue([101])));
 
         queue.Enqueue([200]);
         Assert.Equal(new long[] { 200 }, await NextJobAsync(jobs, time, Linger));
-        await queue.StopAsync(CancellationToken.None);
-    }
-
-    [Fact]
-    public async Task One_fewer_than_the_loaded_rate_keeps_the_short_wait()
-    {
-        var (time, jobs) = (new WaitCountingClock(), new CaughtJobs());
-        using var queue = await StartAsync(time, jobs);
-
-        queue.Enqueue(Enumerable.Range(1, Loaded - 1).Select(i => (long)i));
-        Assert.Equal(Loaded - 1, (await NextJobAsync(jobs, time, Linger)).Length);
-
-        queue.Enqueue([100]);
-        Assert.Equal(new long[] { 100 }, await NextJobAsync(jobs, time, Linger));
-        await queue.StopAsync(CancellationToken.None);
-    }
-
-    [Fact]
-    public async Task Under_load_the_longer_wait_counts_as_load_only_at_the_same_rate_not_the_same_size()
-    {
-        var (time, jobs) = (new WaitCountingClock(), new CaughtJobs());
-        using var queue = await StartAsync(time, jobs);
-
-        queue.Enqueue(Enumerable.Range(1, Loaded).Select(i => (long)i));
-        await NextJobAsync(jobs, time, Linger);
-
-        // As many as made the short wait count as load, over the longer wait: a quarter of the rate.
-        queue.Enqueue(Enumerable.Range(100, Loaded).Select(i => (long)i));
-        Assert.Equal(Loaded, (await NextJobAsync(jobs, time, UnderLoad)).Length);
-
-        queue.Enqueue([200]);
-        Assert.Equal(new long[] { 200 }, await NextJobAsync(jobs, time, Linger));
-
-        // Four times as many over the longer wait is the loaded rate again.
-        queue.Enqueue(Enumerable.Range(300, Loaded).Select(i => (long)i));
-        await NextJobAsync(jobs, time, Linger);
-        queue.Enqueue(Enumerable.Range(400, 4 * Loaded).Select(i => (long)i));
-        Assert.Equal(4 * Loaded, (await NextJobAsync(jobs, time, UnderLoad)).Length);
-        queue.Enqueue([500]);
-        Assert.Equal(new long[] { 500 }, await NextJobAsync(jobs, time, UnderLoad));
         await queue.StopAsync(CancellationToken.None);
     }
 
