@@ -67,7 +67,10 @@ figures = {"keys/s": ("keysPerSecond",), "graded in-process/s": ("gradedInProces
            "PostgreSQL one node at 200/s offered, p99 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p99"),
            "PostgreSQL one node at 200/s offered, WAL flushes per submission (lower is better)": ("postgres", "oneNode", "offered", "walFlushesPerSubmission"),
            "PostgreSQL one node at 200/s offered, commits per submission (lower is better)": ("postgres", "oneNode", "offered", "commitsPerSubmission"),
+           "PostgreSQL one node at 200/s offered, the server's CPU ms per submission (lower is better)": ("postgres", "oneNode", "offered", "serverCpuMsPerSubmission"),
            "PostgreSQL two nodes graded/s": ("postgres", "endToEnd", "gradedPerSecond"),
+           "PostgreSQL one node, the server's CPU ms per submission (lower is better)": ("postgres", "oneNode", "serverCpuMsPerSubmission"),
+           "PostgreSQL two nodes, the server's CPU ms per submission (lower is better)": ("postgres", "endToEnd", "serverCpuMsPerSubmission"),
            "PostgreSQL single-row commits/s (the disk's speed of the moment)": ("postgres", "singleRowCommitsPerSecond")}
 def get(doc, path):
     for p in path:
@@ -85,6 +88,6 @@ for name, path in figures.items():
     if None in old or None in new:
         continue
     ratios = [n / o for n, o in zip(new, old)]
-    fmt = lambda xs: " / ".join(f"{x:,.0f}" if x >= 100 else f"{x:.2f}" for x in xs)
+    fmt = lambda xs: " / ".join(f"{x:,.0f}" if x >= 100 else f"{x:.3g}" for x in xs)
     print(f"| {name} | {fmt(old)} | {fmt(new)} | {' / '.join(f'{r:.2f}' for r in ratios)} | **{statistics.median(ratios):.2f}×** |")
 PY

@@ -11,4 +11,10 @@ public sealed record PostgresFigures(EndToEndResult OneNode, EndToEndResult Clos
 
     /// <summary>The server's WAL flushes and commits during <see cref="OneNodeOffered"/> (the benchmark's own reads included).</summary>
     public PostgresActivity OneNodeOfferedActivity { get; init; } = PostgresActivity.None;
+
+    /// <summary>The server's activity during <see cref="OneNode"/>.</summary>
+    public PostgresActivity OneNodeActivity { get; init; } = PostgresActivity.None;
+
+    /// <summary>The server's activity during <see cref="Closed"/> (two nodes).</summary>
+    public PostgresActivity ClosedActivity { get; init; } = PostgresActivity.None;
 }

@@ -63,25 +63,29 @@ try
         PeakMemory.Settle();
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
         EndToEndResult pgOne, pgOffered, pgClosed;
-        PostgresActivity pgOfferedActivity;
+        PostgresActivity pgOneActivity, pgOfferedActivity, pgClosedActivity;
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres-one"), options.Assignments, await server.CreateDatabaseAsync("grader_one"), nodes: 1))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
+            var oneBefore = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
             pgOne = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
-            var before = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"));
+            pgOneActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId)).Since(oneBefore);
+            var before = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
             pgOffered = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
-            pgOfferedActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"))).Since(before);
+            pgOfferedActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId)).Since(before);
         }
 
         PeakMemory.Settle();
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres"), options.Assignments, await server.CreateDatabaseAsync("grader"), nodes: 2))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
+            var closedBefore = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
             pgClosed = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
+            pgClosedActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId)).Since(closedBefore);
         }
 
         var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 1 : 5));
-        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null) { OneNodeOffered = pgOffered, OneNodeOfferedActivity = pgOfferedActivity };
+        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null) { OneNodeOffered = pgOffered, OneNodeOfferedActivity = pgOfferedActivity, OneNodeActivity = pgOneActivity, ClosedActivity = pgClosedActivity };
     }
     else
     {

@@ -50,6 +50,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private bool fsync;
 
+    /// <summary>The server's main process (its first line of <c>postmaster.pid</c>), whose children are its backends.</summary>
+    public int ProcessId => int.Parse(File.ReadLines(Path.Combine(folder, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Stops the server (fast shutdown: connections are closed); <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
     public Task StopAsync() => RunAsync(Path.Combine(BinDirectory()!, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-m", "fast", "-w", "stop");
 
