@@ -6,17 +6,19 @@ namespace Grader.Worker.Grading;
 public static class HangfireConnectionString
 {
     /// <summary>
-    /// <paramref name="connectionString"/>, with <c>synchronous_commit=off</c> added to the session's
-    /// options unless <paramref name="synchronousCommit"/> (Hangfire's bookkeeping is recoverable:
+    /// <paramref name="connectionString"/> with Npgsql's automatic preparation, as the service's own
+    /// connections have it (<see cref="Data.PostgresDatabase.WithAutoPrepare"/>: Hangfire repeats a
+    /// dozen statements per job, and each was parsed and planned anew), and with
+    /// <c>synchronous_commit=off</c> added to the session's options unless <paramref name="synchronousCommit"/> (Hangfire's bookkeeping is recoverable:
     /// see <see cref="Settings.GraderOptions.QueueSynchronousCommit"/>), or unless the connection
     /// string's own <c>Options</c> already set <c>synchronous_commit</c> (the operator's choice stands).
     /// </summary>
     public static string For(string connectionString, bool synchronousCommit)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(Data.PostgresDatabase.WithAutoPrepare(connectionString));
         if (synchronousCommit || builder.Options?.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase) == true)
         {
-            return connectionString;
+            return builder.ConnectionString;
         }
 
         builder.Options = string.IsNullOrWhiteSpace(builder.Options)

@@ -6,7 +6,8 @@ namespace Grader.Worker.Tests.Grading;
 
 /// <summary>
 /// Hangfire's connections to PostgreSQL commit without waiting for the disk unless the setting
-/// <c>QueueSynchronousCommit</c> says otherwise or the connection string already chose.
+/// <c>QueueSynchronousCommit</c> says otherwise or the connection string already chose, and
+/// prepare what they repeat.
 /// </summary>
 public class HangfireConnectionStringTests
 {
@@ -21,6 +22,7 @@ public class HangfireConnectionStringTests
         var derived = new NpgsqlConnectionStringBuilder(HangfireConnectionString.For(connectionString, synchronousCommit));
 
         Assert.Equal(options, derived.Options);
+        Assert.Equal(32, derived.MaxAutoPrepare); // prepared as the service's own connections are
         Assert.Equal("db", derived.Host);
         Assert.Equal("grader", derived.Database);
     }
