@@ -19,10 +19,13 @@ public static class SubmissionRows
 
     // The status update comes first: it locks the submission's row (PostgreSQL). It is tried first
     // on an accepted submission, which tells that this transaction settles it (for the assignment's
-    // counts); the plain update then covers a failed or regraded one. The grade's two statements
-    // check the generation themselves, so all of them can be sent in one round trip.
+    // counts); the second update then covers a failed one. It leaves a graded row alone (graded is
+    // only ever written with no reason, so there is nothing to change), which spares every graded
+    // submission a second row version. The grade's two statements check the generation
+    // themselves (a grade for a generation already graded is left as it is), so all of them can be
+    // sent in one round trip.
     private const string Settle = """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""";
-    private const string MarkGraded = """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation""";
+    private const string MarkGraded = """UPDATE submissions SET "Status" = 'Graded', "Reason" = NULL WHERE "Id" = @id AND "Generation" = @generation AND "Status" <> 'Graded'""";
     private const string Retire = """
         UPDATE grades SET "IsCurrent" = FALSE WHERE "SubmissionId" = @id AND "IsCurrent" = TRUE AND "Generation" <> @generation
             AND EXISTS (SELECT 1 FROM submissions WHERE "Id" = @id AND "Generation" = @generation)

@@ -112,6 +112,52 @@ public class SubmissionRowsTests
         Assert.Equal("boom", s.Reason);
     }
 
+    [Theory]
+    [MemberData(nameof(ProviderDatabase.Providers), MemberType = typeof(ProviderDatabase))]
+    public async Task A_failed_submission_graded_at_its_generation_becomes_graded_and_a_graded_one_is_not_written_again(string provider)
+    {
+        await using var database = await ProviderDatabase.CreateAsync(provider);
+        var (id, version) = await SeedAsync(database);
+        Grade Make(double score) => new() { SubmissionId = id, Generation = 0, AssignmentVersionId = version, Score = score, MaxScore = 2, ReportJson = "{}", GradedAt = DateTime.UtcNow, IsCurrent = true };
+        var settled = new List<long>();
+        Task Settled(IReadOnlyList<long> ids, CancellationToken _)
+        {
+            settled.AddRange(ids);
+            return Task.CompletedTask;
+        }
+
+        await using var db = database.Context();
+        await SubmissionRows.StoreAsync(db, [], [], [(id, 0, "boom")], beforeCommit: Settled);
+        await SubmissionRows.StoreAsync(db, [Make(2)], [], [], beforeCommit: Settled);
+        var graded = await db.Submissions.AsNoTracking().SingleAsync();
+        Assert.Equal((SubmissionStatus.Graded, null), (graded.Status, graded.Reason));
+        Assert.Equal([id], settled); // settled once, by the failure: grading it later does not count it again
+
+        var writesBefore = await RowWritesAsync(db, id);
+        await SubmissionRows.StoreAsync(db, [Make(1)], [(id, 0)], [], beforeCommit: Settled); // the job run again, here or elsewhere
+        Assert.Equal(writesBefore, await RowWritesAsync(db, id));
+        Assert.Equal(2, (await db.Grades.AsNoTracking().SingleAsync()).Score);
+    }
+
+    /// <summary>
+    /// What tells whether the submission's row was written: its row version on PostgreSQL
+    /// (<c>xmin</c>), a count kept by a trigger on SQLite (installed at the first call).
+    /// </summary>
+    private static async Task<string> RowWritesAsync(GraderDbContext db, long id)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<string>($"SELECT xmin::text AS \"Value\" FROM submissions WHERE \"Id\" = {id}").SingleAsync();
+        }
+
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE IF NOT EXISTS row_writes (n INTEGER NOT NULL);
+            INSERT INTO row_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM row_writes);
+            CREATE TRIGGER IF NOT EXISTS submissions_written AFTER UPDATE ON submissions BEGIN UPDATE row_writes SET n = n + 1; END;
+            """);
+        return (await db.Database.SqlQueryRaw<long>("SELECT n AS \"Value\" FROM row_writes").SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<(long Id, long Version)> SeedAsync(ProviderDatabase database)
     {
         await using var db = database.Context();
