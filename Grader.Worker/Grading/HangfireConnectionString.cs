@@ -9,9 +9,10 @@ public static class HangfireConnectionString
     /// <paramref name="connectionString"/> with Npgsql's automatic preparation, as the service's own
     /// connections have it (<see cref="Data.PostgresDatabase.WithAutoPrepare"/>: Hangfire repeats a
     /// dozen statements per job, and each was parsed and planned anew), and with
-    /// <c>synchronous_commit=off</c> added to the session's options unless <paramref name="synchronousCommit"/> (Hangfire's bookkeeping is recoverable:
-    /// see <see cref="Settings.GraderOptions.QueueSynchronousCommit"/>), or unless the connection
-    /// string's own <c>Options</c> already set <c>synchronous_commit</c> (the operator's choice stands).
+    /// <c>synchronous_commit=off</c> added to the session's options, unless
+    /// <paramref name="synchronousCommit"/> (Hangfire's bookkeeping is recoverable: see
+    /// <see cref="Settings.GraderOptions.QueueSynchronousCommit"/>) or unless the connection string's
+    /// own <c>Options</c> already set <c>synchronous_commit</c> (the operator's choice stands).
     /// </summary>
     public static string For(string connectionString, bool synchronousCommit)
     {
