@@ -23,6 +23,7 @@ public class HangfireConnectionStringTests
 
         Assert.Equal(options, derived.Options);
         Assert.Equal(32, derived.MaxAutoPrepare); // prepared as the service's own connections are
+        Assert.True(derived.NoResetOnClose);
         Assert.Equal("db", derived.Host);
         Assert.Equal("grader", derived.Database);
     }
