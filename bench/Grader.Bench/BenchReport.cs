@@ -41,13 +41,13 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         var offered = Postgres.OneNodeOffered;
         Row($"PostgreSQL, 1 node, offered {F(Options.OfferedRate)}/s: p50 / p99 (ms)", $"{F(offered.P(50))} / {F(offered.P(99))}", "p99 < 100");
         Row("PostgreSQL, 1 node, offered: the server's WAL flushes / commits / CPU ms per submission",
-            $"{PerOffered(Postgres.OneNodeOfferedActivity.WalFlushes):0.00} / {PerOffered(Postgres.OneNodeOfferedActivity.Commits):0.00} / {PerOffered((long)Postgres.OneNodeOfferedActivity.Cpu.TotalMicroseconds) / 1000:0.00}");
+            $"{Per(Postgres.OneNodeOfferedActivity.WalFlushes, offered):0.00} / {Per(Postgres.OneNodeOfferedActivity.Commits, offered):0.00} / {Per(Postgres.OneNodeOfferedActivity.Cpu.TotalMilliseconds, offered):0.00}");
         Row("PostgreSQL 1 node ÷ one SQLite node (graded/s)", (one.GradedPerSecond / Closed.GradedPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.5");
         var pg = Postgres.Closed;
         Row($"PostgreSQL, 2 nodes, {pg.Accepted} submissions: graded/s", F(pg.GradedPerSecond));
         Row("PostgreSQL, 2 nodes: p50 / p95 / p99 POST→graded (ms)", $"{F(pg.P(50))} / {F(pg.P(95))} / {F(pg.P(99))}");
         Row("PostgreSQL, 2 nodes: rejected or failed posts", F(pg.Errors), "0");
-        Row("PostgreSQL, the server's CPU ms per submission: 1 node / 2 nodes (closed loops)", $"{CpuMsPer(Postgres.OneNodeActivity, one):0.000} / {CpuMsPer(Postgres.ClosedActivity, pg):0.000}");
+        Row("PostgreSQL, the server's CPU ms per submission: 1 node / 2 nodes (closed loops)", $"{Per(Postgres.OneNodeActivity.Cpu.TotalMilliseconds, one):0.000} / {Per(Postgres.ClosedActivity.Cpu.TotalMilliseconds, pg):0.000}");
         Row("PostgreSQL 2 nodes ÷ 1 node (graded/s)", (pg.GradedPerSecond / one.GradedPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.9");
         Row("PostgreSQL, one durable row per transaction (rows/s)", F(Postgres.SingleRowCommitsPerSecond));
         Row("PostgreSQL, 200 rows per transaction (rows/s)", F(Postgres.BatchedRowsPerSecond));
@@ -91,16 +91,16 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
                 gradedPerSecond = Math.Round(Postgres.OneNode.GradedPerSecond),
                 latencyMs = new { p50 = Math.Round(Postgres.OneNode.P(50), 1), p95 = Math.Round(Postgres.OneNode.P(95), 1), p99 = Math.Round(Postgres.OneNode.P(99), 1) },
                 overOneSqliteNode = Math.Round(Postgres.OneNode.GradedPerSecond / Closed.GradedPerSecond, 3),
-                serverCpuMsPerSubmission = Math.Round(CpuMsPer(Postgres.OneNodeActivity, Postgres.OneNode), 3),
+                serverCpuMsPerSubmission = Math.Round(Per(Postgres.OneNodeActivity.Cpu.TotalMilliseconds, Postgres.OneNode), 3),
                 offered = new
                 {
                     rate = Options.OfferedRate,
                     accepted = Postgres.OneNodeOffered.Accepted,
                     errors = Postgres.OneNodeOffered.Errors,
                     latencyMs = new { p50 = Math.Round(Postgres.OneNodeOffered.P(50), 1), p95 = Math.Round(Postgres.OneNodeOffered.P(95), 1), p99 = Math.Round(Postgres.OneNodeOffered.P(99), 1) },
-                    walFlushesPerSubmission = Math.Round(PerOffered(Postgres.OneNodeOfferedActivity.WalFlushes), 2),
-                    commitsPerSubmission = Math.Round(PerOffered(Postgres.OneNodeOfferedActivity.Commits), 2),
-                    serverCpuMsPerSubmission = Math.Round(PerOffered((long)Postgres.OneNodeOfferedActivity.Cpu.TotalMicroseconds) / 1000, 3),
+                    walFlushesPerSubmission = Math.Round(Per(Postgres.OneNodeOfferedActivity.WalFlushes, Postgres.OneNodeOffered), 2),
+                    commitsPerSubmission = Math.Round(Per(Postgres.OneNodeOfferedActivity.Commits, Postgres.OneNodeOffered), 2),
+                    serverCpuMsPerSubmission = Math.Round(Per(Postgres.OneNodeOfferedActivity.Cpu.TotalMilliseconds, Postgres.OneNodeOffered), 3),
                 },
             },
             twoNodesOverOne = Math.Round(Postgres.Closed.GradedPerSecond / Postgres.OneNode.GradedPerSecond, 3),
@@ -109,7 +109,7 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
                 accepted = Postgres.Closed.Accepted,
                 errors = Postgres.Closed.Errors,
                 gradedPerSecond = Math.Round(Postgres.Closed.GradedPerSecond),
-                serverCpuMsPerSubmission = Math.Round(CpuMsPer(Postgres.ClosedActivity, Postgres.Closed), 3),
+                serverCpuMsPerSubmission = Math.Round(Per(Postgres.ClosedActivity.Cpu.TotalMilliseconds, Postgres.Closed), 3),
                 latencyMs = new { p50 = Math.Round(Postgres.Closed.P(50), 1), p95 = Math.Round(Postgres.Closed.P(95), 1), p99 = Math.Round(Postgres.Closed.P(99), 1) },
             },
             singleRowCommitsPerSecond = Math.Round(Postgres.SingleRowCommitsPerSecond),
@@ -132,9 +132,8 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         sqlite = new { singleRowCommitsPerSecond = Math.Round(SqliteSingle), batchedRowsPerSecond = Math.Round(SqliteBatched), endToEndOverSingle = Math.Round(Closed.GradedPerSecond / SqliteSingle, 3), endToEndOverBatched = Math.Round(Closed.GradedPerSecond / SqliteBatched, 4) },
     };
 
-    private static double CpuMsPer(PostgresActivity activity, EndToEndResult run) => run.Accepted > 0 ? activity.Cpu.TotalMilliseconds / run.Accepted : double.NaN;
-
-    private double PerOffered(long count) => Postgres.OneNodeOffered.Accepted > 0 ? (double)count / Postgres.OneNodeOffered.Accepted : double.NaN;
+    /// <summary>An amount the server counted over a run, per submission the run accepted.</summary>
+    private static double Per(double amount, EndToEndResult run) => run.Accepted > 0 ? amount / run.Accepted : double.NaN;
 
     private static string F(double v) => double.IsNaN(v) ? "—" : v == Math.Floor(v) && v < 100 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString(v >= 100 ? "N0" : "0.0", CultureInfo.InvariantCulture);
 }

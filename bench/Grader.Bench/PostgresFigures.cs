@@ -9,7 +9,7 @@ public sealed record PostgresFigures(EndToEndResult OneNode, EndToEndResult Clos
     /// <summary>One node at the offered rate (open loop), after its closed loop.</summary>
     public EndToEndResult OneNodeOffered { get; init; } = EndToEndResult.None;
 
-    /// <summary>The server's WAL flushes and commits during <see cref="OneNodeOffered"/> (the benchmark's own reads included).</summary>
+    /// <summary>The server's activity during <see cref="OneNodeOffered"/> (the benchmark's own reads included).</summary>
     public PostgresActivity OneNodeOfferedActivity { get; init; } = PostgresActivity.None;
 
     /// <summary>The server's activity during <see cref="OneNode"/>.</summary>

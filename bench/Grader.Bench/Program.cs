@@ -64,24 +64,25 @@ try
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
         EndToEndResult pgOne, pgOffered, pgClosed;
         PostgresActivity pgOneActivity, pgOfferedActivity, pgClosedActivity;
+        Task<PostgresActivity> ServerActivityAsync() => PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres-one"), options.Assignments, await server.CreateDatabaseAsync("grader_one"), nodes: 1))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
-            var oneBefore = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
+            var beforeOne = await ServerActivityAsync();
             pgOne = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
-            pgOneActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId)).Since(oneBefore);
-            var before = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
+            var afterOne = await ServerActivityAsync(); // the end of the closed loop is the start of the offered run
+            pgOneActivity = afterOne.Since(beforeOne);
             pgOffered = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
-            pgOfferedActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId)).Since(before);
+            pgOfferedActivity = (await ServerActivityAsync()).Since(afterOne);
         }
 
         PeakMemory.Settle();
         await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres"), options.Assignments, await server.CreateDatabaseAsync("grader"), nodes: 2))
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
-            var closedBefore = await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
+            var beforeClosed = await ServerActivityAsync();
             pgClosed = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
-            pgClosedActivity = (await PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId)).Since(closedBefore);
+            pgClosedActivity = (await ServerActivityAsync()).Since(beforeClosed);
         }
 
         var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 1 : 5));
