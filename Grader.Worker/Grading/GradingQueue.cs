@@ -1,5 +1,7 @@
 using Grader.Worker.Settings;
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using Microsoft.Extensions.Options;
 
 namespace Grader.Worker.Grading;
@@ -12,9 +14,10 @@ namespace Grader.Worker.Grading;
 /// <see cref="GraderOptions.QueueLinger"/>: each job costs Hangfire's and the database's round
 /// trips whatever it holds, and under load a submission's wait is the backlog's, not the linger's.
 /// The queue itself need not be durable: every submission is committed before it is queued, and
-/// the start-up scan queues again whatever has no grade.
+/// the start-up scan queues again whatever has no grade. Intake's jobs go to this node's own
+/// Hangfire queue (<see cref="NodeQueue"/>), the others (<see cref="Schedule"/>) to the shared one.
 /// </summary>
-public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger, TimeProvider? time = null)
+public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger, TimeProvider? time = null, NodeQueue? node = null)
     : BatchingService<long>(MaxBatch)
 {
     /// <summary>The most submissions one grading job covers.</summary>
@@ -40,11 +43,13 @@ public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptio
         }
     }
 
-    /// <summary>Creates one grading job for a batch of submissions at once.</summary>
-    public void Schedule(IReadOnlyList<long> batch)
+    /// <summary>Creates one grading job for a batch of submissions at once, in the queue every node takes from.</summary>
+    public void Schedule(IReadOnlyList<long> batch) => ScheduleIn(batch, NodeQueue.Shared);
+
+    private void ScheduleIn(IReadOnlyList<long> batch, string queue)
     {
         var ids = batch.ToArray();
-        jobs.Enqueue<GradeSubmissionsJob>(job => job.GradeAsync(ids));
+        jobs.Create(Job.FromExpression<GradeSubmissionsJob>(job => job.GradeAsync(ids)), new EnqueuedState(queue));
     }
 
     /// <inheritdoc />
@@ -53,7 +58,7 @@ public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptio
         lastBatch = batch.Count; // read by the same loop before its next wait
         try
         {
-            Schedule(batch);
+            ScheduleIn(batch, node?.Name ?? NodeQueue.Shared); // graded here first, where intake parsed the files
         }
         catch (Exception ex)
         {

@@ -13,6 +13,7 @@ public static class GradingServices
     /// <summary>Adds grading and Hangfire's client and storage (the server is <see cref="AddGradingServer"/>, started by the host in its order).</summary>
     public static IHostApplicationBuilder AddGrading(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(sp => NodeQueue.For(sp.GetRequiredService<IOptions<GraderOptions>>().Value.Database.IsPostgres));
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<ParsedSubmissions>();
         builder.Services.AddSingleton<AnswerKeys>();
@@ -50,12 +51,13 @@ public static class GradingServices
         return builder;
     }
 
-    /// <summary>Adds Hangfire's server: <see cref="GraderOptions.Workers"/> workers, 50 s to finish a started batch on stop.</summary>
+    /// <summary>Adds Hangfire's server: <see cref="GraderOptions.Workers"/> workers taking this node's own queue first (<see cref="NodeQueue"/>), 50 s to finish a started batch on stop.</summary>
     public static IHostApplicationBuilder AddGradingServer(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = Math.Max(1, sp.GetRequiredService<IOptions<GraderOptions>>().Value.Workers);
+            o.Queues = sp.GetRequiredService<NodeQueue>().Served;
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             o.ShutdownTimeout = TimeSpan.FromSeconds(50);
         });

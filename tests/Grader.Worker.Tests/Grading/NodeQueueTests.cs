@@ -1,0 +1,93 @@
+using Grader.Data.Entities;
+using Grader.Worker.Grading;
+using Grader.Worker.Tests.Service;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grader.Worker.Tests.Grading;
+
+[Collection("service")]
+public sealed class NodeQueueTests
+{
+    [Fact]
+    public void One_node_uses_the_shared_queue()
+    {
+        var queue = NodeQueue.For(severalNodes: false);
+
+        Assert.Equal("default", queue.Name);
+        Assert.True(queue.IsShared);
+        Assert.Equal(["default"], queue.Served);
+    }
+
+    [Fact]
+    public void Each_node_on_PostgreSQL_has_a_queue_of_its_own_taken_before_the_shared_one()
+    {
+        var a = NodeQueue.For(severalNodes: true);
+        var b = NodeQueue.For(severalNodes: true);
+
+        Assert.Matches("^node-[0-9a-f]{12}$", a.Name); // Hangfire's rule: lower-case letters, digits, '-' and '_'
+        Assert.NotEqual(a.Name, b.Name);
+        Assert.Equal([a.Name, "default"], a.Served);
+        Assert.True(NodeQueue.IsNodeQueue(a.Name));
+        Assert.False(NodeQueue.IsNodeQueue("default"));
+    }
+
+    [PostgresFact]
+    public async Task Intake_queues_its_job_in_the_receiving_nodes_own_queue()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var service = await StartAsync(await postgres.CreateDatabaseAsync("grader"));
+        var (status, body) = await service.PostAsync(await File.ReadAllTextAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml")));
+        Assert.Equal(202, status);
+        await service.WaitForAsync([body.GetProperty("id").GetInt64()], seconds: 60);
+
+        var own = service.Services.GetRequiredService<NodeQueue>().Name;
+        var monitor = service.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var job = Assert.Single(monitor.SucceededJobs(0, 10), j => j.Value.Job?.Type == typeof(GradeSubmissionsJob));
+        var enqueued = monitor.JobDetails(job.Key).History.Single(h => h.StateName == EnqueuedState.StateName);
+        Assert.Equal(own, enqueued.Data["Queue"]);
+    }
+
+    [PostgresFact]
+    public async Task A_job_left_in_the_queue_of_a_node_that_died_is_moved_to_the_shared_queue_and_graded()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var service = await StartAsync(await postgres.CreateDatabaseAsync("grader"));
+
+        // What a node killed right after queuing leaves behind: a committed submission whose job waits in that node's own queue.
+        long id;
+        await using (var db = service.Db())
+        {
+            var version = (await db.AssignmentVersions.SingleAsync(v => v.AssignmentId == "tanh-network" && v.IsCurrent)).Id;
+            var submission = new Submission
+            {
+                ReceivedAt = DateTime.UtcNow, Content = await File.ReadAllBytesAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml")),
+                ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "seed-004", AssignmentVersionId = version,
+                Status = SubmissionStatus.Accepted, ReceiptToken = "dead-node",
+            };
+            db.Submissions.Add(submission);
+            await db.SaveChangesAsync();
+            id = submission.Id;
+        }
+
+        var storage = service.Services.GetRequiredService<JobStorage>();
+        new BackgroundJobClient(storage).Create(Job.FromExpression<GradeSubmissionsJob>(job => job.GradeAsync(new[] { id })), new EnqueuedState("node-0123456789ab"));
+
+        var graded = await service.WaitForAsync([id], seconds: 60);
+        Assert.Equal(9, graded[id].GetProperty("score").GetDouble()); // seed 004's worked solution: 9 of 13 (SeedAnswerTests)
+        var queues = storage.GetMonitoringApi().Queues();
+        Assert.DoesNotContain(queues, q => q.Name == "node-0123456789ab" && q.Length > 0);
+    }
+
+    private static Task<TestService> StartAsync(string connectionString) =>
+        TestService.StartAsync(configure: b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grader:Database:Provider"] = "postgres",
+            ["Grader:Database:ConnectionString"] = connectionString,
+            ["Grader:OrphanSweep"] = "*/2 * * * * *",
+        }));
+}
