@@ -21,6 +21,9 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
     /// <summary>The clock the linger is measured and waited on.</summary>
     protected virtual TimeProvider Time => TimeProvider.System;
 
+    /// <summary>Whether the host is stopping the loop (what <see cref="ProcessAsync"/> gets then is the last of it).</summary>
+    protected bool Stopping { get; private set; }
+
     /// <summary>Adds an item.</summary>
     protected ValueTask AddAsync(T item, CancellationToken ct = default) => items.Writer.WriteAsync(item, ct);
 
@@ -65,6 +68,7 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        Stopping = true;
         items.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
     }

@@ -15,7 +15,8 @@ namespace Grader.Worker.Grading;
 /// trips whatever it holds, and under load a submission's wait is the backlog's, not the linger's.
 /// The queue itself need not be durable: every submission is committed before it is queued, and
 /// the start-up scan queues again whatever has no grade. Intake's jobs go to this node's own
-/// Hangfire queue (<see cref="NodeQueue"/>), the others (<see cref="Schedule"/>) to the shared one.
+/// Hangfire queue (<see cref="NodeQueue"/>) until it stops, the others (<see cref="Schedule"/>) to
+/// the shared one.
 /// </summary>
 public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptions> options, ILogger<GradingQueue> logger, TimeProvider? time = null, NodeQueue? node = null)
     : BatchingService<long>(MaxBatch)
@@ -58,7 +59,9 @@ public sealed class GradingQueue(IBackgroundJobClient jobs, IOptions<GraderOptio
         lastBatch = batch.Count; // read by the same loop before its next wait
         try
         {
-            ScheduleIn(batch, node?.Name ?? NodeQueue.Shared); // graded here first, where intake parsed the files
+            // Graded here first, where intake parsed the files; what is left when the node stops goes
+            // to the shared queue, which the other nodes take at once.
+            ScheduleIn(batch, Stopping ? NodeQueue.Shared : node?.Name ?? NodeQueue.Shared);
         }
         catch (Exception ex)
         {

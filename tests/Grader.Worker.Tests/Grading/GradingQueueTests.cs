@@ -48,6 +48,29 @@ public class GradingQueueTests
         await queue.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Intakes_jobs_go_to_the_nodes_own_queue_and_what_is_left_at_stop_to_the_shared_one()
+    {
+        var (time, jobs) = (new WaitCountingClock(), new CaughtJobs());
+        var node = new NodeQueue("node-0123456789ab");
+        using var queue = await StartAsync(time, jobs, node);
+
+        queue.Enqueue([1]);
+        Assert.Equal(new long[] { 1 }, await NextJobAsync(jobs, time, Linger));
+        Assert.Equal(node.Name, jobs.Queues.Last());
+
+        queue.Schedule([2]); // a regrade, the start-up scan, the orphan sweep
+        Assert.Equal("default", jobs.Queues.Last());
+
+        queue.Enqueue([3]);
+        await time.WaitStartedAsync(); // lingering for more
+        await queue.StopAsync(CancellationToken.None);
+        Assert.True(jobs.Ids.TryDequeue(out _));
+        Assert.True(jobs.Ids.TryDequeue(out var last));
+        Assert.Equal(new long[] { 3 }, last);
+        Assert.Equal("default", jobs.Queues.Last()); // the other nodes take it at once, not after the sweep moves it
+    }
+
     [Theory]
     [InlineData("sqlite", 20)]
     [InlineData("postgres", 80)]
@@ -58,9 +81,9 @@ public class GradingQueueTests
         Assert.Equal(TimeSpan.FromMilliseconds(5), new GraderOptions { Database = options.Database, QueueLingerUnderLoad = TimeSpan.FromMilliseconds(5) }.LingerUnderLoad);
     }
 
-    private static async Task<GradingQueue> StartAsync(WaitCountingClock time, CaughtJobs jobs)
+    private static async Task<GradingQueue> StartAsync(WaitCountingClock time, CaughtJobs jobs, NodeQueue? node = null)
     {
-        var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time);
+        var queue = new GradingQueue(jobs, Options.Create(new GraderOptions { QueueLinger = Linger, QueueLingerUnderLoad = UnderLoad }), NullLogger<GradingQueue>.Instance, time, node);
         await queue.StartAsync(CancellationToken.None);
         return queue;
     }
@@ -100,8 +123,11 @@ public class GradingQueueTests
     {
         public ConcurrentQueue<long[]> Ids { get; } = new();
 
+        public ConcurrentQueue<string> Queues { get; } = new();
+
         public string Create(Job job, IState state)
         {
+            Queues.Enqueue(((EnqueuedState)state).Queue);
             Ids.Enqueue((long[])job.Args[0]);
             return Ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
