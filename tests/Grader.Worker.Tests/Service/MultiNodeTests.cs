@@ -130,20 +130,7 @@ public class MultiNodeTests
         }));
 
         // What a node killed within its queue's linger leaves behind: a committed submission no job covers.
-        long id;
-        await using (var db = service.Db())
-        {
-            var version = (await db.AssignmentVersions.SingleAsync(v => v.AssignmentId == "tanh-network" && v.IsCurrent)).Id;
-            var orphan = new Submission
-            {
-                ReceivedAt = DateTime.UtcNow, Content = await File.ReadAllBytesAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml")),
-                ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "seed-004", AssignmentVersionId = version,
-                Status = SubmissionStatus.Accepted, ReceiptToken = "orphan",
-            };
-            db.Submissions.Add(orphan);
-            await db.SaveChangesAsync();
-            id = orphan.Id;
-        }
+        var id = await service.CommitUnqueuedAsync("orphan");
 
         var graded = await service.WaitForAsync([id], seconds: 60);
         // Seed 004's worked solution scores 9 of 13 (its two gradients are transposed: SeedAnswerTests).

@@ -92,6 +92,25 @@ public sealed class TestService : IAsyncDisposable
 
     public GraderDbContext Db() => app.Services.GetRequiredService<IDbContextFactory<GraderDbContext>>().CreateDbContext();
 
+    /// <summary>
+    /// Commits seed 004's answer file to tanh-network as an accepted submission directly in the
+    /// database, with no grading job queued for it: what a node killed mid-stream leaves behind.
+    /// </summary>
+    public async Task<long> CommitUnqueuedAsync(string receiptToken)
+    {
+        await using var db = Db();
+        var version = (await db.AssignmentVersions.SingleAsync(v => v.AssignmentId == "tanh-network" && v.IsCurrent)).Id;
+        var submission = new Grader.Data.Entities.Submission
+        {
+            ReceivedAt = DateTime.UtcNow, Content = await File.ReadAllBytesAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml")),
+            ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "seed-004", AssignmentVersionId = version,
+            Status = Grader.Data.Entities.SubmissionStatus.Accepted, ReceiptToken = receiptToken,
+        };
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync();
+        return submission.Id;
+    }
+
     public async Task<(int Status, JsonElement Body)> PostAsync(string text, string contentType = "application/yaml")
     {
         using var content = new StringContent(text);
