@@ -511,9 +511,6 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.HasIndex("AssignmentVersionId");
 
-                    b.HasIndex("ReceiptToken")
-                        .IsUnique();
-
                     b.HasIndex("Status");
 
                     b.HasIndex("AssignmentId", "ReceivedAt");

@@ -490,9 +490,6 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasIndex("AssignmentVersionId");
 
-                    b.HasIndex("ReceiptToken")
-                        .IsUnique();
-
                     b.HasIndex("Status");
 
                     b.HasIndex("AssignmentId", "ReceivedAt");
