@@ -490,13 +490,14 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasIndex("AssignmentVersionId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("AssignmentId", "ReceivedAt");
 
                     b.HasIndex("AssignmentId", "Student");
 
                     b.HasIndex("AssignmentId", "Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "ReceivedAt" }, "IX_submissions_Accepted")
+                        .HasFilter("\"Status\" = 'Accepted'");
 
                     b.ToTable("submissions", (string)null);
                 });

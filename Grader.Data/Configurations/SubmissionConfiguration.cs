@@ -16,7 +16,10 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.ContentHash).HasMaxLength(64);
         builder.Property(s => s.ReceiptToken).HasMaxLength(64);
         builder.HasIndex(s => new { s.AssignmentId, s.Student });
-        builder.HasIndex(s => s.Status);
+        // The submissions waiting for a grade, oldest first (the queue's depth and age, for metrics and
+        // health), and only those: grading a submission takes its entry out and adds none, where an
+        // index of every status took a new entry with each grade.
+        builder.HasIndex(s => s.ReceivedAt, "IX_submissions_Accepted").HasFilter("\"Status\" = 'Accepted'");
         builder.HasIndex(s => new { s.AssignmentId, s.ReceivedAt }); // the TA page's submissions, newest first, a page at a time
         builder.HasIndex(s => new { s.AssignmentId, s.Status, s.ReceivedAt }); // ... filtered or sorted by status
         // No index on ReceiptToken: a receipt is only ever checked against the submission read by its
