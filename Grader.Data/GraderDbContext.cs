@@ -37,6 +37,13 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
     public DbSet<StandingsComputed> StandingsComputed => Set<StandingsComputed>();
 
     /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Indexes are declared where a read needs them, not given to every foreign key.
+        configurationBuilder.Conventions.Remove(typeof(Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention));
+    }
+
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GraderDbContext).Assembly);

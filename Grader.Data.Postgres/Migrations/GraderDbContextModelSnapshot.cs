@@ -192,8 +192,6 @@ namespace Grader.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentVersionId");
-
                     b.HasIndex("SubmissionId", "Generation")
                         .IsUnique();
 
@@ -508,8 +506,6 @@ namespace Grader.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AssignmentVersionId");
 
                     b.HasIndex("AssignmentId", "ReceivedAt");
 

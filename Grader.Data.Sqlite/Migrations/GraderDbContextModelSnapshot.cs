@@ -179,8 +179,6 @@ namespace Grader.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignmentVersionId");
-
                     b.HasIndex("SubmissionId", "Generation")
                         .IsUnique();
 
@@ -487,8 +485,6 @@ namespace Grader.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("AssignmentVersionId");
 
                     b.HasIndex("AssignmentId", "ReceivedAt");
 

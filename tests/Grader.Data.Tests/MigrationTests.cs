@@ -166,29 +166,35 @@ public class MigrationTests
         await Assert.ThrowsAsync<DbUpdateException>(() => read.SaveChangesAsync());
     }
 
-    [Fact]
-    public void Receipt_tokens_are_not_indexed_after_the_upgrade_and_every_receipt_is_kept()
+    [Theory]
+    [InlineData("_DropReceiptTokenIndex", "IX_submissions_ReceiptToken")] // a receipt is checked on the submission read by its id
+    [InlineData("_DropAssignmentVersionIndexes", "IX_submissions_AssignmentVersionId")] // no read goes by version, and none is deleted
+    [InlineData("_DropAssignmentVersionIndexes", "IX_grades_AssignmentVersionId")]
+    [InlineData("_IndexAcceptedSubmissionsOnly", "IX_submissions_Status")]
+    public void An_index_no_read_needs_is_dropped_with_every_row_kept(string migration, string index)
     {
-        // A receipt is checked against the submission read by its id; an index on random tokens
-        // only cost each insert a page of its own.
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "grader.db");
         using (var db = Context(path))
         {
             var migrator = db.GetService<IMigrator>();
             var migrations = db.Database.GetMigrations().ToList();
-            migrator.Migrate(migrations[migrations.IndexOf(migrations.Single(m => m.EndsWith("_DropReceiptTokenIndex", StringComparison.Ordinal))) - 1]);
-            Assert.Contains(Schema(path), s => s.Name == "IX_submissions_ReceiptToken");
+            migrator.Migrate(migrations[migrations.IndexOf(migrations.Single(m => m.EndsWith(migration, StringComparison.Ordinal))) - 1]);
+            Assert.Contains(Schema(path), s => s.Name == index);
             Execute(path, """
-                INSERT INTO submissions (ReceivedAt, Content, ContentHash, Source, Status, Generation, ReceiptToken)
-                VALUES ('2026-12-01 10:00:00', x'01', 'h', 'api', 'Rejected', 0, 'receipt-one'), ('2026-12-01 10:00:01', x'02', 'h', 'api', 'Rejected', 0, 'receipt-two');
+                INSERT INTO assignment_versions (Id, AssignmentId, Hash, Text, SourcePath, LoadedAt, IsCurrent) VALUES (1, 'a', 'h', 'id: a', 'a.yaml', '2026-12-01 09:00:00', 1);
+                INSERT INTO submissions (Id, ReceivedAt, Content, ContentHash, Source, AssignmentId, Student, AssignmentVersionId, Status, Generation, ReceiptToken)
+                VALUES (1, '2026-12-01 10:00:00', x'01', 'h', 'api', 'a', 's1', 1, 'Graded', 0, 'receipt-one'), (2, '2026-12-01 10:00:01', x'02', 'h', 'api', 'a', 's2', 1, 'Accepted', 0, 'receipt-two');
+                INSERT INTO grades (SubmissionId, Generation, AssignmentVersionId, Score, MaxScore, ReportJson, GradedAt, IsCurrent) VALUES (1, 0, 1, 2, 3, '{}', '2026-12-01 10:00:02', 1);
                 """);
             migrator.Migrate();
         }
 
-        Assert.DoesNotContain(Schema(path), s => s.Sql?.Contains("ReceiptToken", StringComparison.Ordinal) == true && s.Name.StartsWith("IX_", StringComparison.Ordinal));
+        Assert.DoesNotContain(Schema(path), s => s.Name == index);
         using var read = Context(path);
         Assert.Equal(["receipt-one", "receipt-two"], read.Submissions.OrderBy(s => s.Id).Select(s => s.ReceiptToken).ToList());
+        Assert.Equal([SubmissionStatus.Graded, SubmissionStatus.Accepted], read.Submissions.OrderBy(s => s.Id).Select(s => s.Status).ToList());
+        Assert.Equal((1L, 2.0, 1L), read.Grades.Select(g => new { g.SubmissionId, g.Score, g.AssignmentVersionId }).AsEnumerable().Select(g => (g.SubmissionId, g.Score, g.AssignmentVersionId)).Single());
     }
 
     [Fact]
