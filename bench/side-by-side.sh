@@ -69,6 +69,7 @@ figures = {"keys/s": ("keysPerSecond",), "graded in-process/s": ("gradedInProces
            "PostgreSQL one node at 200/s offered, commits per submission (lower is better)": ("postgres", "oneNode", "offered", "commitsPerSubmission"),
            "PostgreSQL one node at 200/s offered, the server's CPU ms per submission (lower is better)": ("postgres", "oneNode", "offered", "serverCpuMsPerSubmission"),
            "PostgreSQL two nodes graded/s": ("postgres", "endToEnd", "gradedPerSecond"),
+           "PostgreSQL two nodes ÷ one node, within the run": ("postgres", "twoNodesOverOne"),
            "PostgreSQL one node, the server's CPU ms per submission (lower is better)": ("postgres", "oneNode", "serverCpuMsPerSubmission"),
            "PostgreSQL two nodes, the server's CPU ms per submission (lower is better)": ("postgres", "endToEnd", "serverCpuMsPerSubmission"),
            "PostgreSQL single-row commits/s (the disk's speed of the moment)": ("postgres", "singleRowCommitsPerSecond")}

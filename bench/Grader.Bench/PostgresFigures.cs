@@ -17,4 +17,10 @@ public sealed record PostgresFigures(EndToEndResult OneNode, EndToEndResult Clos
 
     /// <summary>The server's activity during <see cref="Closed"/> (two nodes).</summary>
     public PostgresActivity ClosedActivity { get; init; } = PostgresActivity.None;
+
+    /// <summary>Two nodes' graded/s over one node's, within each pair of runs (one node, then two).</summary>
+    public IReadOnlyList<double> TwoNodesOverOneRuns { get; init; } = [];
+
+    /// <summary>The median of <see cref="TwoNodesOverOneRuns"/> (NaN when not run).</summary>
+    public double TwoNodesOverOne => TwoNodesOverOneRuns.Count == 0 ? double.NaN : TwoNodesOverOneRuns.Order().ElementAt(TwoNodesOverOneRuns.Count / 2);
 }

@@ -62,8 +62,10 @@ try
     {
         PeakMemory.Settle();
         await using var server = await Grader.Tests.PostgresServer.StartAsync(fsync: true);
-        EndToEndResult pgOne, pgOffered, pgClosed;
-        PostgresActivity pgOneActivity, pgOfferedActivity, pgClosedActivity;
+        EndToEndResult pgOffered = EndToEndResult.None;
+        PostgresActivity pgOfferedActivity = PostgresActivity.None;
+        var pgOneRuns = new List<(EndToEndResult Run, PostgresActivity Activity)>();
+        var pgTwoRuns = new List<(EndToEndResult Run, PostgresActivity Activity)>();
         // After the warm-up, the tables' statistics as autovacuum gathers them in a running service
         // within its first minute (autovacuum_naptime), which each phase here is shorter than.
         // Without them the stored-standing lookup's generic plan scans the assignment's standings.
@@ -76,30 +78,52 @@ try
         }
 
         Task<PostgresActivity> ServerActivityAsync() => PostgresActivity.ReadAsync(server.ConnectionString("postgres"), server.ProcessId);
-        await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres-one"), options.Assignments, await server.CreateDatabaseAsync("grader_one"), nodes: 1))
+        async Task<(EndToEndResult, PostgresActivity)> ClosedLoopAsync(EndToEndBenchmark service, string database)
         {
             await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
-            await AnalyzeAsync("grader_one");
-            var beforeOne = await ServerActivityAsync();
-            pgOne = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
-            var afterOne = await ServerActivityAsync(); // the end of the closed loop is the start of the offered run
-            pgOneActivity = afterOne.Since(beforeOne);
-            pgOffered = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
-            pgOfferedActivity = (await ServerActivityAsync()).Since(afterOne);
+            await AnalyzeAsync(database);
+            var before = await ServerActivityAsync();
+            var run = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
+            return (run, (await ServerActivityAsync()).Since(before));
         }
 
-        PeakMemory.Settle();
-        await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, "postgres"), options.Assignments, await server.CreateDatabaseAsync("grader"), nodes: 2))
+        // One node, then two nodes, each pair on fresh databases, as many pairs as end-to-end runs:
+        // the ratio of two nodes to one is taken within each pair (the machine's speed of the
+        // moment is the same for both), and the median pair's is reported.
+        for (var pair = 0; pair < (options.Quick ? 1 : options.Runs); pair++)
         {
-            await service.WarmUpAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 2 : 10));
-            await AnalyzeAsync("grader");
-            var beforeClosed = await ServerActivityAsync();
-            pgClosed = await service.RunClosedLoopAsync(options.Quick ? files[..Math.Min(1000, files.Count)] : files, options.Concurrency);
-            pgClosedActivity = (await ServerActivityAsync()).Since(beforeClosed);
+            PeakMemory.Settle();
+            await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, $"postgres-one{pair}"), options.Assignments, await server.CreateDatabaseAsync($"grader_one{pair}"), nodes: 1))
+            {
+                pgOneRuns.Add(await ClosedLoopAsync(service, $"grader_one{pair}"));
+                if (pair == 0)
+                {
+                    var before = await ServerActivityAsync(); // the end of the closed loop is the start of the offered run
+                    pgOffered = await service.RunOpenLoopAsync(i => files[i % files.Count], options.OfferedRate, options.OfferedDuration);
+                    pgOfferedActivity = (await ServerActivityAsync()).Since(before);
+                }
+            }
+
+            PeakMemory.Settle();
+            await using (var service = await EndToEndBenchmark.StartAsync(Path.Combine(folder, $"postgres{pair}"), options.Assignments, await server.CreateDatabaseAsync($"grader{pair}"), nodes: 2))
+            {
+                pgTwoRuns.Add(await ClosedLoopAsync(service, $"grader{pair}"));
+            }
+
+            Console.Error.WriteLine($"postgres pair {pair + 1}: one node {pgOneRuns[^1].Run.GradedPerSecond:0}, two nodes {pgTwoRuns[^1].Run.GradedPerSecond:0} graded/s");
         }
+
+        (EndToEndResult, PostgresActivity) Median(List<(EndToEndResult Run, PostgresActivity Activity)> runs) =>
+            runs.OrderBy(r => r.Run.GradedPerSecond).Select(r => (r.Run with { RunsGradedPerSecond = [.. runs.Select(x => x.Run.GradedPerSecond)] }, r.Activity)).ElementAt(runs.Count / 2);
+        var (pgOne, pgOneActivity) = Median(pgOneRuns);
+        var (pgClosed, pgClosedActivity) = Median(pgTwoRuns);
+        var ratios = pgOneRuns.Zip(pgTwoRuns, (one, two) => two.Run.GradedPerSecond / one.Run.GradedPerSecond).ToList();
 
         var (pgSingle, pgBatched) = await PostgresLimitBenchmark.RunAsync(await server.CreateDatabaseAsync("limit"), TimeSpan.FromSeconds(options.Quick ? 1 : 5));
-        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null) { OneNodeOffered = pgOffered, OneNodeOfferedActivity = pgOfferedActivity, OneNodeActivity = pgOneActivity, ClosedActivity = pgClosedActivity };
+        postgres = new PostgresFigures(pgOne, pgClosed, pgSingle, pgBatched, null)
+        {
+            OneNodeOffered = pgOffered, OneNodeOfferedActivity = pgOfferedActivity, OneNodeActivity = pgOneActivity, ClosedActivity = pgClosedActivity, TwoNodesOverOneRuns = ratios,
+        };
     }
     else
     {
