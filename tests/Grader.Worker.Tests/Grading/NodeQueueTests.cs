@@ -47,6 +47,13 @@ public sealed class NodeQueueTests
 
         var own = service.Services.GetRequiredService<NodeQueue>().Name;
         var monitor = service.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        // The grade is stored before Hangfire records the job as succeeded: wait for that too.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!monitor.SucceededJobs(0, 10).Any(j => j.Value.Job?.Type == typeof(GradeSubmissionsJob)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         var job = Assert.Single(monitor.SucceededJobs(0, 10), j => j.Value.Job?.Type == typeof(GradeSubmissionsJob));
         var enqueued = monitor.JobDetails(job.Key).History.Single(h => h.StateName == EnqueuedState.StateName);
         Assert.Equal(own, enqueued.Data["Queue"]);
