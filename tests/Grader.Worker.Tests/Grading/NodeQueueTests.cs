@@ -47,16 +47,19 @@ public sealed class NodeQueueTests
 
         var own = service.Services.GetRequiredService<NodeQueue>().Name;
         var monitor = service.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        // The grade is stored before Hangfire records the job as succeeded: wait for that too.
+        // The grade is stored before Hangfire records the job as succeeded: wait for that too. The
+        // orphan sweep (every 2 s here) may also have queued the submission, in the shared queue, in
+        // the moment between its commit and intake's job; intake's own job is the one that counts.
+        string[] Queues() => [.. monitor.SucceededJobs(0, 10).Where(j => j.Value.Job?.Type == typeof(GradeSubmissionsJob))
+            .Select(j => monitor.JobDetails(j.Key).History.Last(h => h.StateName == EnqueuedState.StateName).Data["Queue"])]; // its first queue (the history is newest first)
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!monitor.SucceededJobs(0, 10).Any(j => j.Value.Job?.Type == typeof(GradeSubmissionsJob)) && DateTime.UtcNow < deadline)
+        while (!Queues().Contains(own) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        var job = Assert.Single(monitor.SucceededJobs(0, 10), j => j.Value.Job?.Type == typeof(GradeSubmissionsJob));
-        var enqueued = monitor.JobDetails(job.Key).History.Single(h => h.StateName == EnqueuedState.StateName);
-        Assert.Equal(own, enqueued.Data["Queue"]);
+        Assert.Contains(own, Queues());
+        Assert.All(Queues(), q => Assert.Contains(q, new[] { own, NodeQueue.Shared }));
     }
 
     [PostgresFact]
