@@ -1,3 +1,4 @@
+using Grader.Data.Entities;
 using Grader.Tests;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,16 @@ public sealed class ProviderDatabase : IAsyncDisposable
     }
 
     public GraderDbContext Context() => new(Options);
+
+    /// <summary>Stores the current version of assignment "a" (what submissions and grades point to); returns its id.</summary>
+    public async Task<long> AddAssignmentVersionAsync()
+    {
+        await using var db = Context();
+        var v = new AssignmentVersion { AssignmentId = "a", Hash = "h", Text = "id: a", SourcePath = "a.yaml", LoadedAt = DateTime.UtcNow, IsCurrent = true };
+        db.AssignmentVersions.Add(v);
+        await db.SaveChangesAsync();
+        return v.Id;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -68,17 +68,15 @@ public class StandingRowsTests
 
     private static async Task<(long Version, long[] Ids)> SeedAsync(ProviderDatabase database)
     {
+        var version = await database.AddAssignmentVersionAsync();
         await using var db = database.Context();
-        var v = new AssignmentVersion { AssignmentId = "a", Hash = "h", Text = "id: a", SourcePath = "a.yaml", LoadedAt = DateTime.UtcNow, IsCurrent = true };
-        db.AssignmentVersions.Add(v);
-        await db.SaveChangesAsync();
         Submission Make(string student, SubmissionStatus status, int n) => new()
         {
             ReceivedAt = Day(2).AddMinutes(n), Content = [1], ContentHash = $"x{n}", Source = "api", AssignmentId = "a", Student = student,
-            AssignmentVersionId = v.Id, Status = status, ReceiptToken = $"r{n}",
+            AssignmentVersionId = version, Status = status, ReceiptToken = $"r{n}",
         };
         List<Submission> submissions = [Make("s1", SubmissionStatus.Accepted, 0), Make("s1", SubmissionStatus.Accepted, 1), Make("s2", SubmissionStatus.Accepted, 2), Make("s2", SubmissionStatus.Rejected, 3)];
         await SubmissionRows.InsertAsync(db, submissions);
-        return (v.Id, [.. submissions.Select(s => s.Id)]);
+        return (version, [.. submissions.Select(s => s.Id)]);
     }
 }

@@ -10,14 +10,7 @@ public class SubmissionRowsTests
     public async Task Inserted_rows_read_back_through_EF_Core_exactly(string provider)
     {
         await using var database = await ProviderDatabase.CreateAsync(provider);
-        long version;
-        await using (var db = database.Context())
-        {
-            var v = new AssignmentVersion { AssignmentId = "a", Hash = "h", Text = "id: a", SourcePath = "a.yaml", LoadedAt = DateTime.UtcNow, IsCurrent = true };
-            db.AssignmentVersions.Add(v);
-            await db.SaveChangesAsync();
-            version = v.Id;
-        }
+        var version = await database.AddAssignmentVersionAsync();
 
         var received = new DateTime(2026, 11, 21, 7, 30, 15, 123, DateTimeKind.Utc).AddTicks(4567);
         var submissions = Enumerable.Range(0, 3).Select(i => new Submission
@@ -160,13 +153,11 @@ public class SubmissionRowsTests
 
     private static async Task<(long Id, long Version)> SeedAsync(ProviderDatabase database)
     {
+        var version = await database.AddAssignmentVersionAsync();
         await using var db = database.Context();
-        var v = new AssignmentVersion { AssignmentId = "a", Hash = "h", Text = "id: a", SourcePath = "a.yaml", LoadedAt = DateTime.UtcNow, IsCurrent = true };
-        db.AssignmentVersions.Add(v);
-        await db.SaveChangesAsync();
-        var s = new Submission { ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "x", Source = "api", AssignmentId = "a", Student = "s", AssignmentVersionId = v.Id, Status = SubmissionStatus.Accepted, ReceiptToken = "r" };
+        var s = new Submission { ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "x", Source = "api", AssignmentId = "a", Student = "s", AssignmentVersionId = version, Status = SubmissionStatus.Accepted, ReceiptToken = "r" };
         db.Submissions.Add(s);
         await db.SaveChangesAsync();
-        return (s.Id, v.Id);
+        return (s.Id, version);
     }
 }

@@ -11,14 +11,7 @@ public class SubmissionConfigurationTests
     public async Task The_waiting_submissions_are_found_through_an_index_of_the_accepted_ones_alone(string provider)
     {
         await using var database = await ProviderDatabase.CreateAsync(provider);
-        long version;
-        await using (var db = database.Context())
-        {
-            var v = new AssignmentVersion { AssignmentId = "a", Hash = "h", Text = "id: a", SourcePath = "a.yaml", LoadedAt = DateTime.UtcNow, IsCurrent = true };
-            db.AssignmentVersions.Add(v);
-            await db.SaveChangesAsync();
-            version = v.Id;
-        }
+        var version = await database.AddAssignmentVersionAsync();
 
         var start = new DateTime(2026, 12, 6, 9, 0, 0, DateTimeKind.Utc);
         var submissions = Enumerable.Range(0, 3).Select(i => new Submission
