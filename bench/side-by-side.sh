@@ -62,6 +62,8 @@ import json, statistics, sys
 work, runs, sha = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 figures = {"keys/s": ("keysPerSecond",), "graded in-process/s": ("gradedInProcessPerSecond",),
            "end to end graded/s": ("endToEnd", "gradedPerSecond"),
+           "end to end, the process's CPU ms per submission (lower is better)": ("endToEnd", "cpuMsPerSubmission"),
+           "end to end, KB written per submission (lower is better)": ("endToEnd", "kbWrittenPerSubmission"),
            "PostgreSQL one node graded/s": ("postgres", "oneNode", "gradedPerSecond"),
            "PostgreSQL one node at 200/s offered, p50 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p50"),
            "PostgreSQL one node at 200/s offered, p99 ms (lower is better)": ("postgres", "oneNode", "offered", "latencyMs", "p99"),

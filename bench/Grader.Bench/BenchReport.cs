@@ -85,6 +85,8 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
             runsGradedPerSecond = Closed.RunsGradedPerSecond.Select(r => Math.Round(r)),
             latencyMs = new { p50 = Math.Round(Closed.P(50), 1), p95 = Math.Round(Closed.P(95), 1), p99 = Math.Round(Closed.P(99), 1) },
             peakWorkingSetMB = Math.Round(Closed.PeakWorkingSetBytes / 1048576.0),
+            cpuMsPerSubmission = Math.Round(Closed.CpuMsPerSubmission, 3),
+            kbWrittenPerSubmission = Math.Round(Closed.BytesWrittenPerSubmission / 1024, 1),
         },
         offeredLoad = new { rate = Options.OfferedRate, accepted = Open.Accepted, errors = Open.Errors, latencyMs = new { p50 = Math.Round(Open.P(50), 1), p95 = Math.Round(Open.P(95), 1), p99 = Math.Round(Open.P(99), 1) } },
         postgres = new

@@ -111,6 +111,7 @@ public sealed class EndToEndBenchmark : IAsyncDisposable
         AppDomain.CurrentDomain.FirstChanceException += Count;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), Process.GetCurrentProcess().TotalProcessorTime);
         var jitBefore = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        var writtenBefore = ProcessIo.BytesWritten();
         var sent = new ConcurrentDictionary<long, DateTime>();
         var errors = 0;
         var next = -1;
@@ -137,11 +138,13 @@ public sealed class EndToEndBenchmark : IAsyncDisposable
         var latencies = await WaitForGradesAsync(sent);
         var gradedSeconds = watch.Elapsed.TotalSeconds;
         AppDomain.CurrentDomain.FirstChanceException -= Count;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - gcBefore.Item5).TotalMilliseconds / sent.Count;
+        var written = ProcessIo.BytesWritten() is { } after && writtenBefore is { } before ? (after - before) / (double)sent.Count : double.NaN;
         Console.Error.WriteLine($"diagnostics: exceptions {exceptions} ({string.Join(", ", kinds.OrderByDescending(k => k.Value).Take(4).Select(k => $"{k.Key} {k.Value}"))}), gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen2 {GC.CollectionCount(2) - gcBefore.Item2}, " +
             $"GC pause {(GC.GetTotalPauseDuration() - gcBefore.Item3).TotalMilliseconds:0} ms, allocated {(GC.GetTotalAllocatedBytes() - gcBefore.Item4) / 1048576} MB, " +
-            $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - gcBefore.Item5).TotalMilliseconds / sent.Count:0.000} ms per submission, " +
+            $"CPU {cpuMs:0.000} ms per submission, written {written / 1024:0.0} KB per submission, " +
             $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Item1} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Item2).TotalMilliseconds:0} ms");
-        return new EndToEndResult(sent.Count, errors, sent.Count / acceptedSeconds, sent.Count / gradedSeconds, latencies, peak.Stop()) { DatabaseLocked = locked };
+        return new EndToEndResult(sent.Count, errors, sent.Count / acceptedSeconds, sent.Count / gradedSeconds, latencies, peak.Stop()) { DatabaseLocked = locked, CpuMsPerSubmission = cpuMs, BytesWrittenPerSubmission = written };
     }
 
     /// <summary>Posts at a fixed offered rate (open loop) for a duration; waits until all are graded.</summary>

@@ -12,6 +12,12 @@ public sealed record EndToEndResult(int Accepted, int Errors, double AcceptedPer
     /// <summary>"database is locked" or "busy" errors raised while the run was measured.</summary>
     public int DatabaseLocked { get; init; }
 
+    /// <summary>Bytes the process wrote to storage per submission during the run (NaN where unknown).</summary>
+    public double BytesWrittenPerSubmission { get; init; } = double.NaN;
+
+    /// <summary>The process's CPU (service and client) per submission during the run, in milliseconds.</summary>
+    public double CpuMsPerSubmission { get; init; } = double.NaN;
+
     /// <summary>A latency percentile in milliseconds.</summary>
     public double P(double p) => Percentiles.Of(LatenciesMs, p);
 }
