@@ -12,14 +12,31 @@ public sealed class PeakMemory
     /// <summary>Starts sampling.</summary>
     public PeakMemory() => sampler = Task.Run(async () =>
     {
-        using var self = Process.GetCurrentProcess();
         while (!stop.IsCancellationRequested)
         {
-            self.Refresh();
-            peak = Math.Max(peak, self.WorkingSet64);
+            peak = Math.Max(peak, ResidentBytes());
             await Task.Delay(50).ConfigureAwait(false);
         }
     });
+
+    /// <summary>
+    /// This process's working set (resident pages), from <c>/proc/self/statm</c> where there is one:
+    /// <see cref="Process.WorkingSet64"/> reads the stat file of every thread as well, which cost the
+    /// measured run 2 % of its CPU when sampled every 50 ms (perf).
+    /// </summary>
+    public static long ResidentBytes()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/self/statm").Split(' ');
+            return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        }
+        catch (IOException)
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.WorkingSet64;
+        }
+    }
 
     /// <summary>
     /// Collects and compacts the heap and hands free memory back to the system, so the next phase's

@@ -114,9 +114,7 @@ public static class ScaleBenchmark
                 })));
                 var fourTas = watch.Elapsed.TotalSeconds;
                 var peakBytes = peak.Stop();
-                using var self = Process.GetCurrentProcess();
-                self.Refresh();
-                results.Add(new ScaleResult(size, home, page, bytes / 1024.0, computed, peakBytes / 1048576.0, self.WorkingSet64 / 1048576.0, fourTas));
+                results.Add(new ScaleResult(size, home, page, bytes / 1024.0, computed, peakBytes / 1048576.0, PeakMemory.ResidentBytes() / 1048576.0, fourTas));
                 Console.Error.WriteLine($"scale: {size:N0}: home {home:0.0} ms, assignment {page:0.0} ms ({bytes / 1024.0:0} KB)");
             }
 
