@@ -44,8 +44,13 @@ public static class SubmissionRows
     private static readonly string[] GradeNames = ["id", "generation", "version", "score", "max", "report", "gradedAt"];
     private static readonly string[] FailedNames = ["id", "generation", "reason"];
 
-    /// <summary>Inserts submissions in one transaction (one round trip on PostgreSQL) and sets their ids.</summary>
-    public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default)
+    /// <summary>
+    /// Inserts submissions in one transaction (one round trip on PostgreSQL) and sets their ids.
+    /// <paramref name="beforeCommit"/> runs last inside the transaction, on <paramref name="db"/>'s
+    /// connection, once the ids are set (grading at intake stores the grades there).
+    /// </summary>
+    public static async Task InsertAsync(GraderDbContext db, IReadOnlyList<Submission> submissions, CancellationToken ct = default,
+        Func<CancellationToken, Task>? beforeCommit = null)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
@@ -57,6 +62,11 @@ public static class SubmissionRows
         }
 
         await batch.QueryAsync((i, row) => submissions[i].Id = row.GetInt64(0), ct);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(ct);
+        }
+
         await transaction.CommitAsync(ct);
     }
 
@@ -80,6 +90,27 @@ public static class SubmissionRows
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
+        var settled = await StoreInTransactionAsync(db, grades, alreadyGraded, failures, ct);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(settled, ct); // e.g. the students' standings and the assignments' counts, in the same transaction
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// What <see cref="StoreAsync"/> writes, inside the transaction the caller has begun on
+    /// <paramref name="db"/> (and, on SQLite, under the write gate the caller holds); returns the ids
+    /// of the submissions it settled (moved from accepted to graded or failed).
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> StoreInTransactionAsync(
+        GraderDbContext db,
+        IReadOnlyList<Grade> grades,
+        IReadOnlyList<(long Id, int Generation)> alreadyGraded,
+        IReadOnlyList<(long Id, int Generation, string Reason)> failures,
+        CancellationToken ct = default)
+    {
         var settled = new List<long>();
         await using (var batch = await StatementBatch.OpenAsync(db, ct))
         {
@@ -115,11 +146,6 @@ public static class SubmissionRows
             settled.AddRange(settling.Where(s => affected[s.Statement] > 0).Select(s => s.Id));
         }
 
-        if (beforeCommit is not null)
-        {
-            await beforeCommit(settled, ct); // e.g. the students' standings and the assignments' counts, in the same transaction
-        }
-
-        await transaction.CommitAsync(ct);
+        return settled;
     }
 }

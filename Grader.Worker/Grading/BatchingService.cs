@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace Grader.Worker.Grading;
 
 /// <summary>
-/// A background loop that takes items from an unbounded channel in batches: it waits for the
+/// A background loop (or <see cref="Loops"/> of them) that takes items from an unbounded channel in batches: it waits for the
 /// first item, optionally lingers to let more arrive, then hands everything waiting (up to a
 /// maximum) to <see cref="ProcessAsync"/>. The linger counts from the moment the loop finds an
 /// item, not from its arrival: under load, what arrives while a batch is handled joins the next one
@@ -13,10 +13,13 @@ namespace Grader.Worker.Grading;
 /// </summary>
 public abstract class BatchingService<T>(int maxBatch) : BackgroundService
 {
-    private readonly Channel<T> items = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<T> items = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = false });
 
     /// <summary>How long the loop waits, once it finds an item, for others to join its batch.</summary>
     protected virtual TimeSpan Linger => TimeSpan.Zero;
+
+    /// <summary>How many loops take batches at once (one by default: each batch waits for the one before it).</summary>
+    protected virtual int Loops => 1;
 
     /// <summary>The clock the linger is measured and waited on.</summary>
     protected virtual TimeProvider Time => TimeProvider.System;
@@ -34,7 +37,10 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
     protected abstract Task ProcessAsync(IReadOnlyList<T> batch);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Loops <= 1 ? LoopAsync(stoppingToken) : Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         var batch = new List<T>();
         while (await items.Reader.WaitToReadAsync(CancellationToken.None))

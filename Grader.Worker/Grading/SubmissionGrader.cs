@@ -70,16 +70,29 @@ public sealed class SubmissionGrader(
             metrics.GradingTook(started);
         });
 
-        // Answers that join a scored answer group get its override; then TAs' overrides are applied
-        // to every new grade, so they survive regrades.
-        await AnswerGroupService.JoinAsync(db, [.. todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.Id, s.AssignmentId, outcomes[s.Id].Report!))], ct);
+        var (grades, failures) = await GradesOfAsync(db, todo, id => outcomes[id], ct);
+        await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct,
+            (settled, c) => standings.UpdateAsync(db, todo.Concat(done).Select(s => (s.AssignmentId, s.Student)), Settled(submissions, settled), c)); // the students' standings and the assignments' counts, in the grades' transaction
+        metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
+        logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
+    }
+
+    /// <summary>
+    /// The grades (and failures) of graded submissions, to be stored: answers that join a scored
+    /// answer group get its override, then TAs' overrides are applied to every new grade, so they
+    /// survive regrades. On <paramref name="db"/>, inside the caller's transaction if it has one.
+    /// </summary>
+    private async Task<(List<Grade> Grades, List<(long, int, string)> Failures)> GradesOfAsync(
+        GraderDbContext db, IReadOnlyList<Pending> todo, Func<long, (GradeReport? Report, string? Failure)> outcome, CancellationToken ct)
+    {
+        await AnswerGroupService.JoinAsync(db, [.. todo.Where(s => outcome(s.Id).Report is not null).Select(s => (s.Id, s.AssignmentId, outcome(s.Id).Report!))], ct);
         var overrides = await ManualGradingService.ForAsync(db, [.. todo.Select(s => s.Id)], ct);
         var now = DateTime.UtcNow;
         var grades = new List<Grade>();
         var failures = new List<(long, int, string)>();
         foreach (var s in todo)
         {
-            var (automatic, failure) = outcomes[s.Id];
+            var (automatic, failure) = outcome(s.Id);
             var report = automatic is not null && overrides.TryGetValue(s.Id, out var manual) ? ManualGrading.Apply(automatic, manual) : automatic;
             if (report is null)
             {
@@ -102,10 +115,47 @@ public sealed class SubmissionGrader(
             logger.LogDebug("Graded submission {SubmissionId} for {Assignment} from {Student} at generation {Generation}: {Score} of {MaxScore}", s.Id, s.AssignmentId, s.Student, s.Generation, report.Score, report.MaxScore);
         }
 
-        await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct,
-            (settled, c) => standings.UpdateAsync(db, todo.Concat(done).Select(s => (s.AssignmentId, s.Student)), Settled(submissions, settled), c)); // the students' standings and the assignments' counts, in the grades' transaction
-        metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
-        logger.LogInformation("Graded {Count} submissions from {FirstSubmissionId} to {LastSubmissionId}", grades.Count, ids[0], ids[^1]);
+        return (grades, failures);
+    }
+
+    /// <summary>
+    /// Grades a file intake has just read and accepted, before it is stored (grading at intake:
+    /// <see cref="Settings.GraderOptions.GradeAtIntake"/>), under the submission's own budget:
+    /// the report, or why it could not be graded. <paramref name="assignment"/> is the version
+    /// <paramref name="versionId"/> the submission is for; <paramref name="student"/> its student.
+    /// </summary>
+    public IntakeGrade GradeAtIntake(string? assignmentId, string? student, long? versionId, Domain.Assignments.Assignment? assignment, AnswerFile file)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var budget = Domain.Expressions.EvaluationBudget.Use(new Domain.Expressions.EvaluationBudget(limits.Value.GradingTimeBudget, CancellationToken.None));
+        var (report, failure) = Grade(null, assignmentId, student, versionId, _ => assignment, () => file);
+        metrics.GradingTook(started);
+        return new IntakeGrade(report, failure);
+    }
+
+    /// <summary>
+    /// Stores the grades of submissions graded at intake inside intake's own transaction on
+    /// <paramref name="db"/> (after their rows are inserted, so their ids are set): the grades,
+    /// the submissions graded or failed, the answer groups they join, the students' standings and
+    /// the assignments' counts, as <see cref="GradeAsync"/> stores them. One commit then makes a
+    /// submission durable and graded at once; if it fails, intake stores the submissions alone and
+    /// queues them (intake's writer).
+    /// </summary>
+    public async Task StoreAtIntakeAsync(GraderDbContext db, IReadOnlyList<(Submission Submission, IntakeGrade Grade)> graded, CancellationToken ct)
+    {
+        var todo = graded.Select(g => new Pending(g.Submission.Id, g.Submission.Generation, g.Submission.AssignmentVersionId, g.Submission.AssignmentId,
+            g.Submission.Student, g.Submission.FileName, SubmissionStatus.Accepted, g.Submission.ReceivedAt)).ToList();
+        var outcomes = graded.ToDictionary(g => g.Submission.Id, g => (g.Grade.Report, g.Grade.Failure));
+        var (grades, failures) = await GradesOfAsync(db, todo, id => outcomes[id], ct);
+        var settled = await SubmissionRows.StoreInTransactionAsync(db, grades, [], failures, ct);
+        await standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), Settled(todo, settled), ct);
+    }
+
+    /// <summary>Counts the grades stored at intake in the metrics, once their transaction has committed.</summary>
+    public void GradedAtIntake(IReadOnlyList<(Submission Submission, IntakeGrade Grade)> graded)
+    {
+        metrics.Graded(graded.Where(g => g.Grade.Report is not null).Select(g => (g.Submission.AssignmentId, g.Submission.ReceivedAt, true)));
+        logger.LogInformation("Graded {Count} submissions at intake from {FirstSubmissionId} to {LastSubmissionId}", graded.Count, graded[0].Submission.Id, graded[^1].Submission.Id);
     }
 
     /// <summary>The submissions this batch settled, counted by assignment.</summary>
@@ -119,14 +169,18 @@ public sealed class SubmissionGrader(
     private static AnswerFile? Read(byte[]? content, string? fileName) =>
         content is null ? null : AnswerFileReader.Read(content, fileName ?? "submission").File;
 
-    private (GradeReport? Report, string? Failure) Grade(Pending s, Func<AnswerFile?> read, Dictionary<long, Domain.Assignments.Assignment?> assignments)
+    private (GradeReport? Report, string? Failure) Grade(Pending s, Func<AnswerFile?> read, Dictionary<long, Domain.Assignments.Assignment?> assignments) =>
+        Grade(s.Id, s.AssignmentId, s.Student, s.AssignmentVersionId, v => assignments[v], read);
+
+    private (GradeReport? Report, string? Failure) Grade(
+        long? id, string? assignmentId, string? student, long? versionId, Func<long, Domain.Assignments.Assignment?> version, Func<AnswerFile?> read)
     {
         try
         {
             var file = read();
-            if (s.AssignmentVersionId is not { } v || assignments[v] is not { } assignment)
+            if (versionId is not { } v || version(v) is not { } assignment)
             {
-                return (null, $"assignment version {s.AssignmentVersionId} cannot be loaded");
+                return (null, $"assignment version {versionId} cannot be loaded");
             }
 
             if (file is null)
@@ -135,12 +189,12 @@ public sealed class SubmissionGrader(
             }
 
             // The student is the submission's: the class list's spelling, or the token's student when the file named none.
-            var graded = s.Student is { } student && student != file.Student ? file with { Student = student } : file;
+            var graded = student is { } named && named != file.Student ? file with { Student = named } : file;
             return (AnswerGrader.Grade(keys.For(v, assignment, graded.Student), graded), null);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Grading submission {SubmissionId} for {Assignment} from {Student} threw", s.Id, s.AssignmentId, LogText.Quote(s.Student));
+            logger.LogError(ex, "Grading submission {SubmissionId} for {Assignment} from {Student} threw", id, assignmentId, LogText.Quote(student));
             return (null, "grading failed: " + LogText.Escape(ex.Message, 300));
         }
     }

@@ -25,6 +25,7 @@ public sealed partial class SubmissionIntake(
     SubmissionWriter writer,
     GradingQueue queue,
     ParsedSubmissions parsed,
+    SubmissionGrader grader,
     StudentDirectory students,
     IOptions<GraderOptions> options,
     IOptions<ServiceLimits> limits,
@@ -93,7 +94,7 @@ public sealed partial class SubmissionIntake(
             }
         }
 
-        return await StoreAsync(submission, reason, file, refusedWith, held, ct);
+        return await StoreAsync(submission, reason, file, refusedWith, held, ct, assignment);
     }
 
     /// <summary>Stores a refused upload (no usable content: over-size, malformed) as rejected with its reason.</summary>
@@ -113,23 +114,34 @@ public sealed partial class SubmissionIntake(
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>Writes the submission (accepted or rejected); <paramref name="held"/> (the student's course-rules hold) is released once it is committed.</summary>
-    private async Task<IntakeResult> StoreAsync(Submission submission, string? reason, AnswerFile? file, int refusedWith, IDisposable? held, CancellationToken ct)
+    private async Task<IntakeResult> StoreAsync(
+        Submission submission, string? reason, AnswerFile? file, int refusedWith, IDisposable? held, CancellationToken ct, Domain.Assignments.Assignment? assignment = null)
     {
         var source = submission.Source;
         submission.Status = reason is null ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
         submission.Reason = reason;
+        bool graded;
         try
         {
-            await writer.WriteAsync(submission, ct);
+            // Graded here, while the file is in hand, and stored with the submission in one commit.
+            var grade = reason is null && options.Value.GradeAtIntake && assignment is not null
+                ? grader.GradeAtIntake(submission.AssignmentId, submission.Student, submission.AssignmentVersionId, assignment, file!)
+                : null;
+            graded = await writer.WriteAsync(submission, grade, ct);
         }
         finally
         {
             held?.Dispose();
         }
+
         if (reason is null)
         {
-            parsed.Keep(submission.Id, file!);
-            queue.Enqueue([submission.Id]);
+            if (!graded)
+            {
+                parsed.Keep(submission.Id, file!);
+                queue.Enqueue([submission.Id]);
+            }
+
             metrics.Accepted();
             logger.LogInformation("Accepted submission {SubmissionId} for {Assignment} from {Student} via {Source}", submission.Id, submission.AssignmentId, LogText.Quote(submission.Student), source);
         }

@@ -9,32 +9,58 @@ namespace Grader.Worker.Intake;
 /// <summary>
 /// Group commit for incoming submissions: every submission waiting when the writer is free is
 /// stored in one transaction (one fsync under synchronous=FULL), and each caller is answered only
-/// after that commit, so every 202 stands on a durable row.
+/// after that commit, so every 202 stands on a durable row. Submissions graded at intake have
+/// their grades, standings and counts stored in that same transaction; if that fails for a reason
+/// other than the disk, the burst is stored again without them and its callers queue them.
+/// On PostgreSQL two bursts are stored at once (<see cref="Loops"/>).
 /// </summary>
-public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactory, ILogger<SubmissionWriter> logger, DiskFaults diskFaults, Grader.Worker.Telemetry.GraderMetrics metrics)
-    : BatchingService<(Submission Submission, TaskCompletionSource Done)>(MaxBatch)
+public sealed class SubmissionWriter(
+    IDbContextFactory<GraderDbContext> dbFactory,
+    SubmissionGrader grader,
+    ILogger<SubmissionWriter> logger,
+    DiskFaults diskFaults,
+    Grader.Worker.Telemetry.GraderMetrics metrics,
+    Microsoft.Extensions.Options.IOptions<Settings.GraderOptions> options)
+    : BatchingService<(Submission Submission, IntakeGrade? Grade, TaskCompletionSource<bool> Done)>(MaxBatch)
 {
     private const int MaxBatch = 1000;
 
-    /// <summary>Stores a submission; returns once it is committed (its id is then set).</summary>
-    public async Task WriteAsync(Submission submission, CancellationToken ct = default)
+    /// <summary>
+    /// Two bursts stored at once on PostgreSQL: a burst graded at intake is several round trips
+    /// (its rows, its grades, the standings' locks, reads and writes) before its commit, and while
+    /// one burst waits for them or for the disk the server can run the other. SQLite's one writer
+    /// takes one at a time.
+    /// </summary>
+    protected override int Loops => options.Value.Database.IsPostgres ? 2 : 1;
+
+    /// <summary>
+    /// Stores a submission, with its grade when it was graded at intake; returns once it is
+    /// committed (its id is then set): true when the grade was stored with it, false when the
+    /// submission still has to be queued for grading.
+    /// </summary>
+    public async Task<bool> WriteAsync(Submission submission, IntakeGrade? grade = null, CancellationToken ct = default)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await AddAsync((submission, done), ct);
-        await done.Task.WaitAsync(ct);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await AddAsync((submission, grade, done), ct);
+        return await done.Task.WaitAsync(ct);
     }
 
     /// <inheritdoc />
-    protected override async Task ProcessAsync(IReadOnlyList<(Submission Submission, TaskCompletionSource Done)> batch)
+    protected override async Task ProcessAsync(IReadOnlyList<(Submission Submission, IntakeGrade? Grade, TaskCompletionSource<bool> Done)> batch)
     {
+        List<(Submission, IntakeGrade)> graded = [.. batch.Where(b => b.Grade is not null).Select(b => (b.Submission, b.Grade!))];
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            await SubmissionRows.InsertAsync(db, [.. batch.Select(b => b.Submission)], CancellationToken.None);
+            var stored = await StoreAsync(batch, graded);
             metrics.Committed(batch.Count);
+            if (stored)
+            {
+                grader.GradedAtIntake(graded);
+            }
+
             foreach (var b in batch)
             {
-                b.Done.TrySetResult();
+                b.Done.TrySetResult(stored && b.Grade is not null);
             }
         }
         catch (Exception ex)
@@ -53,5 +79,32 @@ public sealed class SubmissionWriter(IDbContextFactory<GraderDbContext> dbFactor
                 b.Done.TrySetException(ex);
             }
         }
+    }
+
+    /// <summary>Stores the burst with its grades; without them when storing the grades fails (not the disk). True when the grades were stored.</summary>
+    private async Task<bool> StoreAsync(IReadOnlyList<(Submission Submission, IntakeGrade? Grade, TaskCompletionSource<bool> Done)> batch, List<(Submission, IntakeGrade)> graded)
+    {
+        var submissions = batch.Select(b => b.Submission).ToList();
+        if (graded.Count > 0)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+                await SubmissionRows.InsertAsync(db, submissions, CancellationToken.None, ct => grader.StoreAtIntakeAsync(db, graded, ct));
+                return true;
+            }
+            catch (Exception ex) when (!DiskFaults.Is(ex))
+            {
+                // Rolled back: the submissions are stored again alone, and queued by their callers.
+                logger.LogWarning(ex, "Storing {Count} grades at intake failed; their submissions are stored alone and queued for grading", graded.Count);
+            }
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            await SubmissionRows.InsertAsync(db, submissions, CancellationToken.None);
+        }
+
+        return false;
     }
 }

@@ -33,6 +33,15 @@ public sealed class GraderOptions
     /// <summary>The TA token for report pages and exports; when empty one is generated at first start.</summary>
     public string? TaToken { get; set; }
 
+    /// <summary>
+    /// Whether intake grades an accepted file itself and stores its grade in the same commit as the
+    /// submission (on by default): one durable transaction per burst instead of two, and no grading
+    /// job. When that commit fails, or when this is off, the submission is stored alone and queued
+    /// for a grading job (Hangfire) as before; regrades, the start-up scan and the orphan sweep always
+    /// go through the queue.
+    /// </summary>
+    public bool GradeAtIntake { get; set; } = true;
+
     /// <summary>How long the queue waits after a submission arrives to gather others into the same grading job.</summary>
     public TimeSpan QueueLinger { get; set; } = TimeSpan.FromMilliseconds(20);
 

@@ -58,10 +58,17 @@ public static class StudentPages
 
         // After Submit the fields show again what was typed (read back from the stored submission).
         var typed = submitted is { } s ? await records.TypedAsync(student.StudentId, s, ct) : null;
-        return await PageAsync(id, student, handouts, records, rules, ct, typed, notice: submitted is { } n
-            ? $"Submission #{n} received: it is being graded. Its score and report appear below (reload the page)."
-            : null);
+        return await PageAsync(id, student, handouts, records, rules, ct, typed, submitted: submitted);
     }
+
+    /// <summary>
+    /// The notice after Submit: the grade when it is already there (graded at intake, in the commit
+    /// that stored the submission), else that it is being graded (the page's script then polls).
+    /// </summary>
+    private static string SubmittedNotice(long id, IEnumerable<StudentSubmission> submissions) =>
+        submissions.FirstOrDefault(s => s.Id == id) is { Status: Grader.Data.Entities.SubmissionStatus.Graded, Score: { } score } graded
+            ? $"Submission #{id} is graded: {Format.N(score)} / {Format.N(graded.MaxScore)}. Its report is linked below."
+            : $"Submission #{id} received: it is being graded. Its score and report appear below (reload the page).";
 
     private static async Task<IResult> AnswerAsync(
         string id, [FromForm] IFormCollection form, HttpRequest request, HandoutService handouts, StudentRecords records, StudentRulesService rules, SubmissionIntake intake,
@@ -144,22 +151,23 @@ public static class StudentPages
 
     private static async Task<IResult> PageAsync(
         string id, StudentIdentity student, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct,
-        AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? notice = null, string? error = null, int status = 200)
+        AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? error = null, int status = 200, long? submitted = null)
     {
         if (await handouts.ForAsync(id, student.StudentId, ct) is not { } handout)
         {
             return NoAssignment(id);
         }
 
+        var submissions = await records.SubmissionsAsync(student.StudentId, id, ct);
         return StudentAssignmentPage.Of(
             student: student,
             handout: handout,
             form: form,
             checks: checks,
-            submissions: await records.SubmissionsAsync(student.StudentId, id, ct),
+            submissions: submissions,
             rules: await rules.ForAsync(id, student.StudentId, ct),
             now: rules.Now,
-            notice: notice,
+            notice: submitted is { } n ? SubmittedNotice(n, submissions) : null,
             error: error,
             status: status);
     }

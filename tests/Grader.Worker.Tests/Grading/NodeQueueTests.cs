@@ -39,8 +39,9 @@ public sealed class NodeQueueTests
     [PostgresFact]
     public async Task Intake_queues_its_job_in_the_receiving_nodes_own_queue()
     {
+        // Intake queues a job when it does not grade the submission itself (GradeAtIntakeTests).
         await using var postgres = await PostgresServer.StartAsync();
-        await using var service = await StartAsync(await postgres.CreateDatabaseAsync("grader"));
+        await using var service = await StartAsync(await postgres.CreateDatabaseAsync("grader"), gradeAtIntake: false);
         var (status, body) = await service.PostAsync(await File.ReadAllTextAsync(Path.Combine(Repo.Assignments, "answers", "tanh-network.seed-004.yaml")));
         Assert.Equal(202, status);
         await service.WaitForAsync([body.GetProperty("id").GetInt64()], seconds: 60);
@@ -90,11 +91,12 @@ public sealed class NodeQueueTests
         Assert.Equal(1, await db.Grades.CountAsync(g => g.SubmissionId == id)); // graded once, whichever job came first
     }
 
-    private static Task<TestService> StartAsync(string connectionString) =>
+    private static Task<TestService> StartAsync(string connectionString, bool gradeAtIntake = true) =>
         TestService.StartAsync(configure: b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Grader:Database:Provider"] = "postgres",
             ["Grader:Database:ConnectionString"] = connectionString,
             ["Grader:OrphanSweep"] = "*/2 * * * * *",
+            ["Grader:GradeAtIntake"] = gradeAtIntake ? "true" : "false",
         }));
 }
