@@ -23,7 +23,7 @@ public static class ScaleBenchmark
 {
     private const string Token = "bench-token-for-the-ta-pages";
     private const int Students = 2000;
-    private const int Timed = 7;
+    private const int Timed = 21;
 
     /// <summary>Runs the phase at each size (ascending) in <paramref name="folder"/>.</summary>
     public static async Task<List<ScaleResult>> RunAsync(string folder, Workload workload, string assignments, IReadOnlyList<int> sizes)
