@@ -10,8 +10,9 @@ namespace Grader.Worker.Intake;
 /// Group commit for incoming submissions: every submission waiting when the writer is free is
 /// stored in one transaction (one fsync under synchronous=FULL), and each caller is answered only
 /// after that commit, so every 202 stands on a durable row. Submissions graded at intake have
-/// their grades, standings and counts stored in that same transaction; if that fails for a reason
-/// other than the disk, the burst is stored again without them and its callers queue them.
+/// their grades, standings and counts stored in that same transaction; if storing them fails
+/// (before the commit, and not for the disk), the burst is stored again without them and its
+/// callers queue them.
 /// On PostgreSQL two bursts are stored at once (<see cref="Loops"/>).
 /// </summary>
 public sealed class SubmissionWriter(
@@ -87,13 +88,20 @@ public sealed class SubmissionWriter(
         var submissions = batch.Select(b => b.Submission).ToList();
         if (graded.Count > 0)
         {
+            // Only a failure before the commit falls back: a commit whose outcome is unknown (a connection
+            // lost while committing) fails the burst as it always did, rather than store it twice.
+            var committing = false;
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-                await SubmissionRows.InsertAsync(db, submissions, CancellationToken.None, ct => grader.StoreAtIntakeAsync(db, graded, ct));
+                await SubmissionRows.InsertAsync(db, submissions, CancellationToken.None, async ct =>
+                {
+                    await grader.StoreAtIntakeAsync(db, graded, ct);
+                    committing = true;
+                });
                 return true;
             }
-            catch (Exception ex) when (!DiskFaults.Is(ex))
+            catch (Exception ex) when (!committing && !DiskFaults.Is(ex))
             {
                 // Rolled back: the submissions are stored again alone, and queued by their callers.
                 logger.LogWarning(ex, "Storing {Count} grades at intake failed; their submissions are stored alone and queued for grading", graded.Count);

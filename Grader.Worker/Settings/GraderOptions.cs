@@ -36,7 +36,7 @@ public sealed class GraderOptions
     /// <summary>
     /// Whether intake grades an accepted file itself and stores its grade in the same commit as the
     /// submission (on by default): one durable transaction per burst instead of two, and no grading
-    /// job. When that commit fails, or when this is off, the submission is stored alone and queued
+    /// job. When storing the grade fails (before the commit), or when this is off, the submission is stored alone and queued
     /// for a grading job (Hangfire) as before; regrades, the start-up scan and the orphan sweep always
     /// go through the queue.
     /// </summary>
