@@ -62,15 +62,9 @@ public sealed class SubmissionGrader(
 
         var outcomes = new ConcurrentDictionary<long, (GradeReport? Report, string? Failure)>();
         Parallel.ForEach(todo, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-        {
-            // Each submission has its own budget (time, elements, work) for reading and grading.
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            using var budget = Domain.Expressions.EvaluationBudget.Use(new Domain.Expressions.EvaluationBudget(limits.Value.GradingTimeBudget, ct));
-            outcomes[s.Id] = Grade(s, () => files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments);
-            metrics.GradingTook(started);
-        });
+            outcomes[s.Id] = Budgeted(() => Grade(s, () => files[s.Id] ?? Read(contents.GetValueOrDefault(s.Id), s.FileName), assignments), ct));
 
-        var (grades, failures) = await GradesOfAsync(db, todo, id => outcomes[id], ct);
+        var (grades, failures) = await GradesOfAsync(db, todo, id => outcomes[id], null, ct);
         await SubmissionRows.StoreAsync(db, grades, [.. done.Select(d => (d.Id, d.Generation))], failures, ct,
             (settled, c) => standings.UpdateAsync(db, todo.Concat(done).Select(s => (s.AssignmentId, s.Student)), Settled(submissions, settled), c)); // the students' standings and the assignments' counts, in the grades' transaction
         metrics.Graded(todo.Where(s => outcomes[s.Id].Report is not null).Select(s => (s.AssignmentId, s.ReceivedAt, s.Generation == 0)));
@@ -81,9 +75,11 @@ public sealed class SubmissionGrader(
     /// The grades (and failures) of graded submissions, to be stored: answers that join a scored
     /// answer group get its override, then TAs' overrides are applied to every new grade, so they
     /// survive regrades. On <paramref name="db"/>, inside the caller's transaction if it has one.
+    /// <paramref name="written"/> gives a report's JSON already written (null: written here), used
+    /// when no override changed the report.
     /// </summary>
     private async Task<(List<Grade> Grades, List<(long, int, string)> Failures)> GradesOfAsync(
-        GraderDbContext db, IReadOnlyList<Pending> todo, Func<long, (GradeReport? Report, string? Failure)> outcome, CancellationToken ct)
+        GraderDbContext db, IReadOnlyList<Pending> todo, Func<long, (GradeReport? Report, string? Failure)> outcome, Func<long, string?>? written, CancellationToken ct)
     {
         await AnswerGroupService.JoinAsync(db, [.. todo.Where(s => outcome(s.Id).Report is not null).Select(s => (s.Id, s.AssignmentId, outcome(s.Id).Report!))], ct);
         var overrides = await ManualGradingService.ForAsync(db, [.. todo.Select(s => s.Id)], ct);
@@ -108,7 +104,7 @@ public sealed class SubmissionGrader(
                 AssignmentVersionId = s.AssignmentVersionId!.Value,
                 Score = report.Score,
                 MaxScore = report.MaxScore,
-                ReportJson = GradeReportJson.Write(report, indented: false),
+                ReportJson = ReferenceEquals(report, automatic) && written?.Invoke(s.Id) is { } json ? json : GradeReportJson.Write(report, indented: false),
                 GradedAt = now,
                 IsCurrent = true,
             });
@@ -123,14 +119,22 @@ public sealed class SubmissionGrader(
     /// <see cref="Settings.GraderOptions.GradeAtIntake"/>), under the submission's own budget:
     /// the report, or why it could not be graded. <paramref name="assignment"/> is the version
     /// <paramref name="versionId"/> the submission is for; <paramref name="student"/> its student.
+    /// The report's JSON is written here too, on the request's thread, not in the writer's transaction.
     /// </summary>
     public IntakeGrade GradeAtIntake(string? assignmentId, string? student, long? versionId, Domain.Assignments.Assignment? assignment, AnswerFile file)
     {
+        var (report, failure) = Budgeted(() => Grade(null, assignmentId, student, versionId, _ => assignment, () => file), CancellationToken.None);
+        return new IntakeGrade(report, failure, report is null ? null : GradeReportJson.Write(report, indented: false));
+    }
+
+    /// <summary>Grades one submission under its own budget (time, elements, work) for reading and grading, and records how long it took.</summary>
+    private (GradeReport? Report, string? Failure) Budgeted(Func<(GradeReport? Report, string? Failure)> grade, CancellationToken ct)
+    {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var budget = Domain.Expressions.EvaluationBudget.Use(new Domain.Expressions.EvaluationBudget(limits.Value.GradingTimeBudget, CancellationToken.None));
-        var (report, failure) = Grade(null, assignmentId, student, versionId, _ => assignment, () => file);
+        using var budget = Domain.Expressions.EvaluationBudget.Use(new Domain.Expressions.EvaluationBudget(limits.Value.GradingTimeBudget, ct));
+        var outcome = grade();
         metrics.GradingTook(started);
-        return new IntakeGrade(report, failure);
+        return outcome;
     }
 
     /// <summary>
@@ -145,8 +149,8 @@ public sealed class SubmissionGrader(
     {
         var todo = graded.Select(g => new Pending(g.Submission.Id, g.Submission.Generation, g.Submission.AssignmentVersionId, g.Submission.AssignmentId,
             g.Submission.Student, g.Submission.FileName, SubmissionStatus.Accepted, g.Submission.ReceivedAt)).ToList();
-        var outcomes = graded.ToDictionary(g => g.Submission.Id, g => (g.Grade.Report, g.Grade.Failure));
-        var (grades, failures) = await GradesOfAsync(db, todo, id => outcomes[id], ct);
+        var byId = graded.ToDictionary(g => g.Submission.Id, g => g.Grade);
+        var (grades, failures) = await GradesOfAsync(db, todo, id => (byId[id].Report, byId[id].Failure), id => byId[id].ReportJson, ct);
         var settled = await SubmissionRows.StoreInTransactionAsync(db, grades, [], failures, ct);
         await standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), Settled(todo, settled), ct);
     }
