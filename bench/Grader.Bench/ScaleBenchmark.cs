@@ -16,8 +16,9 @@ namespace Grader.Bench;
 /// <summary>
 /// The <c>scale</c> phase: one SQLite database grown to each size in turn (2,000, 20,000, 60,000
 /// submissions by default), its rows inserted directly in batches (2,000 students, every
-/// assignment, each graded with a real report of its assignment), and at each size the TA home
-/// page and an assignment page timed warm, and the working set after four TAs open every TA page at once.
+/// assignment, each graded with a real report of its assignment); at each size the assignment page's size and the working
+/// set after four TAs open every TA page at once, and at the end the TA home page and an assignment page timed warm at every
+/// size side by side (a copy of the database kept at each size, each served by its own service, asked in turn).
 /// </summary>
 public static class ScaleBenchmark
 {
@@ -25,28 +26,20 @@ public static class ScaleBenchmark
     private const int Students = 2000;
     private const int Timed = 21;
 
-    /// <summary>Runs the phase at each size (ascending) in <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Runs the phase at each size (ascending) in <paramref name="folder"/>: the database is grown to each size, its pages' sizes
+    /// and the four TAs' memory are measured there, and a copy of it is kept; at the end one service per size (the copies', and
+    /// the grown database's) answers, and the pages are timed on all of them in turn, side by side, so that the machine's
+    /// moments fall on every size alike.
+    /// </summary>
     public static async Task<List<ScaleResult>> RunAsync(string folder, Workload workload, string assignments, IReadOnlyList<int> sizes)
     {
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, "grader.db");
-        var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Grader:DatabasePath"] = database,
-            ["Grader:AssignmentsPath"] = assignments,
-            ["Grader:InboxPath"] = Path.Combine(folder, "inbox"),
-            ["Grader:Url"] = "http://127.0.0.1:0",
-            ["Grader:TaToken"] = Token,
-            ["Grader:Limits:RequestsPerSecondPerClient"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }));
-        await app.StartAsync();
+        var (app, http) = await StartAsync(folder, database, assignments);
+        var copies = new List<(WebApplication App, HttpClient Http)>();
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
-
             // One real graded submission per assignment: its report is every inserted row's.
             var ids = new List<long>();
             for (var i = 0; i < workload.Assignments.Count; i++)
@@ -67,7 +60,8 @@ public static class ScaleBenchmark
             var assignmentIds = templates.Keys.Order(StringComparer.Ordinal).ToList();
             var pages = new List<string> { "/", "/roster" };
             pages.AddRange(assignmentIds.SelectMany(a => new[] { $"/assignments/{Uri.EscapeDataString(a)}", $"/assignments/{Uri.EscapeDataString(a)}/regrade-requests" }));
-            var results = new List<ScaleResult>();
+            var assignmentPage = $"/assignments/{Uri.EscapeDataString(assignmentIds[0])}";
+            var grown = new List<(int Size, double StandingsComputedMs, double Bytes, double PeakMB, double AfterMB, double FourTas)>();
             var inserted = ids.Count;
             foreach (var size in sizes)
             {
@@ -85,24 +79,7 @@ public static class ScaleBenchmark
                 }
 
                 var computed = watch.Elapsed.TotalMilliseconds;
-
-                var assignmentPage = $"/assignments/{Uri.EscapeDataString(assignmentIds[0])}";
-
-                // Warm: a large class's statistics and answer groups are computed in the background after its standings moved;
-                // wait for every assignment's (at most a minute), so that no other assignment's computation shares the cores with
-                // the timed requests (waiting for the timed page's alone left the others' running: 60,000 then timed 1.3-1.9x 2,000).
-                var settleWatch = Stopwatch.StartNew();
-                foreach (var a in assignmentIds)
-                {
-                    while (settleWatch.Elapsed < TimeSpan.FromMinutes(1) && (await http.GetStringAsync($"/assignments/{Uri.EscapeDataString(a)}")) is var html
-                        && (html.Contains("statistics-pending", StringComparison.Ordinal) || html.Contains("answer-groups-pending", StringComparison.Ordinal)))
-                    {
-                        await Task.Delay(200);
-                    }
-                }
-
-                var home = await MedianAsync(http, "/");
-                var page = await MedianAsync(http, assignmentPage);
+                await SettleAsync(http, assignmentIds);
                 var bytes = Encoding.UTF8.GetByteCount(await http.GetStringAsync(assignmentPage));
 
                 PeakMemory.Settle();
@@ -119,16 +96,45 @@ public static class ScaleBenchmark
                 })));
                 var fourTas = watch.Elapsed.TotalSeconds;
                 var peakBytes = peak.Stop();
-                results.Add(new ScaleResult(size, home, page, bytes / 1024.0, computed, peakBytes / 1048576.0, PeakMemory.ResidentBytes() / 1048576.0, fourTas));
-                Console.Error.WriteLine($"scale: {size:N0}: home {home:0.0} ms, assignment {page:0.0} ms ({bytes / 1024.0:0} KB)");
+                grown.Add((size, computed, bytes, peakBytes / 1048576.0, PeakMemory.ResidentBytes() / 1048576.0, fourTas));
+                Console.Error.WriteLine($"scale: {size:N0}: assignment page {bytes / 1024.0:0} KB, four TAs {fourTas:0.00} s, peak {peakBytes / 1048576.0:0} MB");
+
+                if (size != sizes[^1])
+                {
+                    // A copy of the database at this size, for the pages to be timed on it beside the larger ones at the end.
+                    var copy = Path.Combine(folder, $"at-{size}", "grader.db");
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    using var source = Open(database);
+                    using var target = Open(copy);
+                    source.BackupDatabase(target);
+                }
             }
 
-            return results;
+            // The pages of every size, timed in turn: one service per copy beside the grown database's.
+            foreach (var size in sizes.SkipLast(1))
+            {
+                copies.Add(await StartAsync(Path.Combine(folder, $"at-{size}"), Path.Combine(folder, $"at-{size}", "grader.db"), assignments));
+            }
+
+            var clients = copies.Select(c => c.Http).Append(http).ToList();
+            foreach (var client in clients)
+            {
+                await SettleAsync(client, assignmentIds);
+            }
+
+            var home = await InTurnAsync(clients, "/");
+            var page = await InTurnAsync(clients, assignmentPage);
+            return [.. grown.Select((g, i) => new ScaleResult(g.Size, home[i], page[i], g.Bytes / 1024.0, g.StandingsComputedMs, g.PeakMB, g.AfterMB, g.FourTas))];
         }
         finally
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            foreach (var (copy, client) in copies.Append((app, http)))
+            {
+                client.Dispose();
+                await copy.StopAsync();
+                await copy.DisposeAsync();
+            }
+
             SqliteConnection.ClearAllPools();
         }
     }
@@ -153,28 +159,109 @@ public static class ScaleBenchmark
         return sb.ToString();
     }
 
-    private static async Task<double> MedianAsync(HttpClient http, string path)
+    private static async Task<(WebApplication App, HttpClient Http)> StartAsync(string folder, string database, string assignments)
     {
-        // Warm: enough requests for the page's code to reach its optimised tier (the runtime recompiles a
-        // method after 30 calls, in the background), so the first size is not timed on slower code.
+        var app = GraderService.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grader:DatabasePath"] = database,
+            ["Grader:AssignmentsPath"] = assignments,
+            ["Grader:InboxPath"] = Path.Combine(folder, "inbox"),
+            ["Grader:Url"] = "http://127.0.0.1:0",
+            ["Grader:TaToken"] = Token,
+            ["Grader:Limits:RequestsPerSecondPerClient"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return (app, http);
+    }
+
+    /// <summary>
+    /// Waits (at most a minute) until no assignment's statistics or answer groups are being computed: a large class's are
+    /// computed in the background after its standings moved, and would share the cores with the timed requests.
+    /// </summary>
+    private static async Task SettleAsync(HttpClient http, IEnumerable<string> assignmentIds)
+    {
+        var watch = Stopwatch.StartNew();
+        foreach (var a in assignmentIds)
+        {
+            while (watch.Elapsed < TimeSpan.FromMinutes(1) && (await http.GetStringAsync($"/assignments/{Uri.EscapeDataString(a)}")) is var html
+                && (html.Contains("statistics-pending", StringComparison.Ordinal) || html.Contains("answer-groups-pending", StringComparison.Ordinal)))
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The median time of <paramref name="path"/> on each service, the services asked in turn (each round starting at the
+    /// next one), so that a slow moment of the machine (seen to hold a page at 10-15 ms for several requests in a row) falls
+    /// on every size alike instead of on whichever size was being timed then.
+    /// </summary>
+    private static async Task<double[]> InTurnAsync(IReadOnlyList<HttpClient> clients, string path)
+    {
+        // Warm until the runtime compiles nothing new: the page's code reaches its optimised tier in the background (after
+        // 30 calls, then again after its profile), and sizes timed one after another found the first one timed while that
+        // ran on the same two cores (8-12 ms at 2,000, then 5-6 ms at 20,000 and 60,000). At least 40 requests on each
+        // service; then rounds of 10 on each until a round and its pauses leave the count of compiled methods as it was.
         for (var i = 0; i < 40; i++)
         {
-            (await http.GetAsync(path)).Dispose();
+            foreach (var http in clients)
+            {
+                (await http.GetAsync(path)).Dispose();
+            }
         }
 
-        await Task.Delay(500);
-
-        var times = new List<double>();
-        for (var i = 0; i < Timed; i++)
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        for (var round = 0; round < 15; round++)
         {
-            var watch = Stopwatch.StartNew();
-            using var response = await http.GetAsync(path);
-            await response.Content.ReadAsByteArrayAsync();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
+            await Task.Delay(300);
+            for (var i = 0; i < 10; i++)
+            {
+                foreach (var http in clients)
+                {
+                    (await http.GetAsync(path)).Dispose();
+                }
+            }
+
+            await Task.Delay(300);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                break;
+            }
+
+            compiled = now;
         }
 
-        return times.Order().ElementAt(times.Count / 2);
+        // From a collected heap: the rows inserted and the standings computed before are not the timed page's garbage. A
+        // plain full collection, not an aggressive one: that gives the memory back, and every timed request then faulted in
+        // new pages (11-13 ms against 6).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        var times = clients.Select(_ => new List<double>()).ToList();
+        for (var round = 0; round < Timed; round++)
+        {
+            for (var k = 0; k < clients.Count; k++)
+            {
+                var c = (round + k) % clients.Count;
+                var watch = Stopwatch.StartNew();
+                using var response = await clients[c].GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                times[c].Add(watch.Elapsed.TotalMilliseconds);
+                response.EnsureSuccessStatusCode();
+            }
+        }
+
+        foreach (var t in times)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale: {path}: {string.Join(" ", t.Select(x => x.ToString("0.0", CultureInfo.InvariantCulture)))} ms"));
+        }
+
+        return [.. times.Select(t => t.Order().ElementAt(t.Count / 2))];
     }
 
     private sealed record Template(long VersionId, double MaxScore, string ReportJson);
