@@ -43,9 +43,15 @@ public static class StandingRows
             "MaxAttempts" = CASE WHEN "MaxAttempts" < @attempts THEN @attempts ELSE "MaxAttempts" END
         WHERE "AssignmentId" = @assignment
         """;
-    private const string Raise = """
-        UPDATE standings_computed SET "LastGradedAt" = @latest
-        WHERE "AssignmentId" = @assignment AND ("LastGradedAt" IS NULL OR "LastGradedAt" < @latest)
+    // The same, with the last grade time raised to @latest: one statement per assignment and burst
+    // instead of two (a burst of a closed loop on two PostgreSQL nodes carries 8-16 submissions over 12 assignments).
+    private const string BumpAndRaise = """
+        UPDATE standings_computed SET "Revision" = "Revision" + 1, "Settled" = "Settled" + @settled,
+            "Students" = "Students" + @students, "CountedSum" = "CountedSum" + @sum,
+            "ListedStudents" = "ListedStudents" + @listed, "ListedSum" = "ListedSum" + @listedSum,
+            "MaxAttempts" = CASE WHEN "MaxAttempts" < @attempts THEN @attempts ELSE "MaxAttempts" END,
+            "LastGradedAt" = CASE WHEN "LastGradedAt" IS NULL OR "LastGradedAt" < @latest THEN @latest ELSE "LastGradedAt" END
+        WHERE "AssignmentId" = @assignment
         """;
 
     private static readonly string[] PairNames = ["assignment", "student"];
@@ -53,7 +59,7 @@ public static class StandingRows
     private static readonly string[] UpsertNames = ["assignment", "student", "key", "submission", "receivedAt", "raw", "max", "counted",
         "attempt", "late", "latePenalty", "attemptPenalty", "attempts", "version", "gradedAt"];
     private static readonly string[] BumpNames = ["assignment", "settled", "students", "sum", "listed", "listedSum", "attempts"];
-    private static readonly string[] RaiseNames = ["assignment", "latest"];
+    private static readonly string[] BumpAndRaiseNames = [.. BumpNames, "latest"];
 
     /// <summary>
     /// Each (assignment, student)'s submissions that are not rejected, with their current grade
@@ -139,10 +145,13 @@ public static class StandingRows
 
         foreach (var (assignment, change) in assignments)
         {
-            batch.Add(Bump, BumpNames, assignment, change.Settled, change.Students, change.CountedSum, change.ListedStudents, change.ListedSum, change.MaxAttempts);
             if (change.LastGradedAt is { } l)
             {
-                batch.Add(Raise, RaiseNames, assignment, Utc(l));
+                batch.Add(BumpAndRaise, BumpAndRaiseNames, assignment, change.Settled, change.Students, change.CountedSum, change.ListedStudents, change.ListedSum, change.MaxAttempts, Utc(l));
+            }
+            else
+            {
+                batch.Add(Bump, BumpNames, assignment, change.Settled, change.Students, change.CountedSum, change.ListedStudents, change.ListedSum, change.MaxAttempts);
             }
         }
 

@@ -26,6 +26,9 @@ public sealed record PostgresActivity(long WalFlushes, long Commits, TimeSpan Cp
         return new PostgresActivity(row.GetInt64(0), row.GetInt64(1), cpu);
     }
 
+    /// <summary>This and <paramref name="other"/> together.</summary>
+    public PostgresActivity Plus(PostgresActivity other) => new(WalFlushes + other.WalFlushes, Commits + other.Commits, Cpu + other.Cpu);
+
     /// <summary>What happened between <paramref name="before"/> and this reading.</summary>
     public PostgresActivity Since(PostgresActivity before) => new(WalFlushes - before.WalFlushes, Commits - before.Commits, Cpu - before.Cpu);
 

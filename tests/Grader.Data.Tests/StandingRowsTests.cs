@@ -40,19 +40,25 @@ public class StandingRowsTests
         await using (var db = database.Context())
         {
             db.StandingsComputed.Add(new StandingsComputed { AssignmentId = "a", ComputedAt = Day(1), Revision = 4, LastGradedAt = Day(3) });
+            db.StandingsComputed.Add(new StandingsComputed { AssignmentId = "b", ComputedAt = Day(1), Revision = 1 });
             await db.SaveChangesAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
-            await StandingRows.WriteAsync(db, [Standing("s1", ids[0], 1), Standing("s2", ids[2], 3)], [], new Dictionary<string, StandingTotalsChange> { ["a"] = new(Day(2), Settled: 2, Students: 2, CountedSum: 4) });
-            await StandingRows.WriteAsync(db, [Standing("s1", ids[1], 2)], [("a", "s2")], new Dictionary<string, StandingTotalsChange> { ["a"] = new(Day(5), Students: -1, CountedSum: -2, MaxAttempts: 2), ["never-computed"] = new(Day(5)) });
+            await StandingRows.WriteAsync(db, [Standing("s1", ids[0], 1), Standing("s2", ids[2], 3)], [],
+                new Dictionary<string, StandingTotalsChange> { ["a"] = new(Day(2), Settled: 2, Students: 2, CountedSum: 4), ["b"] = new(null, Settled: 1) });
+            await StandingRows.WriteAsync(db, [Standing("s1", ids[1], 2)], [("a", "s2")],
+                new Dictionary<string, StandingTotalsChange> { ["a"] = new(Day(5), Students: -1, CountedSum: -2, MaxAttempts: 2), ["b"] = new(Day(4)), ["never-computed"] = new(Day(5)) });
             await tx.CommitAsync();
         }
 
         await using var read = database.Context();
         var stored = Assert.Single(await read.Standings.ToListAsync());
         Assert.Equal(("s1", ids[1], 2.0, "S1"), (stored.Student, stored.SubmissionId, stored.Counted, stored.StudentKey));
-        var marker = Assert.Single(await read.StandingsComputed.ToListAsync());
+        var markers = await read.StandingsComputed.OrderBy(m => m.AssignmentId).ToListAsync();
+        Assert.Equal(["a", "b"], markers.Select(m => m.AssignmentId)); // no marker made for an assignment never computed
+        var marker = markers[0];
         Assert.Equal((6L, (DateTime?)Day(5)), (marker.Revision, marker.LastGradedAt)); // two writes; an earlier grade time never lowers it
         Assert.Equal((2, 1, 2.0, 2), (marker.Settled, marker.Students, marker.CountedSum, marker.MaxAttempts)); // the totals move by the changes given
+        Assert.Equal((3L, (DateTime?)Day(4), 1), (markers[1].Revision, markers[1].LastGradedAt, markers[1].Settled)); // no grade time leaves none; the first one sets it
     }
 
     private static DateTime Day(int day) => new(2026, 11, day, 12, 0, 0, DateTimeKind.Utc);
