@@ -6,6 +6,12 @@ public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, do
     /// <summary>The database sizes of the <c>scale</c> phase (<c>--scale-sizes 2000,20000,60000</c>).</summary>
     public IReadOnlyList<int> ScaleSizes { get; init; } = [2000, 20000, 60000];
 
+    /// <summary>
+    /// Where a child process running the scale phase alone writes its results (<c>--scale-out FILE</c>); a run of
+    /// several phases runs the scale phase so, in a process of its own (<see cref="ScaleBenchmark.InChildAsync"/>).
+    /// </summary>
+    public string? ScaleOut { get; init; }
+
     /// <summary>Every phase, in the order run.</summary>
     public static readonly string[] AllPhases = ["keys", "grading", "graph", "e2e", "offered", "sqlite", "postgres", "hostile", "scale"];
 
@@ -31,6 +37,7 @@ public sealed record BenchOptions(int Submissions, int Keys, int Concurrency, do
             (Value("--phases")?.Split(',') ?? AllPhases).ToHashSet(),
             int.Parse(Value("--runs") ?? (quick ? "1" : "3")))
         {
+            ScaleOut = Value("--scale-out"),
             ScaleSizes = Value("--scale-sizes") is { } sizes ? [.. sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Order()] : [2000, 20000, 60000],
         };
     }

@@ -162,8 +162,21 @@ try
     List<ScaleResult> scale = [];
     if (Runs("scale"))
     {
-        PeakMemory.Settle();
-        scale = await ScaleBenchmark.RunAsync(Path.Combine(folder, "scale"), workload, options.Assignments, options.ScaleSizes);
+        if (options.Phases.Count > 1)
+        {
+            scale = await ScaleBenchmark.InChildAsync(options);
+        }
+        else
+        {
+            PeakMemory.Settle();
+            scale = await ScaleBenchmark.RunAsync(Path.Combine(folder, "scale"), workload, options.Assignments, options.ScaleSizes);
+            if (options.ScaleOut is { } output)
+            {
+                await File.WriteAllTextAsync(output, JsonSerializer.Serialize(scale));
+                return 0;
+            }
+        }
+
         Console.WriteLine(ScaleBenchmark.Table(scale));
     }
 
