@@ -36,6 +36,10 @@ public static class SubmissionRows
         WHERE EXISTS (SELECT 1 FROM submissions WHERE "Id" = @id AND "Generation" = @generation)
         ON CONFLICT DO NOTHING
         """;
+    private const string InsertNewGrade = """
+        INSERT INTO grades ("SubmissionId", "Generation", "AssignmentVersionId", "Score", "MaxScore", "ReportJson", "GradedAt", "IsCurrent")
+        VALUES (@id, @generation, @version, @score, @max, @report, @gradedAt, TRUE)
+        """;
     private const string SettleFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""";
     private const string MarkFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""";
 
@@ -97,6 +101,29 @@ public static class SubmissionRows
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The first grades of submissions this transaction inserted already settled (graded at intake: inserted graded or
+    /// failed, with no earlier grade and no other writer yet), inside the caller's transaction on <paramref name="db"/>
+    /// (and, on SQLite, under the write gate it holds); one round trip on PostgreSQL. Intake's submissions were first
+    /// inserted accepted and then settled by <see cref="StoreInTransactionAsync"/>: a second version of every row, and
+    /// of its entries in the status indexes, in the same transaction.
+    /// </summary>
+    public static async Task InsertFirstGradesAsync(GraderDbContext db, IReadOnlyList<Grade> grades, CancellationToken ct = default)
+    {
+        if (grades.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = await StatementBatch.OpenAsync(db, ct);
+        foreach (var g in grades)
+        {
+            batch.Add(InsertNewGrade, GradeNames, g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt);
+        }
+
+        await batch.ExecuteAsync(ct);
     }
 
     /// <summary>

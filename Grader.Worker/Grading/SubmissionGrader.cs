@@ -138,9 +138,23 @@ public sealed class SubmissionGrader(
     }
 
     /// <summary>
+    /// Marks submissions graded at intake as they will be inserted: graded, or failed with the reason (<see
+    /// cref="StoreAtIntakeAsync"/> then stores their grades in the same transaction); with <paramref name="settled"/>
+    /// false, accepted again, for a burst stored again alone after that transaction failed.
+    /// </summary>
+    public static void SettleAtIntake(IEnumerable<(Submission Submission, IntakeGrade Grade)> graded, bool settled)
+    {
+        foreach (var (submission, grade) in graded)
+        {
+            (submission.Status, submission.Reason) = !settled ? (SubmissionStatus.Accepted, null)
+                : grade.Report is not null ? (SubmissionStatus.Graded, null) : (SubmissionStatus.Failed, (string?)grade.Failure);
+        }
+    }
+
+    /// <summary>
     /// Stores the grades of submissions graded at intake inside intake's own transaction on
-    /// <paramref name="db"/> (after their rows are inserted, so their ids are set): the grades,
-    /// the submissions graded or failed, the answer groups they join, the students' standings and
+    /// <paramref name="db"/>, after their rows were inserted already graded or failed (<see cref="SettleAtIntake"/>; their
+    /// ids are set): the grades, the answer groups they join, the students' standings and
     /// the assignments' counts, as <see cref="GradeAsync"/> stores them. One commit then makes a
     /// submission durable and graded at once; if it fails, intake stores the submissions alone and
     /// queues them (intake's writer).
@@ -148,11 +162,11 @@ public sealed class SubmissionGrader(
     public async Task StoreAtIntakeAsync(GraderDbContext db, IReadOnlyList<(Submission Submission, IntakeGrade Grade)> graded, CancellationToken ct)
     {
         var todo = graded.Select(g => new Pending(g.Submission.Id, g.Submission.Generation, g.Submission.AssignmentVersionId, g.Submission.AssignmentId,
-            g.Submission.Student, g.Submission.FileName, SubmissionStatus.Accepted, g.Submission.ReceivedAt)).ToList();
+            g.Submission.Student, g.Submission.FileName, g.Submission.Status, g.Submission.ReceivedAt)).ToList();
         var byId = graded.ToDictionary(g => g.Submission.Id, g => g.Grade);
-        var (grades, failures) = await GradesOfAsync(db, todo, id => (byId[id].Report, byId[id].Failure), id => byId[id].ReportJson, ct);
-        var settled = await SubmissionRows.StoreInTransactionAsync(db, grades, [], failures, ct);
-        await standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), Settled(todo, settled), ct);
+        var (grades, _) = await GradesOfAsync(db, todo, id => (byId[id].Report, byId[id].Failure), id => byId[id].ReportJson, ct);
+        await SubmissionRows.InsertFirstGradesAsync(db, grades, ct);
+        await standings.UpdateAsync(db, todo.Select(s => (s.AssignmentId, s.Student)), Settled(todo, [.. todo.Select(s => s.Id)]), ct);
     }
 
     /// <summary>Counts the grades stored at intake in the metrics, once their transaction has committed.</summary>

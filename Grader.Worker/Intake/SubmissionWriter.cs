@@ -91,6 +91,7 @@ public sealed class SubmissionWriter(
             // Only a failure before the commit falls back: a commit whose outcome is unknown (a connection
             // lost while committing) fails the burst as it always did, rather than store it twice.
             var committing = false;
+            SubmissionGrader.SettleAtIntake(graded, settled: true);
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
@@ -105,6 +106,7 @@ public sealed class SubmissionWriter(
             {
                 // Rolled back: the submissions are stored again alone, and queued by their callers.
                 logger.LogWarning(ex, "Storing {Count} grades at intake failed; their submissions are stored alone and queued for grading", graded.Count);
+                SubmissionGrader.SettleAtIntake(graded, settled: false);
             }
         }
 

@@ -44,6 +44,25 @@ public class GradeAtIntakeTests
     }
 
     [Fact]
+    public async Task A_submission_graded_at_intake_is_inserted_graded_and_never_updated()
+    {
+        await using var service = await TestService.StartAsync();
+        await using (var db = service.Db())
+        {
+            // Inserting it accepted and then settling it wrote every such row, and its status indexes' entries, twice.
+            await db.Database.ExecuteSqlRawAsync("""CREATE TRIGGER no_status_updates BEFORE UPDATE OF "Status" ON submissions BEGIN SELECT RAISE(ABORT, 'status updates refused by the test'); END""");
+        }
+
+        var (status, body) = await service.PostAsync(await Seed004());
+        Assert.Equal(202, status);
+        var id = body.GetProperty("id").GetInt64();
+        await using var read = service.Db();
+        Assert.Equal(SubmissionStatus.Graded, (await read.Submissions.AsNoTracking().SingleAsync(s => s.Id == id)).Status);
+        Assert.Equal(9.0, (await read.Grades.AsNoTracking().SingleAsync(g => g.SubmissionId == id)).Score);
+        Assert.Equal(1, (await read.StandingsComputed.AsNoTracking().SingleAsync(m => m.AssignmentId == "tanh-network")).Settled);
+    }
+
+    [Fact]
     public async Task Turned_off_the_submission_is_queued_and_a_grading_job_grades_it()
     {
         await using var service = await TestService.StartAsync(settings: new Dictionary<string, string?> { ["Grader:GradeAtIntake"] = "false" });
