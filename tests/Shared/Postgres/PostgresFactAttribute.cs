@@ -1,4 +1,4 @@
-namespace Grader.Worker.Tests.Service;
+namespace Grader.Tests;
 
 /// <summary>A test that needs a real PostgreSQL server; skipped, with the reason, only where the binaries cannot be had.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
