@@ -36,23 +36,22 @@ public static class StandingRows
 
     private const string RowWritesLock = "LOCK TABLE standings IN ROW EXCLUSIVE MODE";
     private const string Delete = """DELETE FROM standings WHERE "AssignmentId" = @assignment AND "Student" = @student""";
-    private const string Bump = """
+    private const string Totals = """
         UPDATE standings_computed SET "Revision" = "Revision" + 1, "Settled" = "Settled" + @settled,
             "Students" = "Students" + @students, "CountedSum" = "CountedSum" + @sum,
             "ListedStudents" = "ListedStudents" + @listed, "ListedSum" = "ListedSum" + @listedSum,
             "MaxAttempts" = CASE WHEN "MaxAttempts" < @attempts THEN @attempts ELSE "MaxAttempts" END
-        WHERE "AssignmentId" = @assignment
         """;
+    private const string OfAssignment = """
+         WHERE "AssignmentId" = @assignment
+        """;
+    private const string Bump = Totals + OfAssignment;
+
     // The same, with the last grade time raised to @latest: one statement per assignment and burst
     // instead of two (a burst of a closed loop on two PostgreSQL nodes carries 8-16 submissions over 12 assignments).
-    private const string BumpAndRaise = """
-        UPDATE standings_computed SET "Revision" = "Revision" + 1, "Settled" = "Settled" + @settled,
-            "Students" = "Students" + @students, "CountedSum" = "CountedSum" + @sum,
-            "ListedStudents" = "ListedStudents" + @listed, "ListedSum" = "ListedSum" + @listedSum,
-            "MaxAttempts" = CASE WHEN "MaxAttempts" < @attempts THEN @attempts ELSE "MaxAttempts" END,
-            "LastGradedAt" = CASE WHEN "LastGradedAt" IS NULL OR "LastGradedAt" < @latest THEN @latest ELSE "LastGradedAt" END
-        WHERE "AssignmentId" = @assignment
-        """;
+    private const string BumpAndRaise = Totals + """
+        , "LastGradedAt" = CASE WHEN "LastGradedAt" IS NULL OR "LastGradedAt" < @latest THEN @latest ELSE "LastGradedAt" END
+        """ + OfAssignment;
 
     private static readonly string[] PairNames = ["assignment", "student"];
     private static readonly string[] ReadNames = ["assignment", "student", "key"];
