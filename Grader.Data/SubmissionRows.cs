@@ -36,10 +36,6 @@ public static class SubmissionRows
         WHERE EXISTS (SELECT 1 FROM submissions WHERE "Id" = @id AND "Generation" = @generation)
         ON CONFLICT DO NOTHING
         """;
-    private const string InsertNewGrade = """
-        INSERT INTO grades ("SubmissionId", "Generation", "AssignmentVersionId", "Score", "MaxScore", "ReportJson", "GradedAt", "IsCurrent")
-        VALUES (@id, @generation, @version, @score, @max, @report, @gradedAt, TRUE)
-        """;
     private const string SettleFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation AND "Status" = 'Accepted'""";
     private const string MarkFailed = """UPDATE submissions SET "Status" = 'Failed', "Reason" = @reason WHERE "Id" = @id AND "Generation" = @generation""";
 
@@ -94,50 +90,6 @@ public static class SubmissionRows
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct); // through EF Core: its transaction interceptors see the commit
-        var settled = await StoreInTransactionAsync(db, grades, alreadyGraded, failures, ct);
-        if (beforeCommit is not null)
-        {
-            await beforeCommit(settled, ct); // e.g. the students' standings and the assignments' counts, in the same transaction
-        }
-
-        await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>
-    /// The first grades of submissions this transaction inserted already settled (graded at intake: inserted graded or
-    /// failed, with no earlier grade and no other writer yet), inside the caller's transaction on <paramref name="db"/>
-    /// (and, on SQLite, under the write gate it holds); one round trip on PostgreSQL. Intake's submissions were first
-    /// inserted accepted and then settled by <see cref="StoreInTransactionAsync"/>: a second version of every row, and
-    /// of its entries in the status indexes, in the same transaction.
-    /// </summary>
-    public static async Task InsertFirstGradesAsync(GraderDbContext db, IReadOnlyList<Grade> grades, CancellationToken ct = default)
-    {
-        if (grades.Count == 0)
-        {
-            return;
-        }
-
-        await using var batch = await StatementBatch.OpenAsync(db, ct);
-        foreach (var g in grades)
-        {
-            batch.Add(InsertNewGrade, GradeNames, g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt);
-        }
-
-        await batch.ExecuteAsync(ct);
-    }
-
-    /// <summary>
-    /// What <see cref="StoreAsync"/> writes, inside the transaction the caller has begun on
-    /// <paramref name="db"/> (and, on SQLite, under the write gate the caller holds); returns the ids
-    /// of the submissions it settled (moved from accepted to graded or failed).
-    /// </summary>
-    public static async Task<IReadOnlyList<long>> StoreInTransactionAsync(
-        GraderDbContext db,
-        IReadOnlyList<Grade> grades,
-        IReadOnlyList<(long Id, int Generation)> alreadyGraded,
-        IReadOnlyList<(long Id, int Generation, string Reason)> failures,
-        CancellationToken ct = default)
-    {
         var settled = new List<long>();
         await using (var batch = await StatementBatch.OpenAsync(db, ct))
         {
@@ -173,6 +125,32 @@ public static class SubmissionRows
             settled.AddRange(settling.Where(s => affected[s.Statement] > 0).Select(s => s.Id));
         }
 
-        return settled;
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(settled, ct); // e.g. the students' standings and the assignments' counts, in the same transaction
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The first grades of submissions this transaction inserted already settled (graded at intake: inserted graded or
+    /// failed, so there is nothing to settle or retire, unlike <see cref="StoreAsync"/>), inside the caller's transaction
+    /// on <paramref name="db"/> (and, on SQLite, under the write gate it holds); one round trip on PostgreSQL.
+    /// </summary>
+    public static async Task InsertFirstGradesAsync(GraderDbContext db, IReadOnlyList<Grade> grades, CancellationToken ct = default)
+    {
+        if (grades.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = await StatementBatch.OpenAsync(db, ct);
+        foreach (var g in grades)
+        {
+            batch.Add(InsertGrade, GradeNames, g.SubmissionId, g.Generation, g.AssignmentVersionId, g.Score, g.MaxScore, g.ReportJson, g.GradedAt);
+        }
+
+        await batch.ExecuteAsync(ct);
     }
 }

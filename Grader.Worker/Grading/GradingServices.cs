@@ -40,9 +40,7 @@ public static class GradingServices
             .UseTypeSerializer(JobTypeNames.Serialize)
             .UseTypeResolver(JobTypeNames.Resolve));
         builder.Services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => sp.GetRequiredService<IOptions<GraderOptions>>().Value is { Database: { IsPostgres: true } db } options
-            ? new PostgreSqlStorage(
-                new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(HangfireConnectionString.For(db.ConnectionString!, options.QueueSynchronousCommit), PostgresQueueOptions(options.GradeAtIntake)),
-                PostgresQueueOptions(options.GradeAtIntake))
+            ? PostgresQueue(db.ConnectionString!, options.QueueSynchronousCommit, PostgresQueueOptions(options.GradeAtIntake))
             : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(1) })));
         // The same for the job activator: Hangfire.NetCore registers JobActivator.Current, which the
         // last host to configure itself sets, so a host's server could build its jobs from another
@@ -63,6 +61,10 @@ public static class GradingServices
         });
         return builder;
     }
+
+    /// <summary>Hangfire's storage in PostgreSQL, its connections and itself under the same settings.</summary>
+    private static PostgreSqlStorage PostgresQueue(string connectionString, bool synchronousCommit, PostgreSqlStorageOptions settings) =>
+        new(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(HangfireConnectionString.For(connectionString, synchronousCommit), settings), settings);
 
     /// <summary>Hangfire.PostgreSql's settings for the shared queue (schema "hangfire").</summary>
     private static PostgreSqlStorageOptions PostgresQueueOptions(bool gradeAtIntake) => new()
