@@ -46,6 +46,7 @@ namespace Grader.Worker.Host
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
             builder.AddGradingServer();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveNodes>());
             builder.Services.AddHostedService<InboxWatcher>();
             builder.Services.AddHostedService<AssignmentWatcher>();
             builder.Services.AddHostedService<WalCheckpointService>();

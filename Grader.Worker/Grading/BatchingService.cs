@@ -21,6 +21,15 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
     /// <summary>How many loops take batches at once (one by default: each batch waits for the one before it).</summary>
     protected virtual int Loops => 1;
 
+    /// <summary>
+    /// How many of the <see cref="Loops"/> take batches now (at least one; all by default): the others
+    /// are parked, and look again every <see cref="ParkedRecheck"/>. Read before each batch, so it may change while the service runs.
+    /// </summary>
+    protected virtual int ActiveLoops => Loops;
+
+    /// <summary>How often a parked loop looks whether it may take batches again.</summary>
+    protected virtual TimeSpan ParkedRecheck => TimeSpan.FromSeconds(1);
+
     /// <summary>The clock the linger is measured and waited on.</summary>
     protected virtual TimeProvider Time => TimeProvider.System;
 
@@ -38,13 +47,38 @@ public abstract class BatchingService<T>(int maxBatch) : BackgroundService
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Loops <= 1 ? LoopAsync(stoppingToken) : Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+        Loops <= 1 ? LoopAsync(0, stoppingToken) : Task.WhenAll(Enumerable.Range(0, Loops).Select(i => Task.Run(() => LoopAsync(i, stoppingToken), CancellationToken.None)));
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    private async Task LoopAsync(int index, CancellationToken stoppingToken)
     {
         var batch = new List<T>();
-        while (await items.Reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
+            if (index > 0 && index >= ActiveLoops)
+            {
+                // Parked: the first loop always runs, and drains what is left when stopping.
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                try
+                {
+                    await Task.Delay(ParkedRecheck, Time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping.
+                }
+
+                continue;
+            }
+
+            if (!await items.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                break;
+            }
+
             if (!stoppingToken.IsCancellationRequested && Linger > TimeSpan.Zero)
             {
                 try

@@ -15,6 +15,7 @@ public static class GradingServices
     {
         builder.Services.AddSingleton(sp => NodeQueue.For(sp.GetRequiredService<IOptions<GraderOptions>>().Value.Database.IsPostgres));
         builder.Services.AddSingleton<GradingQueue>();
+        builder.Services.AddSingleton<LiveNodes>();
         builder.Services.AddSingleton<ParsedSubmissions>();
         builder.Services.AddSingleton<AnswerKeys>();
         builder.Services.AddSingleton<SubmissionGrader>();

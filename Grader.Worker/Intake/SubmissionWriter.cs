@@ -13,7 +13,8 @@ namespace Grader.Worker.Intake;
 /// their grades, standings and counts stored in that same transaction; if storing them fails
 /// (before the commit, and not for the disk), the burst is stored again without them and its
 /// callers queue them.
-/// On PostgreSQL two bursts are stored at once (<see cref="Loops"/>).
+/// On PostgreSQL the cluster stores <see cref="Settings.DatabaseOptions.IntakeWriters"/> bursts at
+/// once, shared among its live nodes (<see cref="ActiveLoops"/>).
 /// </summary>
 public sealed class SubmissionWriter(
     IDbContextFactory<GraderDbContext> dbFactory,
@@ -21,18 +22,28 @@ public sealed class SubmissionWriter(
     ILogger<SubmissionWriter> logger,
     DiskFaults diskFaults,
     Grader.Worker.Telemetry.GraderMetrics metrics,
+    LiveNodes liveNodes,
     Microsoft.Extensions.Options.IOptions<Settings.GraderOptions> options)
     : BatchingService<(Submission Submission, IntakeGrade? Grade, TaskCompletionSource<bool> Done)>(MaxBatch)
 {
     private const int MaxBatch = 1000;
 
     /// <summary>
-    /// Two bursts stored at once on PostgreSQL: a burst graded at intake is several round trips
-    /// (its rows, its grades, the standings' locks, reads and writes) before its commit, and while
-    /// one burst waits for them or for the disk the server can run the other. SQLite's one writer
-    /// takes one at a time.
+    /// On PostgreSQL, up to <see cref="Settings.DatabaseOptions.IntakeWriters"/> bursts at once: a burst graded
+    /// at intake is several round trips (its rows, its grades, the standings' locks, reads and writes)
+    /// before its commit, and while one burst waits for them or for the disk the server can run
+    /// another. SQLite's one writer takes one at a time.
     /// </summary>
-    protected override int Loops => options.Value.Database.IsPostgres ? 2 : 1;
+    protected override int Loops => options.Value.Database.IsPostgres ? Math.Max(1, options.Value.Database.IntakeWriters) : 1;
+
+    /// <summary>
+    /// This node's share of the cluster's writers: max(1, <see cref="Settings.DatabaseOptions.IntakeWriters"/> ÷ the
+    /// live nodes), so adding a node does not add bursts the database server has no cores for.
+    /// </summary>
+    protected override int ActiveLoops => Math.Max(1, Loops / liveNodes.Count);
+
+    /// <summary>How many bursts this node stores at once now.</summary>
+    public int Writers => Math.Min(Loops, ActiveLoops);
 
     /// <summary>
     /// Stores a submission, with its grade when it was graded at intake; returns once it is

@@ -18,6 +18,16 @@ public sealed class DatabaseOptions
     /// <summary>The PostgreSQL connection string (Npgsql's format), when <see cref="Provider"/> is <c>postgres</c>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// PostgreSQL: how many bursts of incoming submissions the whole cluster stores at once (default
+    /// 2), shared among the live nodes: each stores max(1, this ÷ live nodes) at once. A burst graded
+    /// at intake is several round trips before its commit, so a second one keeps the server busy while
+    /// the first waits; more bursts than the server has cores to run them make smaller bursts, more
+    /// commits and more of the server's CPU per submission (two nodes storing two each graded 0.82×
+    /// one node on a 2-core machine, one each 1.0×: docs/performance.md). SQLite stores one at a time.
+    /// </summary>
+    public int IntakeWriters { get; set; } = 2;
+
     /// <summary>True for PostgreSQL; throws on an unknown provider or a missing connection string.</summary>
     public bool IsPostgres => Provider.Trim().ToLowerInvariant() switch
     {

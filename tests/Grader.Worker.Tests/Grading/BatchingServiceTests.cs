@@ -73,6 +73,44 @@ public class BatchingServiceTests
         Assert.Equal([1, 2, 3, 4, 5], handled);
     }
 
+    [Fact]
+    public async Task A_parked_loop_takes_no_batch_until_the_active_loops_include_it_again()
+    {
+        var time = new WaitCountingClock();
+        using var batcher = new Batcher(time) { LoopCount = 2, Active = 1 };
+        await batcher.StartAsync(CancellationToken.None);
+        var slow = new TaskCompletionSource();
+        batcher.Hold = slow.Task;
+        batcher.Add(1);
+        Assert.Equal(new[] { 1 }, await PumpAsync(batcher, time, TimeSpan.FromSeconds(10))); // taken, and held by the first loop
+
+        batcher.Add(2);
+        Assert.Null(await PumpAsync(batcher, time, TimeSpan.FromMilliseconds(500))); // the second loop is parked: 2 waits for the first
+
+        batcher.Active = 2;
+        Assert.Equal(new[] { 2 }, await PumpAsync(batcher, time, TimeSpan.FromSeconds(10))); // while the first batch is still held
+
+        slow.SetResult();
+        await batcher.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Moves the clock on by the linger every few milliseconds until a batch is handed over (or <paramref name="patience"/> has passed: null).</summary>
+    private static async Task<int[]?> PumpAsync(Batcher batcher, WaitCountingClock time, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            time.Advance(Linger);
+            await Task.Delay(10);
+            if (batcher.Batches.Reader.TryRead(out var batch))
+            {
+                return batch;
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<Batcher> StartAsync(WaitCountingClock time)
     {
         var batcher = new Batcher(time);
@@ -95,7 +133,17 @@ public class BatchingServiceTests
 
         public Task Hold { get; set; } = Task.CompletedTask;
 
+        public int LoopCount { get; init; } = 1;
+
+        public int Active { get; set; } = 1;
+
         protected override TimeSpan Linger => BatchingServiceTests.Linger;
+
+        protected override int Loops => LoopCount;
+
+        protected override int ActiveLoops => Active;
+
+        protected override TimeSpan ParkedRecheck => BatchingServiceTests.Linger;
 
         protected override TimeProvider Time => time;
 

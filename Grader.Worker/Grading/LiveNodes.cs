@@ -1,0 +1,72 @@
+using Grader.Worker.Hardening;
+using Grader.Worker.Settings;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Grader.Worker.Grading;
+
+/// <summary>
+/// How many nodes share the database now: on PostgreSQL, the Hangfire servers in the shared
+/// storage whose heartbeat is younger than <see cref="NodeQueue.DeadAfter"/>, read at start and
+/// every <see cref="RefreshEvery"/>; always one on SQLite, whose node is alone. Intake shares the
+/// database's concurrent writers among them (<see cref="DatabaseOptions.IntakeWriters"/>). A node
+/// that died counts until its heartbeat is that old; a node that just started counts from its
+/// first heartbeat.
+/// </summary>
+public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> options, ILogger<LiveNodes> logger) : BackgroundService
+{
+    /// <summary>How often the count is read again.</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
+
+    private volatile int count = 1;
+
+    /// <summary>The nodes with a recent heartbeat (at least one: this node, which may not have announced itself yet).</summary>
+    public int Count => count;
+
+    /// <summary>Reads the count again from Hangfire's servers (PostgreSQL; one on SQLite) and returns it; on a failure to read, keeps the last count.</summary>
+    public int Refresh()
+    {
+        if (!options.Value.Database.IsPostgres)
+        {
+            return count;
+        }
+
+        try
+        {
+            var now = DateTime.UtcNow;
+            var alive = storage.GetMonitoringApi().Servers()
+                .Count(s => s.Heartbeat is { } beat && now - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter);
+            count = Math.Max(1, alive);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not count the live nodes (keeping {Count}): {Reason}", count, LogText.Escape(ex.Message, 200));
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Database.IsPostgres)
+        {
+            return;
+        }
+
+        await Task.Yield(); // the first read is a query: not on the host's start
+        using var timer = new PeriodicTimer(RefreshEvery);
+        try
+        {
+            do
+            {
+                Refresh();
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
