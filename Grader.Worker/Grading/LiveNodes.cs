@@ -18,32 +18,36 @@ public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> option
     /// <summary>How often the count is read again.</summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
 
-    private volatile int count = 1;
+    private int count = 1;
 
     /// <summary>The nodes with a recent heartbeat (at least one: this node, which may not have announced itself yet).</summary>
-    public int Count => count;
+    public int Count => Volatile.Read(ref count);
 
     /// <summary>Reads the count again from Hangfire's servers (PostgreSQL; one on SQLite) and returns it; on a failure to read, keeps the last count.</summary>
     public int Refresh()
     {
         if (!options.Value.Database.IsPostgres)
         {
-            return count;
+            return Count;
         }
 
         try
         {
-            var now = DateTime.UtcNow;
+            var at = DateTime.UtcNow;
             var alive = storage.GetMonitoringApi().Servers()
-                .Count(s => s.Heartbeat is { } beat && now - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter);
-            count = Math.Max(1, alive);
+                .Count(s => s.Heartbeat is { } beat && at - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter);
+            var nodes = Math.Max(1, alive);
+            if (Interlocked.Exchange(ref count, nodes) != nodes)
+            {
+                logger.LogInformation("{Nodes} live nodes share the database", nodes);
+            }
         }
         catch (Exception ex)
         {
-            logger.LogWarning("Could not count the live nodes (keeping {Count}): {Reason}", count, LogText.Escape(ex.Message, 200));
+            logger.LogWarning("Could not count the live nodes (keeping {Count}): {Reason}", Count, LogText.Escape(ex.Message, 200));
         }
 
-        return count;
+        return Count;
     }
 
     /// <inheritdoc />
