@@ -22,6 +22,8 @@ public static class GraderServiceExtensions
             .Validate(o => TaTokenStore.Problem(o) is null,
                 $"the configured TA token (Grader:TaToken) is too short: it must be at least {ServiceLimits.MinTaTokenLength} characters (or leave it empty to have one generated)")
             .Validate(o => ProviderIsKnown(o.Database))
+            .Validate(o => o.Database.IntakeWriters is >= 1 and <= DatabaseOptions.MaxIntakeWriters,
+                $"Grader:Database:IntakeWriters (the bursts the cluster stores at once) must be from 1 to {DatabaseOptions.MaxIntakeWriters}")
             .ValidateOnStart();
         builder.Services.AddOptions<ServiceLimits>().BindConfiguration(ServiceLimits.Section).ValidateOnStart();
         builder.Services.AddOptions<GradebookOptions>().BindConfiguration(GradebookOptions.Section).ValidateOnStart();

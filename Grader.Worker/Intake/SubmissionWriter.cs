@@ -34,7 +34,7 @@ public sealed class SubmissionWriter(
     /// before its commit, and while one burst waits for them or for the disk the server can run
     /// another. SQLite's one writer takes one at a time.
     /// </summary>
-    protected override int Loops => options.Value.Database.IsPostgres ? Math.Max(1, options.Value.Database.IntakeWriters) : 1;
+    protected override int Loops => options.Value.Database.IsPostgres ? options.Value.Database.IntakeWriters : 1;
 
     /// <summary>
     /// This node's share of the cluster's writers: max(1, <see cref="Settings.DatabaseOptions.IntakeWriters"/> ÷ the

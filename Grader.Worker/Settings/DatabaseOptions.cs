@@ -28,6 +28,9 @@ public sealed class DatabaseOptions
     /// </summary>
     public int IntakeWriters { get; set; } = 2;
 
+    /// <summary>The most <see cref="IntakeWriters"/> allowed (each is a loop on every node, parked when not its share).</summary>
+    public const int MaxIntakeWriters = 64;
+
     /// <summary>True for PostgreSQL; throws on an unknown provider or a missing connection string.</summary>
     public bool IsPostgres => Provider.Trim().ToLowerInvariant() switch
     {
