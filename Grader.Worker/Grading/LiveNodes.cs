@@ -8,7 +8,7 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// How many nodes share the database now: on PostgreSQL, the Hangfire servers in the shared
 /// storage whose heartbeat is younger than <see cref="NodeQueue.DeadAfter"/>, read at start and
-/// every <see cref="RefreshEvery"/>; always one on SQLite, whose node is alone. Intake shares the
+/// every <see cref="RefreshEvery"/>, logged at the first count and at each change; always one on SQLite, whose node is alone. Intake shares the
 /// database's concurrent writers among them (<see cref="DatabaseOptions.IntakeWriters"/>). A node
 /// that died counts until its heartbeat is that old; a node that just started counts from its
 /// first heartbeat.
@@ -19,6 +19,7 @@ public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> option
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
 
     private int count = 1;
+    private bool logged;
 
     /// <summary>The nodes with a recent heartbeat (at least one: this node, which may not have announced itself yet).</summary>
     public int Count => Volatile.Read(ref count);
@@ -37,9 +38,17 @@ public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> option
             var alive = storage.GetMonitoringApi().Servers()
                 .Count(s => s.Heartbeat is { } beat && at - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter);
             var nodes = Math.Max(1, alive);
-            if (Interlocked.Exchange(ref count, nodes) != nodes)
+            if (Interlocked.Exchange(ref count, nodes) != nodes || !logged)
             {
-                logger.LogInformation("{Nodes} live nodes share the database", nodes);
+                logged = true;
+                if (nodes == 1)
+                {
+                    logger.LogInformation("This node is the only live node on the database");
+                }
+                else
+                {
+                    logger.LogInformation("{Nodes} live nodes share the database", nodes);
+                }
             }
         }
         catch (Exception ex)
