@@ -27,18 +27,4 @@ public class TaTokenTests
             Assert.Equal(200, (int)(await anonymous.GetAsync($"/?token={token}")).StatusCode);
         }
     }
-
-    [Fact]
-    public void A_short_configured_token_stops_the_service_at_start_with_one_line()
-    {
-        using var dir = new TempDir();
-        var (exit, _, error) = Cli.Cli.Run("serve", "--Grader:TaToken=short", $"--Grader:DatabasePath={dir.Path}/grader.db",
-            $"--Grader:InboxPath={dir.Path}/inbox", $"--Grader:AssignmentsPath={Repo.Assignments}", "--Grader:Url=http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=None");
-        Assert.Equal(4, exit);
-        Assert.Contains("grader: invalid settings:", error);
-        Assert.Contains("TA token (Grader:TaToken) is too short: it must be at least 16 characters", error);
-        Assert.Single(error.Trim().Split('\n'));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
 }
