@@ -8,12 +8,12 @@ namespace Grader.Worker.Grading;
 /// <summary>
 /// How many nodes share the database now: on PostgreSQL, the Hangfire servers in the shared
 /// storage whose heartbeat is younger than <see cref="NodeQueue.DeadAfter"/>, read at start and
-/// every <see cref="RefreshEvery"/>, logged at the first count and at each change; always one on SQLite, whose node is alone. Intake shares the
+/// every <see cref="RefreshEvery"/>, logged at the first count and at each change, and shown as <c>grader_live_nodes</c>; always one on SQLite, whose node is alone. Intake shares the
 /// database's concurrent writers among them (<see cref="DatabaseOptions.IntakeWriters"/>). A node
 /// that died counts until its heartbeat is that old; a node that just started counts from its
 /// first heartbeat.
 /// </summary>
-public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> options, ILogger<LiveNodes> logger) : BackgroundService
+public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> options, Telemetry.GraderMetrics metrics, ILogger<LiveNodes> logger) : BackgroundService
 {
     /// <summary>How often the count is read again.</summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
@@ -38,6 +38,7 @@ public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> option
             var alive = storage.GetMonitoringApi().Servers()
                 .Count(s => s.Heartbeat is { } beat && at - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter);
             var nodes = Math.Max(1, alive);
+            metrics.LiveNodes(nodes);
             if (Interlocked.Exchange(ref count, nodes) != nodes || !logged)
             {
                 logged = true;

@@ -27,6 +27,7 @@ public sealed class GraderMetrics : IDisposable
     private readonly Histogram<double> postToGrade;
     private readonly Histogram<long> commitBatchSize;
     private readonly Meter meter;
+    private int liveNodes = 1;
 
     /// <summary>Creates the instruments; the queue depth gauge reads <paramref name="queue"/> when scraped.</summary>
     public GraderMetrics(MeterScope scope, QueueProbe queue)
@@ -64,7 +65,14 @@ public sealed class GraderMetrics : IDisposable
         // grader_queue_depth (the cluster's: read from the database on scrape, at most once a second)
         meter.CreateObservableGauge("grader.queue.depth", () => queue.DepthOrNull() is { } depth ? [new Measurement<long>(depth)] : Array.Empty<Measurement<long>>(),
             null, "Submissions accepted and not yet graded, in the whole cluster.");
+
+        // grader_live_nodes (as this node last counted them, every 10 s)
+        meter.CreateObservableGauge("grader.live_nodes", () => Volatile.Read(ref liveNodes),
+            null, "Nodes sharing the database: Hangfire servers with a heartbeat in the last 2 minutes (1 on SQLite).");
     }
+
+    /// <summary>This node counted <paramref name="count"/> live nodes sharing the database (grader_live_nodes).</summary>
+    public void LiveNodes(int count) => Volatile.Write(ref liveNodes, count);
 
     /// <summary>A submission was accepted.</summary>
     public void Accepted() => accepted.Add(1);

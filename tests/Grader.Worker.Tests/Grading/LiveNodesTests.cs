@@ -39,6 +39,7 @@ public class LiveNodesTests
             await CountsAsync(b.Services.GetRequiredService<LiveNodes>(), 2);
             Assert.Equal(1, writerA.Writers);
             Assert.Equal(1, b.Services.GetRequiredService<SubmissionWriter>().Writers);
+            Assert.Equal(2, (await Operations.Scrape.ReadAsync(a)).Value("grader_live_nodes"));
         }
 
         await CountsAsync(nodesA, 1); // B stopped: its server left the list

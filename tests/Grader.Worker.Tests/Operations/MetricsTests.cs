@@ -52,6 +52,7 @@ public class MetricsTests
         Assert.Equal(n, scrape.Value("grader_post_to_grade_seconds_bucket", "le=\"+Inf\""));
         Assert.Equal(n + 3, scrape.Value("grader_commit_batch_size_sum")); // every stored submission, the rejected ones too
         Assert.Equal(0, scrape.Value("grader_queue_depth"));
+        Assert.Equal(1, scrape.Value("grader_live_nodes")); // SQLite: this node alone
 
         // The names exactly as the issue spells them, no doubled or missing suffix.
         Assert.Empty(scrape.Names.Where(x => x.StartsWith("grader_", StringComparison.Ordinal)).Except(
@@ -60,6 +61,7 @@ public class MetricsTests
             "grader_grading_duration_seconds_bucket", "grader_grading_duration_seconds_sum", "grader_grading_duration_seconds_count",
             "grader_post_to_grade_seconds_bucket", "grader_post_to_grade_seconds_sum", "grader_post_to_grade_seconds_count",
             "grader_commit_batch_size_bucket", "grader_commit_batch_size_sum", "grader_commit_batch_size_count", "grader_queue_depth",
+            "grader_live_nodes",
         ]));
         Assert.Contains("http_server_request_duration_seconds_count", scrape.Names); // ASP.NET Core's meter
         Assert.Contains("dotnet_gc_collections_total", scrape.Names); // System.Runtime
