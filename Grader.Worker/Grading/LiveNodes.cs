@@ -18,11 +18,10 @@ public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> option
     /// <summary>How often the count is read again.</summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(10);
 
-    private int count = 1;
-    private bool logged;
+    private int count; // 0 until the first count
 
     /// <summary>The nodes with a recent heartbeat (at least one: this node, which may not have announced itself yet).</summary>
-    public int Count => Volatile.Read(ref count);
+    public int Count => Math.Max(1, Volatile.Read(ref count));
 
     /// <summary>Reads the count again from Hangfire's servers (PostgreSQL; one on SQLite) and returns it; on a failure to read, keeps the last count.</summary>
     public int Refresh()
@@ -34,14 +33,11 @@ public sealed class LiveNodes(JobStorage storage, IOptions<GraderOptions> option
 
         try
         {
-            var at = DateTime.UtcNow;
-            var alive = storage.GetMonitoringApi().Servers()
-                .Count(s => s.Heartbeat is { } beat && at - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter);
-            var nodes = Math.Max(1, alive);
+            var now = DateTime.UtcNow;
+            var nodes = Math.Max(1, storage.GetMonitoringApi().Servers().Count(s => NodeQueue.IsAlive(s, now)));
             metrics.LiveNodes(nodes);
-            if (Interlocked.Exchange(ref count, nodes) != nodes || !logged)
+            if (Interlocked.Exchange(ref count, nodes) != nodes) // the first count too: nothing was counted before it
             {
-                logged = true;
                 if (nodes == 1)
                 {
                     logger.LogInformation("This node is the only live node on the database");

@@ -19,6 +19,10 @@ public sealed record NodeQueue(string Name)
     /// <summary>A node whose Hangfire server has not beaten for this long is taken for dead (Hangfire beats every 30 s).</summary>
     public static readonly TimeSpan DeadAfter = TimeSpan.FromMinutes(2);
 
+    /// <summary>Whether a Hangfire server (a node) is alive at <paramref name="now"/> (UTC): it beat within <see cref="DeadAfter"/>.</summary>
+    public static bool IsAlive(Hangfire.Storage.Monitoring.ServerDto server, DateTime now) =>
+        server.Heartbeat is { } beat && now - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < DeadAfter;
+
     /// <summary>The shared queue every node's workers take from: regrades, the start-up scan, the orphan sweep, a dead node's jobs.</summary>
     public static string Shared => EnqueuedState.DefaultQueue;
 

@@ -47,7 +47,7 @@ public sealed class RequeueOrphansJob(UngradedSubmissions ungraded, GradingQueue
     {
         var now = DateTime.UtcNow;
         var served = monitor.Servers()
-            .Where(s => s.Heartbeat is { } beat && now - DateTime.SpecifyKind(beat, DateTimeKind.Utc) < NodeQueue.DeadAfter)
+            .Where(s => NodeQueue.IsAlive(s, now))
             .SelectMany(s => s.Queues)
             .ToHashSet(StringComparer.Ordinal);
         foreach (var dead in monitor.Queues().Where(q => NodeQueue.IsNodeQueue(q.Name) && !served.Contains(q.Name) && (q.Length > 0 || q.Fetched > 0)))

@@ -43,7 +43,7 @@ public sealed class SubmissionWriter(
     protected override int ActiveLoops => Math.Max(1, Loops / liveNodes.Count);
 
     /// <summary>How many bursts this node stores at once now.</summary>
-    public int Writers => Math.Min(Loops, ActiveLoops);
+    public int Writers => ActiveLoops;
 
     /// <summary>
     /// Stores a submission, with its grade when it was graded at intake; returns once it is
