@@ -14,11 +14,19 @@ public static class Losses
     public static Node Sse(Node p, Node t) => Ops.Sum(Squared(Ops.Sub(p, t)));
 
     /// <summary>
-    /// Softmax cross-entropy −Σ t · log_softmax(logits) along the last axis. The target is one-hot
-    /// (or any distribution) of the logits' shape, or a 0-based class index (one per row for a
-    /// batch). A batch (N, C) gives the mean of its rows' losses, or their sum with <see cref="Reduction.Sum"/>.
+    /// Softmax cross-entropy −Σ t · log_softmax(logits) over the classes: the last axis of (C) or
+    /// (N, C), and axis 1 of (N, C, d₁, …, d_k) as PyTorch's K-dimensional case. The target is
+    /// one-hot (or any distribution) of the logits' shape, or 0-based class indices ((), (N) or
+    /// (N, d₁, …, d_k)). A batch gives the mean of its positions' losses, their sum with
+    /// <see cref="Reduction.Sum"/>, or each with <see cref="Reduction.None"/>.
     /// </summary>
     public static Node CrossEntropy(Node logits, Node target, Reduction reduction = Reduction.Mean)
+    {
+        var (l, target2) = ClassesLast(logits, target);
+        return CrossEntropyOverLastAxis(l, target2, reduction);
+    }
+
+    private static Node CrossEntropyOverLastAxis(Node logits, Node target, Reduction reduction)
     {
         var t = target.Value.SameShape(logits.Value) ? target : OneHot(logits.Value, target.Value, "cross_entropy");
         if (reduction == Reduction.None)
@@ -61,26 +69,25 @@ public static class Losses
 
     /// <summary>
     /// Binary cross-entropy −mean(t·log p + (1 − t)·log(1 − p)) for probabilities p, or the sum
-    /// with <see cref="Reduction.Sum"/>.
+    /// with <see cref="Reduction.Sum"/>, as PyTorch's <c>binary_cross_entropy</c>: each log kept at or
+    /// above −100 and the gradient's denominator p(1 − p) at or above 10⁻¹² (<see cref="Functions.BinaryCrossEntropy"/>).
     /// </summary>
-    public static Node Bce(Node p, Node t, Reduction reduction = Reduction.Mean)
-    {
-        var one = Ops.Constant(1);
-        var terms = Ops.Add(Ops.Mul(t, Ops.Log(p)), Ops.Mul(Ops.Sub(one, t), Ops.Log(Ops.Sub(one, p))));
-        return Ops.Neg(Reduce(terms, reduction));
-    }
+    public static Node Bce(Node p, Node t, Reduction reduction = Reduction.Mean) =>
+        Reduce(Ops.BinaryCrossEntropy(p, t), reduction);
 
     /// <summary>
-    /// Negative log-likelihood of log-probabilities (C) or (N, C) at 0-based class indices:
-    /// −input[n, tₙ], the mean over the rows by default (PyTorch's <c>nll_loss</c>).
+    /// Negative log-likelihood of log-probabilities (C), (N, C) or (N, C, d₁, …, d_k) (classes on
+    /// axis 1, as PyTorch) at 0-based class indices: −input[n, tₙ], the mean over the positions
+    /// by default (PyTorch's <c>nll_loss</c>).
     /// </summary>
     public static Node NllLoss(Node input, Node target, Reduction reduction = Reduction.Mean)
     {
-        if (input.Value.Rank is not (1 or 2))
+        if (input.Value.Rank == 0)
         {
-            throw new ShapeException($"nll_loss needs log-probabilities (C) or (N, C), got {input.Value.ShapeText}");
+            throw new ShapeException($"nll_loss needs log-probabilities (C), (N, C) or (N, C, d1, ...), got {input.Value.ShapeText}");
         }
 
+        (input, _) = ClassesLast(input, target);
         var perRow = Ops.Neg(Ops.Sum(Ops.Mul(OneHot(input.Value, target.Value, "nll_loss"), input), [-1]));
         return reduction switch
         {
@@ -96,6 +103,23 @@ public static class Losses
     /// </summary>
     public static Node BceWithLogits(Node x, Node t, Reduction reduction = Reduction.Mean) =>
         Reduce(Ops.Add(Ops.Mul(Ops.Sub(Ops.Constant(1), t), x), Ops.Softplus(Ops.Neg(x))), reduction);
+
+    /// <summary>
+    /// PyTorch's K-dimensional case: input (N, C, d₁, …, d_k) with its classes moved to the last
+    /// axis, (N, d₁, …, d_k, C), and a target of the input's shape moved alike (class indices,
+    /// (N, d₁, …, d_k), already line up with the moved input's positions).
+    /// </summary>
+    private static (Node Input, Node Target) ClassesLast(Node input, Node target)
+    {
+        var rank = input.Value.Rank;
+        if (rank < 3)
+        {
+            return (input, target);
+        }
+
+        int[] order = [0, .. Enumerable.Range(2, rank - 2), 1];
+        return (Ops.Permute(input, order), target.Value.SameShape(input.Value) ? Ops.Permute(target, order) : target);
+    }
 
     private static Node Squared(Node x) => Ops.Mul(x, x);
 

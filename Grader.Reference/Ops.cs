@@ -46,6 +46,9 @@ public static partial class Ops
     /// <summary>−x.</summary>
     public static Node Neg(Node x) => new Neg().Apply(x);
 
+    /// <summary>PyTorch's element-wise binary cross-entropy of probabilities p and targets t (logs kept at or above −100).</summary>
+    public static Node BinaryCrossEntropy(Node p, Node t) => Binary(new BinaryCrossEntropy(), p, t, "bce");
+
     /// <summary>max(a, b), element-wise.</summary>
     public static Node Maximum(Node a, Node b) => Binary(new Maximum(), a, b, "maximum");
 

@@ -13,12 +13,21 @@ public static partial class Ops
 
     /// <summary>
     /// PyTorch's <c>softplus(x, beta, threshold)</c>: (1/β)·log(1 + e^(βx)), and x itself where
-    /// βx &gt; threshold (gradient 1 there, as PyTorch's backward).
+    /// βx &gt; threshold (gradient 1 there, as PyTorch's backward). Where βx equals the threshold
+    /// the gradient is σ(βx) and the second derivative 0, as PyTorch's double backward (masked by
+    /// βx &lt; threshold): there the function is taken as its tangent.
     /// </summary>
     public static Node Softplus(Node x, double beta, double threshold = 20)
     {
         var scaled = Mul(x, Constant(beta));
         var smooth = Mul(Softplus(scaled), Constant(1 / beta));
+        if (scaled.Value.Data.Contains(threshold))
+        {
+            var at = scaled.Value.Map(v => v == threshold ? 0.0 : 1.0);
+            var tangent = Add(Node.Constant(smooth.Value), Mul(Sub(x, Node.Constant(x.Value)), Node.Constant(scaled.Value.Map(MathNet.Numerics.SpecialFunctions.Logistic))));
+            smooth = Where(at, smooth, tangent);
+        }
+
         return Where(scaled.Value.Map(v => v > threshold ? 1.0 : 0.0), x, smooth);
     }
 

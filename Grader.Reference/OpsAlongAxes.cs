@@ -22,12 +22,12 @@ public static partial class Ops
     }
 
     /// <summary>
-    /// The largest element along the given axes; the gradient goes to the first maximum along them
-    /// (as <c>torch.max(x, dim)</c>).
+    /// The largest element along the given axes; along one axis the gradient goes to the first
+    /// maximum (as <c>torch.max(x, dim)</c>), along several ties split it (as <c>torch.amax</c>).
     /// </summary>
     public static Node Max(Node x, IReadOnlyList<int> axes, bool keepDims = false) => Extreme(x, axes, keepDims, largest: true);
 
-    /// <summary>The smallest element along the given axes; the gradient goes to the first minimum.</summary>
+    /// <summary>The smallest element along the given axes; the gradient as <see cref="Max(Node, IReadOnlyList{int}, bool)"/> gives it (<c>torch.min(x, dim)</c>, <c>torch.amin</c>).</summary>
     public static Node Min(Node x, IReadOnlyList<int> axes, bool keepDims = false) => Extreme(x, axes, keepDims, largest: false);
 
     /// <summary>The smallest element of the whole tensor, −max(−x): ties split the gradient evenly (as <c>torch.min(x)</c>).</summary>
@@ -50,9 +50,22 @@ public static partial class Ops
         return unbiased ? Mul(biased, Constant(a.Count / (a.Count - 1.0))) : biased;
     }
 
-    /// <summary>The standard deviation, √var.</summary>
-    public static Node Std(Node x, IReadOnlyList<int>? axes, bool keepDims = false, bool unbiased = false) =>
-        Sqrt(Var(x, axes, keepDims, unbiased));
+    /// <summary>
+    /// The standard deviation, √var. Where it is 0 its gradient is 0, as PyTorch's <c>std_backward</c>
+    /// (which fills g/(2·std) with 0 there) rather than 0/0.
+    /// </summary>
+    public static Node Std(Node x, IReadOnlyList<int>? axes, bool keepDims = false, bool unbiased = false)
+    {
+        var variance = Var(x, axes, keepDims, unbiased);
+        if (!variance.Value.Data.Contains(0))
+        {
+            return Sqrt(variance);
+        }
+
+        var nonzero = variance.Value.Map(v => v == 0 ? 0.0 : 1.0);
+        var root = Sqrt(Where(nonzero, variance, Node.Constant(Tensor.Full(variance.Value.Shape, 1))));
+        return Where(nonzero, root, Node.Constant(Tensor.Zeros(variance.Value.Shape)));
+    }
 
     /// <summary>log Σ eˣ over the given axes, computed stably as m + log Σ e^(x − m) with m the (constant) maximum.</summary>
     public static Node LogSumExp(Node x, IReadOnlyList<int>? axes, bool keepDims = false)
@@ -135,10 +148,34 @@ public static partial class Ops
         return Node.Constant(new Tensor(a.OutputShape, [.. flat.Select(i => (double)x.Value.IndexOf(i)[at])]));
     }
 
+    /// <summary>
+    /// Along one axis the gradient goes to the first extreme (<c>torch.max(x, dim)</c>); along
+    /// several, ties split it evenly (<c>torch.amax(x, dims)</c>, the only PyTorch form for several).
+    /// </summary>
     private static Node Extreme(Node x, IReadOnlyList<int> axes, bool keepDims, bool largest)
     {
         var a = Axes.Of(x.Value.Shape, axes, keepDims, largest ? "max" : "min");
-        return new Gather(Extremes(x.Value, a, largest), a.OutputShape).Apply(x);
+        var first = Extremes(x.Value, a, largest);
+        var several = axes.Select(axis => axis < 0 ? axis + x.Value.Rank : axis).Distinct().Count() > 1;
+        var ties = new int[first.Length];
+        for (var i = 0; several && i < a.Map.Length; i++)
+        {
+            ties[a.Map[i]] += x.Value.Data[i] == x.Value.Data[first[a.Map[i]]] ? 1 : 0;
+        }
+
+        if (!ties.Any(n => n > 1))
+        {
+            return new Gather(first, a.OutputShape).Apply(x);
+        }
+
+        var weights = new double[a.Map.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var o = a.Map[i];
+            weights[i] = x.Value.Data[i] == x.Value.Data[first[o]] ? 1.0 / ties[o] : 0;
+        }
+
+        return Sum(Mul(x, Node.Constant(new Tensor(x.Value.Shape, weights))), axes, keepDims);
     }
 
     /// <summary>For each output element, the flat index of the first largest (or smallest) input element that falls into it.</summary>

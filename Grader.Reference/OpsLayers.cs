@@ -28,6 +28,11 @@ public static partial class Ops
             throw new ShapeException($"batchnorm needs (N, C), (N, C, L) or (N, C, H, W), got {x.Value.ShapeText}");
         }
 
+        if (x.Value.Count == x.Value.Shape[1] && x.Value.Count > 0)
+        {
+            throw new ShapeException($"batchnorm needs more than one value per channel in training mode (as PyTorch), got {x.Value.ShapeText}");
+        }
+
         int[] axes = [0, .. Enumerable.Range(2, rank - 2)];
         int[] channel = [1, x.Value.Shape[1], .. Enumerable.Repeat(1, rank - 2)];
         return Normalise(x, axes, Channelwise(gamma, channel, "gamma"), Channelwise(beta, channel, "beta"), eps);

@@ -43,13 +43,15 @@ public sealed class Pow : Function
         Node? ga = null, gb = null;
         if (x.RequiresGrad)
         {
-            ga = Ops.Mul(gradOutput, Ops.Mul(p, Ops.Pow(x, Ops.Sub(p, Ops.Constant(1)))));
-            ga = ZeroWhere(p.Value, ga);
+            // Where b = 0 the exponent is read as 1 inside (a⁰ = 1): the masked branch stays finite, so
+            // that a second derivative there is 0 (not 0·∞), as PyTorch's constant zero gradient.
+            var safe = NonZero(p);
+            ga = ZeroWhere(p.Value, Ops.Mul(gradOutput, Ops.Mul(safe, Ops.Pow(x, Ops.Sub(safe, Ops.Constant(1))))));
         }
 
         if (p.RequiresGrad)
         {
-            gb = ZeroWhere(x.Value, Ops.Mul(gradOutput, Ops.Mul(Output, Ops.Log(x))));
+            gb = ZeroWhere(x.Value, Ops.Mul(gradOutput, Ops.Mul(Output, Ops.Log(NonZero(x)))));
         }
 
         return [ga, gb];
@@ -60,4 +62,10 @@ public sealed class Pow : Function
         at.Data.Contains(0)
             ? Ops.Where(at.Map(v => v == 0 ? 0.0 : 1.0), grad, Node.Constant(Tensor.Zeros(at.Shape)))
             : grad;
+
+    /// <summary>The node with 1 in place of each 0 (a branch that <see cref="ZeroWhere"/> then masks).</summary>
+    private static Node NonZero(Node n) =>
+        n.Value.Data.Contains(0)
+            ? Ops.Where(n.Value.Map(v => v == 0 ? 0.0 : 1.0), n, Node.Constant(Tensor.Full(n.Value.Shape, 1)))
+            : n;
 }

@@ -46,6 +46,11 @@ public class GradientCheckTests
             var b = a.Zip(AwayFromZero(r, s), (x, d) => x + d);
             return (n => Ops.Maximum(n[0], n[1]), [a, b]);
         },
+        ["binary_cross_entropy"] = r =>
+        {
+            var s = Shape(r);
+            return (n => Losses.Bce(n[0], n[1]), [Scaled(r, s, 0.45).Map(v => v + 0.5), Scaled(r, s, 0.5).Map(v => v + 0.5)]);
+        },
         ["sum"] = r => Same(r, 1, n => Ops.Sum(n[0])),
         ["mean"] = r => Same(r, 1, n => Ops.Mean(n[0])),
         ["max"] = r => Unary(r, Ops.Max, Distinct),

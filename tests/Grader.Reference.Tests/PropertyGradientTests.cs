@@ -59,6 +59,8 @@ public class PropertyGradientTests
                 new Case(n => Losses.NllLoss(n[0], Node.Constant(new Tensor([rows], [.. t.Select(v => (double)v)])), (Reduction)r), x))),
         ["bce_with_logits"] = AnyShape.SelectMany(s => Gen.Select(Values(s, 4), Values(s, 0.5), Gen.Int[0, 2], (x, t, r) =>
             new Case(n => Losses.BceWithLogits(n[0], n[1], (Reduction)r), x, t.Map(v => v + 0.5)))),
+        ["binary_cross_entropy"] = AnyShape.SelectMany(s => Gen.Select(Values(s, 0.45), Values(s, 0.5), Gen.Int[0, 2], (p, t, r) =>
+            new Case(n => Losses.Bce(n[0], n[1], (Reduction)r), p.Map(v => v + 0.5), t.Map(v => v + 0.5)))),
         ["cross_entropy-none"] = Gen.Select(Gen.Int[1, 4], Gen.Int[2, 4]).SelectMany((rows, c) =>
             Gen.Select(Values([rows, c]), Gen.Int[0, c - 1].Array[rows], (x, t) =>
                 new Case(n => Losses.CrossEntropy(n[0], Node.Constant(new Tensor([rows], [.. t.Select(v => (double)v)])), Reduction.None), x))),

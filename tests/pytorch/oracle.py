@@ -101,6 +101,42 @@ case("gradient-penalty", {"W": rnd(3, 2), "x": rnd(2)}, "sum(grad(sum(tanh(W @ x
      lambda W, x: (torch.autograd.grad(torch.tanh(W @ x).sum(), x, create_graph=True)[0] ** 2).sum())
 
 
+# Kinks and edges found by a parity sweep (2026-12-06): each differed from PyTorch before.
+z0 = torch.tensor([-1.0, 0.0, 0.5, 0.0, -0.2], dtype=D)
+case("elu-kink-second", {"x": z0}, "elu(x)", lambda x: F.elu(x), second=("x",))
+case("elu-alpha-kink-second", {"x": z0}, "elu(x, alpha=0.5)", lambda x: F.elu(x, alpha=0.5), second=("x",))
+case("softplus-at-threshold-second", {"x": torch.tensor([1.0, 0.5, 2.0, -1.0, 1.0], dtype=D)}, "softplus(x, threshold=1)",
+     lambda x: F.softplus(x, threshold=1), second=("x",))
+case("softplus-beta-at-threshold-second", {"x": torch.tensor([10.0, 1.0, 9.0, 11.0], dtype=D)}, "softplus(x, beta=2)",
+     lambda x: F.softplus(x, beta=2), second=("x",))
+case("std-zero-variance", {"x": torch.tensor([[2.0, 2.0, 2.0], [1.0, 2.0, 4.0]], dtype=D)}, "std(x, axis=1)", lambda x: x.std(dim=1, unbiased=False))
+case("std-zero-variance-unbiased", {"x": torch.tensor([[2.0, 2.0, 2.0], [1.0, 2.0, 4.0]], dtype=D)}, "std(x, axis=1, unbiased=true)", lambda x: x.std(dim=1, unbiased=True))
+case("std-whole-constant", {"x": torch.tensor([3.0, 3.0, 3.0, 3.0], dtype=D)}, "std(x)", lambda x: x.std(unbiased=False))
+case("pow-zero-exponent-second", {"a": torch.tensor([0.0, -2.0, 1.5], dtype=D)}, "a ^ 0", lambda a: a ** 0, second=("a",))
+case("pow-mixed-zero-exponent-second", {"a": torch.tensor([0.0, 2.0, 0.5], dtype=D), "p": torch.tensor([0.0, 3.0, 2.0], dtype=D)}, "a ^ p",
+     lambda a, p: a ** p, constants=("p",))  # no second: with a tensor exponent PyTorch's is NaN at a = 0 (0·∞ in its where), Grader's 0
+case("max-several-axes-ties", {"x": torch.tensor([[1.0, 3.0], [3.0, 2.0]], dtype=D)}, "max(x, axis=[0, 1])", lambda x: torch.amax(x, dim=(0, 1)))
+case("max-several-axes-ties-3d", {"x": torch.tensor([[[5.0, 5.0], [0.0, 5.0]], [[1.0, 2.0], [2.0, 0.5]]], dtype=D)}, "max(x, axis=[1, 2], keepdims=true)",
+     lambda x: torch.amax(x, dim=(1, 2), keepdim=True))
+case("min-several-axes-ties", {"x": torch.tensor([[[1.0, 0.0], [0.0, 2.0], [4.0, 0.0]]], dtype=D)}, "min(x, dim=[0, 1])", lambda x: torch.amin(x, dim=(0, 1)))
+tk = torch.tensor([[2.0, 0.0, 1.0, 2.0], [1.0, 1.0, 0.0, 2.0]], dtype=D)
+case("cross-entropy-kdim-index", {"z": rnd(2, 3, 4), "t": tk}, "cross_entropy(z, t)", lambda z, t: F.cross_entropy(z, t.long()), second=("z",), constants=("t",))
+case("cross-entropy-kdim-index-none", {"z": rnd(2, 3, 4), "t": tk}, "cross_entropy(z, t, reduction=\"none\")",
+     lambda z, t: F.cross_entropy(z, t.long(), reduction="none"), constants=("t",))
+case("cross-entropy-kdim-probabilities", {"z": rnd(2, 3, 2, 2), "t": torch.softmax(rnd(2, 3, 2, 2), dim=1)}, "cross_entropy(z, t)",
+     lambda z, t: F.cross_entropy(z, t), second=("z",), constants=("t",))
+case("cross-entropy-3d-one-hot", {"z": torch.tensor([[[1.0, 2.0], [3.0, 4.0]]], dtype=D), "t": torch.tensor([[[1.0, 0.0], [0.0, 1.0]]], dtype=D)},
+     "cross_entropy(z, t, reduction=\"sum\")", lambda z, t: F.cross_entropy(z, t, reduction="sum"), constants=("t",))
+case("nll-loss-kdim", {"z": rnd(2, 3, 4), "t": tk}, "nll_loss(log_softmax(z, axis=1), t)",
+     lambda z, t: F.nll_loss(torch.log_softmax(z, 1), t.long()), constants=("t",))
+case("bce-at-0-and-1", {"p": torch.tensor([0.0, 1.0, 0.5, 1e-50, 1.0 - 1e-13, 0.25], dtype=D), "t": torch.tensor([0.0, 1.0, 1.0, 1.0, 0.0, 0.75], dtype=D)},
+     "bce(p, t)", lambda p, t: F.binary_cross_entropy(p, t), constants=("t",))
+case("bce-none", {"p": torch.tensor([0.0, 0.3, 1.0], dtype=D), "t": torch.tensor([1.0, 0.2, 0.0], dtype=D)},
+     "bce(p, t, reduction=\"none\")", lambda p, t: F.binary_cross_entropy(p, t, reduction="none"), constants=("t",))
+case("bce-second", {"p": torch.tensor([0.2, 0.7, 0.5], dtype=D), "t": torch.tensor([0.0, 1.0, 0.3], dtype=D)},
+     "bce(p, t, reduction=\"sum\")", lambda p, t: F.binary_cross_entropy(p, t, reduction="sum"), second=("p",))
+
+
 def nested(t):
     return t.detach().tolist()
 
@@ -121,7 +157,8 @@ for name, inputs, expr, f, second, constants in CASES:
         gk = g[diffable.index(k)]
         v = (torch.arange(gk.numel(), dtype=D).reshape(gk.shape) % 3 + 1) / 2
         h = (gk * v).sum()
-        hk = torch.autograd.grad(h, [leaves[j] for j in diffable], allow_unused=True, retain_graph=True)
+        # A gradient that PyTorch builds as a constant (a^0's zeros) has a second derivative of 0.
+        hk = torch.autograd.grad(h, [leaves[j] for j in diffable], allow_unused=True, retain_graph=True) if h.requires_grad else [None] * len(diffable)
         seconds[k] = {j: nested(hj if hj is not None else torch.zeros_like(inputs[j])) for j, hj in zip(diffable, hk)}
     out.append({
         "name": name,

@@ -1,0 +1,35 @@
+using Grader.Domain.Expressions;
+
+namespace Grader.Domain.Tests.Expressions.Functions;
+
+/// <summary>
+/// Layers and losses as the expression language writes them, where PyTorch refuses an input:
+/// the same refusal, at the call's column.
+/// </summary>
+public class LayerFunctionsTests
+{
+    [Theory]
+
+    // F.batch_norm in training mode: "Expected more than 1 value per channel when training".
+    [InlineData("batchnorm([[1, 2, 3]], [1, 1, 1], [0, 0, 0])", "batchnorm needs more than one value per channel in training mode")]
+    [InlineData("batchnorm([[[[4]], [[5]]]], [1, 1], [0, 0])", "got (1, 2, 1, 1)")]
+    public void Refuses_what_PyTorch_refuses(string text, string message)
+    {
+        var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
+        Assert.Contains(message, ex.Message);
+        Assert.Equal(1, ex.Column);
+    }
+
+    [Fact]
+    public void Batchnorm_of_two_rows_normalises_each_channel()
+    {
+        // Channel 0 holds 1 and 3 (mean 2, biased variance 1), channel 1 holds 5 and 5 (variance 0):
+        // (1 − 2)/√(1 + 1e-5), (3 − 2)/√(1 + 1e-5), and 0 for both of channel 1.
+        var y = Evaluate("batchnorm([[1, 5], [3, 5]], [1, 1], [0, 0])");
+        var s = 1 / Math.Sqrt(1 + 1e-5);
+        Assert.Equal([-s, 0, s, 0], y.Data, (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    private static Grader.Reference.Tensor Evaluate(string text) =>
+        new ExpressionEvaluator(ConstantScope.Instance).Evaluate(ExpressionParser.Parse(text)).Value;
+}
