@@ -30,8 +30,12 @@ internal sealed class PerAssignmentCache<T>(string what, ILogger logger)
     /// null when none was computed yet). <paramref name="compute"/> reads its own stamp first, then the
     /// value, so a change while it runs leaves the entry stale, to be computed again.
     /// </summary>
-    public async Task<(T? Value, bool Pending)> GetAsync(
-        string assignmentId, string stamp, int students, Func<string, CancellationToken, Task<(string Stamp, T Value)>> compute, CancellationToken ct)
+    public Task<(T? Value, bool Pending)> GetAsync(
+        string assignmentId, string stamp, int students, Func<string, CancellationToken, Task<(string Stamp, T Value)>> compute, CancellationToken ct) =>
+        GetAsync(assignmentId, stamp, students, compute, ct, retried: false);
+
+    private async Task<(T? Value, bool Pending)> GetAsync(
+        string assignmentId, string stamp, int students, Func<string, CancellationToken, Task<(string Stamp, T Value)>> compute, CancellationToken ct, bool retried)
     {
         var cached = entries.TryGetValue(assignmentId, out var entry);
         if (cached && entry.Stamp == stamp)
@@ -39,27 +43,42 @@ internal sealed class PerAssignmentCache<T>(string what, ILogger logger)
             return (entry.Value, false);
         }
 
-        var task = computing.GetOrAdd(assignmentId, id => Task.Run(async () =>
+        // The computation is recorded as running before it starts, and takes back only its own record
+        // when it ends: started first, a quick one could end (and take back nothing) before it was
+        // recorded, and stay recorded for ever, every later stamp served its value.
+        var started = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var task = computing.GetOrAdd(assignmentId, started.Task);
+        if (task == started.Task)
         {
-            try
+            // The record is taken back before the value is handed on, so that whoever gets the value
+            // and asks again at once finds nothing running.
+            _ = Task.Run(async () =>
             {
-                await PerAssignmentCache.OneAtATime.WaitAsync(CancellationToken.None);
+                (string Stamp, T Value) computed;
                 try
                 {
-                    var computed = await compute(id, CancellationToken.None);
-                    entries[id] = computed;
-                    return computed.Value;
+                    await PerAssignmentCache.OneAtATime.WaitAsync(CancellationToken.None);
+                    try
+                    {
+                        computed = await compute(assignmentId, CancellationToken.None);
+                        entries[assignmentId] = computed;
+                    }
+                    finally
+                    {
+                        PerAssignmentCache.OneAtATime.Release();
+                    }
                 }
-                finally
+                catch (Exception ex)
                 {
-                    PerAssignmentCache.OneAtATime.Release();
+                    computing.TryRemove(KeyValuePair.Create(assignmentId, started.Task));
+                    started.SetException(ex);
+                    return;
                 }
-            }
-            finally
-            {
-                computing.TryRemove(id, out _);
-            }
-        }, CancellationToken.None));
+
+                computing.TryRemove(KeyValuePair.Create(assignmentId, started.Task));
+                started.SetResult(computed.Value);
+            }, CancellationToken.None);
+        }
         if (students > StatisticsCache.InlineLimit)
         {
             _ = task.ContinueWith(t => logger.LogError(t.Exception, "Computing the {What} of {Assignment} failed", what, assignmentId), CancellationToken.None,
@@ -67,6 +86,11 @@ internal sealed class PerAssignmentCache<T>(string what, ILogger logger)
             return (cached ? entry.Value : null, true);
         }
 
-        return (await task.WaitAsync(ct), false);
+        // A computation already running when this stamp was read may have read the figures before the
+        // change this request is to show (a TA's page after their own group score): once, wait for the next.
+        var value = await task.WaitAsync(ct);
+        return !retried && task != started.Task && entries.TryGetValue(assignmentId, out var after) && after.Stamp != stamp
+            ? await GetAsync(assignmentId, stamp, students, compute, ct, retried: true)
+            : (value, false);
     }
 }
