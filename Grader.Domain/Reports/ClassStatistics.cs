@@ -12,14 +12,21 @@ public sealed record ClassStatistics(int Students, double MeanScore, double MaxS
     /// <summary>How many of the most common wrong answers and feedback lines are kept.</summary>
     public const int Top = 3;
 
-    /// <summary>Computes the statistics of the reports (one per student).</summary>
-    public static ClassStatistics Of(IReadOnlyList<GradeReport> reports)
+    /// <summary>
+    /// Computes the statistics of the reports (one per student). The histogram bins
+    /// <paramref name="counted"/> (each student's score after the course's penalties, in the
+    /// reports' order) when given, as the gradebook counts them; else each report's own score.
+    /// </summary>
+    public static ClassStatistics Of(IReadOnlyList<GradeReport> reports, IReadOnlyList<double>? counted = null)
     {
         var histogram = new int[10];
-        foreach (var r in reports)
+        for (var i = 0; i < reports.Count; i++)
         {
-            var share = r.MaxScore > 0 ? r.Score / r.MaxScore : 0;
-            histogram[Math.Clamp((int)Math.Floor(share * 10), 0, 9)]++;
+            var r = reports[i];
+            var score = counted is not null && i < counted.Count ? counted[i] : r.Score;
+            var share = r.MaxScore > 0 ? score / r.MaxScore : 0;
+            // Rounded first, so that 4.8 of 6 (0.7999… in binary) falls in 80–90 %, as it reads.
+            histogram[Math.Clamp((int)Math.Floor(Math.Round(share * 10, 9)), 0, 9)]++;
         }
 
         var ids = reports.SelectMany(r => r.Questions.Select(q => q.Id)).Distinct().ToList();

@@ -44,6 +44,6 @@ public sealed class StatisticsCache(StandingStore standings, ClassRecords record
     {
         var stamp = Stamp((await standings.RevisionAsync(assignmentId, ct))?.Revision, (await students.ListAsync(ct)).Count);
         var book = await Gradebooks.BuildAsync(assignmentId, records, catalog, students, gradebook.Value, ct, standings);
-        return (stamp, ClassStatistics.Of([.. book.Students.Select(r => r.Report)]));
+        return (stamp, ClassStatistics.Of([.. book.Students.Select(r => r.Report)], [.. book.Students.Select(r => r.Standing.Total)]));
     }
 }
