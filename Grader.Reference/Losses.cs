@@ -121,6 +121,58 @@ public static class Losses
         return (Ops.Permute(input, order), target.Value.SameShape(input.Value) ? Ops.Permute(target, order) : target);
     }
 
+    /// <summary>Mean absolute error, mean |input − target| (PyTorch's <c>l1_loss</c>; its gradient at input = target is 0, as |x|′(0)).</summary>
+    public static Node L1(Node input, Node target, Reduction reduction = Reduction.Mean) =>
+        Reduce(Ops.Abs(Ops.Sub(input, target)), reduction);
+
+    /// <summary>
+    /// PyTorch's <c>smooth_l1_loss</c>: with z = |input − target|, 0.5·z²/β where z &lt; β, else z − 0.5·β;
+    /// β = 0 is |input − target| (its gradient −1 at input = target, as PyTorch's backward). At z = β the gradient is ±1 from either side and the second derivative 0 (PyTorch's double backward, masked by z &lt; β).
+    /// </summary>
+    public static Node SmoothL1(Node input, Node target, Reduction reduction = Reduction.Mean, double beta = 1)
+    {
+        if (!(beta >= 0) || double.IsInfinity(beta))
+        {
+            throw new ShapeException($"smooth_l1_loss: beta must be a finite number at least 0, got {beta}");
+        }
+
+        var d = Ops.Sub(input, target);
+        if (beta == 0)
+        {
+            // |d|, with PyTorch's backward at β = 0: −1 where d ≤ 0, so −1 at d = 0 (l1_loss gives 0 there),
+            // to the target too (its gradient is the same backward with the two swapped).
+            var body = Ops.Where(d.Value.Map(v => v > 0 ? 1.0 : 0.0), d, Ops.Neg(d));
+            if (d.Value.Data.Contains(0))
+            {
+                var tie = Ops.Neg(Ops.Add(Ops.Sub(input, Node.Constant(input.Value)), Ops.Sub(target, Node.Constant(target.Value))));
+                body = Ops.Where(d.Value.Map(v => v == 0 ? 0.0 : 1.0), body, tie);
+            }
+
+            return Reduce(body, reduction);
+        }
+
+        var z = Ops.Abs(d);
+        var inside = z.Value.Map(v => v < beta ? 1.0 : 0.0);
+        return Reduce(Ops.Where(inside, Ops.Mul(Squared(d), Ops.Constant(0.5 / beta)), Ops.Sub(z, Ops.Constant(0.5 * beta))), reduction);
+    }
+
+    /// <summary>
+    /// PyTorch's <c>huber_loss</c>: with z = |input − target|, 0.5·z² where z &lt; δ, else δ·(z − 0.5·δ) (δ &gt; 0);
+    /// at z = δ the gradient is ±δ from either side and the second derivative 0.
+    /// </summary>
+    public static Node Huber(Node input, Node target, Reduction reduction = Reduction.Mean, double delta = 1)
+    {
+        if (!(delta > 0) || double.IsInfinity(delta))
+        {
+            throw new ShapeException($"huber_loss: delta must be a finite number above 0, as in PyTorch, got {delta}");
+        }
+
+        var d = Ops.Sub(input, target);
+        var z = Ops.Abs(d);
+        var inside = z.Value.Map(v => v < delta ? 1.0 : 0.0);
+        return Reduce(Ops.Where(inside, Ops.Mul(Squared(d), Ops.Constant(0.5)), Ops.Mul(Ops.Sub(z, Ops.Constant(0.5 * delta)), Ops.Constant(delta))), reduction);
+    }
+
     private static Node Squared(Node x) => Ops.Mul(x, x);
 
     private static Node Reduce(Node x, Reduction reduction) => reduction switch

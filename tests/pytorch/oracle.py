@@ -137,7 +137,26 @@ case("bce-second", {"p": torch.tensor([0.2, 0.7, 0.5], dtype=D), "t": torch.tens
      "bce(p, t, reduction=\"sum\")", lambda p, t: F.binary_cross_entropy(p, t, reduction="sum"), second=("p",))
 
 
+# PyTorch's names added after the sweep: clamp, sign, l1_loss, smooth_l1_loss, huber_loss (differences at and around each kink).
+pk = torch.tensor([0.5, 1.0, -2.0, 0.25, 3.0, 0.2], dtype=D)
+qk = torch.tensor([0.5, 0.0, -0.5, 1.25, 1.0, 0.0], dtype=D)
+case("l1-loss", {"p": pk, "q": qk}, "l1_loss(p, q)", lambda p, q: F.l1_loss(p, q), second=("p",))
+case("l1-loss-none", {"p": pk, "q": qk}, "l1_loss(p, q, reduction=\"none\")", lambda p, q: F.l1_loss(p, q, reduction="none"))
+case("smooth-l1-loss", {"p": pk, "q": qk}, "smooth_l1_loss(p, q)", lambda p, q: F.smooth_l1_loss(p, q), second=("p", "q"))
+case("smooth-l1-loss-beta", {"p": pk, "q": qk}, "smooth_l1_loss(p, q, reduction=\"sum\", beta=1.5)", lambda p, q: F.smooth_l1_loss(p, q, reduction="sum", beta=1.5), second=("p",))
+case("smooth-l1-loss-beta-0", {"p": pk, "q": qk}, "smooth_l1_loss(p, q, beta=0)", lambda p, q: F.smooth_l1_loss(p, q, beta=0.0))
+case("huber-loss", {"p": pk, "q": qk}, "huber_loss(p, q)", lambda p, q: F.huber_loss(p, q), second=("p", "q"))
+case("huber-loss-delta", {"p": pk, "q": qk}, "huber_loss(p, q, reduction=\"none\", delta=2)", lambda p, q: F.huber_loss(p, q, reduction="none", delta=2.0), second=("p",))
+xk = torch.tensor([-1.0, -0.5, 0.0, 0.3, 0.7, 2.0], dtype=D)
+case("clamp", {"x": xk}, "clamp(x, -0.5, 0.3)", lambda x: torch.clamp(x, -0.5, 0.3))
+case("clamp-min", {"x": xk}, "clamp(x, min=-0.5)", lambda x: torch.clamp(x, min=-0.5))
+case("clamp-max", {"x": xk}, "clamp(x, max=0.3)", lambda x: torch.clamp(x, max=0.3))
+case("sign", {"x": xk}, "sign(x) * x^2", lambda x: torch.sign(x) * x ** 2, second=("x",))
+
+
 def nested(t):
+    if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)
+        return torch.zeros(t.shape, dtype=D).tolist()
     return t.detach().tolist()
 
 

@@ -15,6 +15,7 @@ internal static class ElementwiseFunctions
         Unary("log", Ops.Log, "ln x", "`torch.log`"),
         Unary("sqrt", Ops.Sqrt, "√x", "`torch.sqrt`"),
         Unary("abs", Ops.Abs, "\\|x\\|", "`torch.abs`", "\\|x\\|′(0) = 0"),
+        Unary("sign", x => Node.Constant(x.Value.Map(v => v > 0 ? 1.0 : v < 0 ? -1.0 : v)), "−1, 0 or 1 by the sign of x", "`torch.sign`", "no gradient (0 everywhere, as PyTorch)"),
         Unary("tanh", Ops.Tanh, "tanh x", "`torch.tanh`") with { Activation = true },
         Unary("sigmoid", Ops.Sigmoid, "1/(1 + e⁻ˣ)", "`torch.sigmoid`") with { Activation = true },
         Unary("relu", Ops.Relu, "max(0, x)", "`torch.relu`", "relu′(0) = 0") with { Activation = true },

@@ -49,6 +49,10 @@ internal static class IndexingFunctions
         },
         new("clip", ["x", "lo", "hi"], c => Ops.Clip(c.Arg(0), c.Number(1, 0), c.Number(2, 0)),
             "min(max(x, lo), hi), element-wise", "`torch.clamp(x, lo, hi)`", "the gradient passes where lo ≤ x ≤ hi, bounds included"),
+        new("clamp", ["x", new("min", "none"), new("max", "none")], c => c.Raw(1) is null && c.Raw(2) is null
+                ? throw new ShapeException("clamp needs min or max (or both), as in PyTorch")
+                : Ops.Clip(c.Arg(0), c.Number(1, double.NegativeInfinity), c.Number(2, double.PositiveInfinity)),
+            "PyTorch's name: min(max(x, min), max), element-wise, either bound left out", "`torch.clamp(x, min, max)`", "the gradient passes where min ≤ x ≤ max, bounds included"),
         new("permute", ["x", "dims"], c => Ops.Permute(c.Arg(0), Axes(c, 1)),
             "the axes reordered: output axis k is x's axis dims[k] (negative from the end)", "`x.permute(dims)`"),
     ];

@@ -3,8 +3,8 @@ using Grader.Domain.Expressions;
 namespace Grader.Domain.Tests.Expressions.Functions;
 
 /// <summary>
-/// Layers and losses as the expression language writes them, where PyTorch refuses an input:
-/// the same refusal, at the call's column.
+/// Layers, losses and clamp as the expression language writes them, where PyTorch refuses an
+/// input: the same refusal, at the call's column.
 /// </summary>
 public class LayerFunctionsTests
 {
@@ -13,6 +13,11 @@ public class LayerFunctionsTests
     // F.batch_norm in training mode: "Expected more than 1 value per channel when training".
     [InlineData("batchnorm([[1, 2, 3]], [1, 1, 1], [0, 0, 0])", "batchnorm needs more than one value per channel in training mode")]
     [InlineData("batchnorm([[[[4]], [[5]]]], [1, 1], [0, 0])", "got (1, 2, 1, 1)")]
+
+    // torch.clamp: "At least one of 'min' or 'max' must not be None"; F.huber_loss: "does not support non-positive values for delta".
+    [InlineData("clamp([1, 2])", "clamp needs min or max (or both)")]
+    [InlineData("huber_loss([1], [2], delta=0)", "huber_loss: delta must be a finite number above 0")]
+    [InlineData("smooth_l1_loss([1], [2], beta=-1)", "smooth_l1_loss: beta must be a finite number at least 0")]
     public void Refuses_what_PyTorch_refuses(string text, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
