@@ -9,6 +9,18 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
     /// <summary>The scale phase's figures, one per database size (empty when not run).</summary>
     public IReadOnlyList<ScaleResult> Scale { get; init; } = [];
 
+    /// <summary>The HTTP path alone (<see cref="HttpFloorBenchmark"/>): requests per second.</summary>
+    public double HttpFloorPerSecond { get; init; } = double.NaN;
+
+    /// <summary>The HTTP path alone: the process's CPU (ms) per request, client included.</summary>
+    public double HttpFloorCpuMs { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The most end to end could grade if storing cost nothing: the HTTP path alone and in-process
+    /// grading, each using both cores, paid one after the other for every submission.
+    /// </summary>
+    public double BoundWithoutStorage => 1 / ((1 / HttpFloorPerSecond) + (1 / GradedInProcessPerSecond));
+
     /// <summary>The table.</summary>
     public string Table()
     {
@@ -35,6 +47,11 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
         Row("end-to-end graded/s ÷ in-process grading/s", (Closed.GradedPerSecond / GradedInProcessPerSecond).ToString("0.00", CultureInfo.InvariantCulture), ">= 0.6");
         Row("end-to-end graded/s ÷ single-row commits/s", (Closed.GradedPerSecond / SqliteSingle).ToString("0.00", CultureInfo.InvariantCulture), ">= 1.5");
         Row("end-to-end graded/s ÷ batched rows/s", (Closed.GradedPerSecond / SqliteBatched).ToString("0.000", CultureInfo.InvariantCulture));
+        Row("end to end: the process's CPU ms per submission (client included)", Closed.CpuMsPerSubmission.ToString("0.000", CultureInfo.InvariantCulture));
+        Row("HTTP alone, same client and files (requests/s; CPU ms each)", $"{F(HttpFloorPerSecond)}; {HttpFloorCpuMs.ToString("0.000", CultureInfo.InvariantCulture)}");
+        Row("HTTP alone then grading, storing free (graded/s)", F(BoundWithoutStorage));
+        Row("  that ÷ in-process grading/s (end to end's ceiling)", (BoundWithoutStorage / GradedInProcessPerSecond).ToString("0.00", CultureInfo.InvariantCulture));
+        Row("end-to-end graded/s ÷ that ceiling", (Closed.GradedPerSecond / BoundWithoutStorage).ToString("0.00", CultureInfo.InvariantCulture));
         var one = Postgres.OneNode;
         Row($"PostgreSQL, 1 node, {one.Accepted} submissions: graded/s", F(one.GradedPerSecond));
         Row("PostgreSQL, 1 node: p50 / p95 / p99 POST→graded (ms)", $"{F(one.P(50))} / {F(one.P(95))} / {F(one.P(99))}");
@@ -142,6 +159,14 @@ public sealed record BenchReport(BenchOptions Options, int Cores, double KeysPer
             assignmentOverSmallest = Math.Round(s.AssignmentMs / Scale[0].AssignmentMs, 2),
         }),
         sqlite = new { singleRowCommitsPerSecond = Math.Round(SqliteSingle), batchedRowsPerSecond = Math.Round(SqliteBatched), endToEndOverSingle = Math.Round(Closed.GradedPerSecond / SqliteSingle, 3), endToEndOverBatched = Math.Round(Closed.GradedPerSecond / SqliteBatched, 4) },
+        httpAlone = new
+        {
+            requestsPerSecond = Math.Round(HttpFloorPerSecond),
+            cpuMsPerRequest = Math.Round(HttpFloorCpuMs, 3),
+            thenGradingPerSecond = Math.Round(BoundWithoutStorage),
+            thenGradingOverInProcess = Math.Round(BoundWithoutStorage / GradedInProcessPerSecond, 3),
+            endToEndOverThenGrading = Math.Round(Closed.GradedPerSecond / BoundWithoutStorage, 3),
+        },
     };
 
     /// <summary>An amount the server counted over a run, per submission the run accepted.</summary>

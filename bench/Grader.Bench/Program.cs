@@ -55,6 +55,7 @@ try
     }
 
     var (single, batched) = Runs("sqlite") ? SqliteLimitBenchmark.Run(folder, TimeSpan.FromSeconds(options.Quick ? 2 : 5)) : (double.NaN, double.NaN);
+    var (httpFloor, httpFloorCpu) = Runs("sqlite") ? await HttpFloorBenchmark.RunAsync(files, options.Concurrency, TimeSpan.FromSeconds(options.Quick ? 1 : 5)) : (double.NaN, double.NaN);
 
     // One node, then two nodes, on one PostgreSQL server on the same machine (fsync on), and that server's own commit rate.
     var postgres = new PostgresFigures(EndToEndResult.None, EndToEndResult.None, double.NaN, double.NaN, Runs("postgres") ? Grader.Tests.PostgresServer.Unavailable : "not run");
@@ -180,7 +181,7 @@ try
         Console.WriteLine(ScaleBenchmark.Table(scale));
     }
 
-    var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched, postgres) { Scale = scale };
+    var report = new BenchReport(options, Environment.ProcessorCount, keys, grading, closed, open, single, batched, postgres) { Scale = scale, HttpFloorPerSecond = httpFloor, HttpFloorCpuMs = httpFloorCpu };
     Console.WriteLine(report.Table());
     var json = JsonSerializer.Serialize(report.ToJson(), new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     if (options.JsonPath is not null)
