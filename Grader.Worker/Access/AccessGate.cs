@@ -32,8 +32,15 @@ public static class AccessGate
             case AccessRule.TaOrReceipt:
             case AccessRule.TaReceiptOrOwner:
             {
-                // Whether the receipt opens this submission is decided where the submission is read (SubmissionViews).
+                // Whether the receipt (or the signed-in student) opens this submission is decided where the submission is read (SubmissionViews).
                 var credentials = Remember(http);
+                if (rule == AccessRule.TaReceiptOrOwner && !credentials.IsTa
+                    && await SignIn(http).StudentAsync(http.Request, ct: http.RequestAborted) is { } student)
+                {
+                    credentials = credentials with { Student = student.StudentId };
+                    http.Features.Set(credentials);
+                }
+
                 return !credentials.HasCredential ? Refuse(http, credentials)
                     : rule == AccessRule.TaReceiptOrOwner ? credentials.SignInRedirect(http.Request)
                     : null;

@@ -19,7 +19,11 @@ public enum AccessRule
     /// <summary>The TA token, or the receipt of the one submission asked for (<c>GET /api/submissions/{id}</c>).</summary>
     TaOrReceipt,
 
-    /// <summary>As <see cref="TaOrReceipt"/>, for the report page: a TA opening it with <c>?token=</c> is redirected without it.</summary>
+    /// <summary>
+    /// The report page: the TA token, the submission's receipt, or its own student signed in
+    /// (bearer token or sign-in cookie; whose submission it is is checked where it is read). A TA
+    /// opening it with <c>?token=</c> is redirected without it.
+    /// </summary>
     TaReceiptOrOwner,
 
     /// <summary>The submission's own student, signed in, or the holder of its receipt; not the TA token (regrade requests).</summary>

@@ -4,8 +4,8 @@ namespace Grader.Worker.Access;
 
 /// <summary>
 /// Who a request is: a TA (the TA token as <c>Authorization: Bearer</c>, the <c>grader_ta</c>
-/// cookie or <c>?token=</c>), or the holder of one submission's receipt (<c>?receipt=</c> or
-/// <c>X-Receipt</c>), or nobody.
+/// cookie or <c>?token=</c>), the holder of one submission's receipt (<c>?receipt=</c> or
+/// <c>X-Receipt</c>), a signed-in student (where the rule reads one), or nobody.
 /// </summary>
 public sealed record Credentials(bool IsTa, string? Receipt)
 {
@@ -18,8 +18,14 @@ public sealed record Credentials(bool IsTa, string? Receipt)
     /// </summary>
     public bool IsStudent { get; init; }
 
+    /// <summary>
+    /// The signed-in student's id, where the rule reads it (<see cref="AccessRule.TaReceiptOrOwner"/>:
+    /// a student opens their own submissions' reports without the receipt); null otherwise.
+    /// </summary>
+    public string? Student { get; init; }
+
     /// <summary>True when any credential was presented.</summary>
-    public bool HasCredential => IsTa || Receipt is not null || IsStudent;
+    public bool HasCredential => IsTa || Receipt is not null || IsStudent || Student is not null;
 
     /// <summary>Reads the request's credentials; a valid <c>?token=</c> also sets the cookie.</summary>
     public static Credentials Of(HttpContext context, TaTokenStore tokens)
@@ -48,21 +54,27 @@ public sealed record Credentials(bool IsTa, string? Receipt)
         return WantsJson(request)
             ? Results.Json(new { error = status == 401 ? "a TA token (or, for one submission, its receipt) is needed" : IsStudent ? "this is for TAs; a student's token does not open it" : "this credential does not open this resource" }, statusCode: status)
             : status == 401
-                ? PageResult.Message(401, "Sign in", "401: a token is needed",
-                    "TAs: open this page with ?token=YOUR-TA-TOKEN (printed when the service first started, and kept in data/ta-token.txt). "
-                    + "Students: open your personal link, or a submission's report with its ?receipt=.")
-                : PageResult.Message(403, "Forbidden", "403: not yours", IsStudent
+                ? PageResult.Message(401, "Sign in", "401: please sign in",
+                    (request.Cookies.ContainsKey(StudentSignIn.Cookie) ? "Your sign-in link has been replaced. " : "")
+                    + "Students: open the personal link your instructor sent you (it looks like /s/…) to sign this browser in, then open this page again; "
+                    + "or open a report by the link your submission's receipt gave (it ends in ?receipt=…). "
+                    + "TAs: open this page once with ?token=YOUR-TA-TOKEN (the token is kept in the service's data/ta-token.txt).")
+                : PageResult.Message(403, "Forbidden", "403: not yours", Student is not null
+                    ? "This is not one of your submissions. Your own reports are linked from your assignments' pages, on /me."
+                    : IsStudent
                     ? "This page is for TAs. Your own assignments are on your page, /me."
                     : "This credential does not open this page.");
     }
 
     /// <summary>
-    /// Null when this access may read the submission; otherwise the refusal. A missing submission
-    /// is 404 for a TA and 403 for anyone else, so a receipt reveals nothing about other ids.
+    /// Null when this access may read the submission (<paramref name="submissionReceipt"/> and
+    /// <paramref name="submissionStudent"/> are the stored submission's, null when there is none);
+    /// otherwise the refusal. A missing submission is 404 for a TA and 403 for anyone else, so a
+    /// receipt or a student's sign-in reveals nothing about other ids.
     /// </summary>
-    public IResult? Deny(HttpRequest request, long id, string? submissionReceipt)
+    public IResult? Deny(HttpRequest request, long id, string? submissionReceipt, string? submissionStudent = null)
     {
-        if (!HasCredential || (submissionReceipt is not null && !MayRead(submissionReceipt)) || (submissionReceipt is null && !IsTa))
+        if (!HasCredential || (submissionReceipt is not null && !MayRead(submissionReceipt) && !Owns(submissionStudent)) || (submissionReceipt is null && !IsTa))
         {
             return Refuse(request);
         }
@@ -95,6 +107,10 @@ public sealed record Credentials(bool IsTa, string? Receipt)
         var path = request.Path.Value ?? "";
         return request.Path.StartsWithSegments("/api") || path.EndsWith(".csv", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal);
     }
+
+    /// <summary>True when the signed-in <see cref="Student"/> is the submission's own student (ids compared trimmed and case-folded).</summary>
+    public bool Owns(string? submissionStudent) =>
+        Student is not null && submissionStudent is not null && Grader.Domain.Students.StudentIds.Same(Student, submissionStudent);
 
     /// <summary>True when this request may read the submission with that receipt token.</summary>
     public bool MayRead(string submissionReceipt) =>

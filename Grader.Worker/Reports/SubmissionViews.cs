@@ -12,13 +12,13 @@ public sealed class SubmissionViews(IDbContextFactory<GraderDbContext> dbFactory
     /// <summary>
     /// The view of submission <paramref name="id"/> for <paramref name="reader"/>, or the refusal:
     /// a missing submission is 404 for a TA and 403 for anyone else, so a receipt reveals nothing
-    /// about other ids. <paramref name="withAudit"/> adds a TA's audit of overrides.
+    /// about other ids; a signed-in student (<see cref="Credentials.Student"/>) reads their own. <paramref name="withAudit"/> adds a TA's audit of overrides.
     /// </summary>
     public async Task<(SubmissionView? View, IResult? Refused)> ReadAsync(long id, Credentials reader, HttpRequest request, bool withAudit, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (reader.Deny(request, id, submission?.ReceiptToken) is { } denied)
+        if (reader.Deny(request, id, submission?.ReceiptToken, submission?.Student) is { } denied)
         {
             return (null, denied);
         }
