@@ -102,7 +102,7 @@ public static class AnswerFileReader
         }
 
         return bag.IsEmpty
-            ? new AnswerFileReadResult(new AnswerFile(assignment!, student, answers, warnings), [])
+            ? new AnswerFileReadResult(new AnswerFile(assignment!, student, answers, warnings) { FromFields = fromFields }, [])
             : new AnswerFileReadResult(null, bag.Items);
     }
 

@@ -28,21 +28,7 @@ public static class AnswerGrader
     public static GradeReport Grade(AnswerKey key, AnswerFile file)
     {
         var assignment = key.Assignment;
-        var warnings = new List<string>(file.Warnings);
-        if (file.AssignmentId != assignment.Id)
-        {
-            warnings.Add($"the answer file names assignment '{file.AssignmentId}' but was graded against '{assignment.Id}'");
-        }
-
-        foreach (var extra in file.Answers.Where(a => assignment.FindQuestion(a.QuestionId) is null))
-        {
-            warnings.Add($"line {extra.Where.Line}: unknown question id '{extra.QuestionId}' ignored{DidYouMean.IdHint(extra.QuestionId, assignment.Questions.Select(q => q.Id))}");
-        }
-
-        foreach (var dup in file.Answers.GroupBy(a => a.QuestionId).Where(g => g.Count() > 1))
-        {
-            warnings.Add($"question '{dup.Key}' answered {dup.Count()} times; the first answer is graded");
-        }
+        var warnings = AnswerCoverage.Warnings(assignment, file);
 
         var results = new List<QuestionResult>();
         var earlierWrong = new List<(Question, Tensor)>();

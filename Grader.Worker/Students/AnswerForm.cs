@@ -73,7 +73,11 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
         }
     }
 
-    /// <summary>The answer file of these fields: YAML, every key and answer a double-quoted scalar.</summary>
+    /// <summary>
+    /// The answer file of these fields: YAML, every key and answer a double-quoted scalar, the
+    /// assignment's questions in order, then any field that matches no question (kept, so the
+    /// report and the page warn that it was ignored, with a did-you-mean).
+    /// </summary>
     public string ToAnswerFile(Assignment assignment, string student)
     {
         var sb = new StringBuilder();
@@ -89,8 +93,24 @@ public sealed record AnswerForm(IReadOnlyDictionary<string, string> Fields)
             }
         }
 
+        foreach (var (id, text) in Fields.Where(f => assignment.FindQuestion(f.Key) is null))
+        {
+            sb.Append("  ").Append(Quote(id)).Append(": ").Append(Quote(text)).Append('\n');
+        }
+
         return sb.ToString();
     }
+
+    /// <summary>
+    /// What Check says of the form as a whole: each field whose id matches no question (ignored on
+    /// Submit, with a did-you-mean), in the words the report uses (<see cref="AnswerCoverage.Warnings"/>).
+    /// </summary>
+    public IReadOnlyList<string> Warnings(Assignment assignment) =>
+        AnswerCoverage.Warnings(assignment, new AnswerFile(
+            assignment.Id, null, [.. Fields.Select(f => new GivenAnswer(f.Key, null, null, new Domain.SourcePosition(1, 0), f.Value))], [])
+        {
+            FromFields = true,
+        });
 
     /// <summary>
     /// Reads every field as the grader would (an error names the column in the field) and sets its

@@ -18,6 +18,7 @@ public partial class StudentAssignmentPage
     /// <param name="now">Its <see cref="Now"/>.</param>
     /// <param name="notice">Its <see cref="Notice"/>.</param>
     /// <param name="error">Its <see cref="Error"/>.</param>
+    /// <param name="warnings">Its <see cref="Warnings"/>.</param>
     /// <param name="status">The HTTP status.</param>
     public static RazorComponentResult<StudentAssignmentPage> Of(
         StudentIdentity student,
@@ -29,6 +30,7 @@ public partial class StudentAssignmentPage
         DateTimeOffset now,
         string? notice,
         string? error,
+        IReadOnlyList<string>? warnings = null,
         int status = 200) =>
         new(new Dictionary<string, object?>
         {
@@ -41,6 +43,7 @@ public partial class StudentAssignmentPage
             [nameof(Now)] = now,
             [nameof(Notice)] = notice,
             [nameof(Error)] = error,
+            [nameof(Warnings)] = warnings,
         })
         { StatusCode = status };
 }

@@ -84,7 +84,7 @@ public static class StudentPages
         var answers = AnswerForm.Of(await CaseSensitiveForm.ReadAsync(request, ct));
         if (form["action"] != "submit")
         {
-            return await PageAsync(id, student, handouts, records, rules, ct, answers, answers.Check(assignment, student.StudentId));
+            return await PageAsync(id, student, handouts, records, rules, ct, answers, answers.Check(assignment, student.StudentId), warnings: answers.Warnings(assignment));
         }
 
         if (answers.Fields.Count == 0)
@@ -151,7 +151,8 @@ public static class StudentPages
 
     private static async Task<IResult> PageAsync(
         string id, StudentIdentity student, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct,
-        AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? error = null, int status = 200, long? submitted = null)
+        AnswerForm? form = null, IReadOnlyList<FieldCheck>? checks = null, string? error = null, int status = 200, long? submitted = null,
+        IReadOnlyList<string>? warnings = null)
     {
         if (await handouts.ForAsync(id, student.StudentId, ct) is not { } handout)
         {
@@ -169,6 +170,7 @@ public static class StudentPages
             now: rules.Now,
             notice: submitted is { } n ? SubmittedNotice(n, submissions) : null,
             error: error,
+            warnings: submitted is { } w ? await records.WarningsAsync(student.StudentId, w, ct) : warnings,
             status: status);
     }
 

@@ -24,4 +24,29 @@ public class AnswerCoverageTests
             Assert.StartsWith(refusal, problem);
         }
     }
+
+    [Theory]
+    // the rest of a tanh-network file (from line 3), the warnings its report carries ("|" between two)
+    [InlineData("answers:\n  forward: 0.3\n", "")]
+    [InlineData("answers:\n  forward: 0.3\n  Loss: 1\n", "line 5: unknown question id 'Loss' ignored (did you mean 'loss'?)")]
+    [InlineData("answers:\n  dl-dx3: 1\n  forward: 0.3\n", "line 4: unknown question id 'dl-dx3' ignored (did you mean 'dL-dx3'?)")]
+    [InlineData("answers:\n  forward: 0.3\n  zzz: 1\n", "line 5: unknown question id 'zzz' ignored")]
+    [InlineData("extra: 1\nanswers:\n  forward: 0.3\n  X1: 1\n", "line 3: unknown key 'extra' ignored|line 6: unknown question id 'X1' ignored (did you mean 'x1'?)")]
+    public void The_warnings_of_a_file_are_those_its_report_carries(string answers, string expected)
+    {
+        var assignment = Keys.Load("tanh-network");
+        var file = AnswerFileReader.Read("assignment: tanh-network\nstudent: s\n" + answers, "a.yaml").File!;
+        var warnings = AnswerCoverage.Warnings(assignment, file);
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split('|'), warnings);
+        Assert.Equal(warnings, AnswerGrader.Grade(assignment, file).Warnings);
+    }
+
+    [Fact]
+    public void A_file_written_by_the_answer_page_names_an_unknown_id_as_a_field_not_a_line()
+    {
+        var file = AnswerFileReader.Read(
+            AnswerFileReader.FromFieldsMarker + "\nassignment: \"tanh-network\"\nstudent: \"s\"\nanswers:\n  \"forward\": \"0.3\"\n  \"Forward\": \"0.3\"\n", "form").File!;
+        Assert.True(file.FromFields);
+        Assert.Equal(["unknown question id 'Forward' (a field of the answer page) ignored (did you mean 'forward'?)"], AnswerCoverage.Warnings(Keys.Load("tanh-network"), file));
+    }
 }

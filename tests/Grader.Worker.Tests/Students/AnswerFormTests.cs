@@ -112,4 +112,22 @@ public class AnswerFormTests
         Assert.Equal(report.MaxScore, report.Score);
         Assert.All(form.Check(Svm, "ada"), c => Assert.True(c.Ok, c.Message));
     }
+
+    [Theory]
+    // the fields typed (id=text;...), the warnings Check shows ("" none)
+    [InlineData("scores=[1, 2, 3]", "")]
+    [InlineData("Scores=[1, 2, 3]", "unknown question id 'Scores' (a field of the answer page) ignored (did you mean 'scores'?)")]
+    [InlineData("scores=1;dl-dw=2", "unknown question id 'dl-dw' (a field of the answer page) ignored (did you mean 'dL-dW'?)")]
+    [InlineData("zzz=1", "unknown question id 'zzz' (a field of the answer page) ignored")]
+    public void Check_warns_of_fields_that_match_no_question_and_Submit_keeps_them_so_the_report_says_the_same(string typed, string warning)
+    {
+        var form = new AnswerForm(typed.Split(';').Select(f => f.Split('=')).ToDictionary(f => f[0], f => f[1]));
+        Assert.Equal(warning.Length == 0 ? [] : [warning], form.Warnings(Svm));
+
+        // The written file keeps the field, and its reader names it as a field, never by a line of that file.
+        var file = AnswerFileReader.Read(form.ToAnswerFile(Svm, "ada"), "form").File!;
+        Assert.True(file.FromFields);
+        Assert.Equal(form.Fields.Keys.Order(StringComparer.Ordinal), file.Answers.Select(a => a.QuestionId).Order(StringComparer.Ordinal));
+        Assert.Equal(form.Warnings(Svm), AnswerGrader.Grade(Svm, file).Warnings);
+    }
 }
