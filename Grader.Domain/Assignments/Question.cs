@@ -8,6 +8,12 @@ public sealed record Question(string Id, string? Text, string AnswerText, Expr A
     /// <summary>For a question of kind <c>graph</c>, what it asks (its <see cref="Answer"/> is then the output node's name); null for a value question.</summary>
     public Graphs.GraphSpec? Graph { get; init; }
 
+    /// <summary>
+    /// True when the answer is a gradient: its expression is a call of <c>grad(f, v)</c> (not, say,
+    /// <c>W - lr * grad(L, W)</c> or <c>transpose(W)</c>), so feedback may explain that a gradient has the shape of its variable.
+    /// </summary>
+    public bool IsGradient => Graph is null && Answer is CallExpr { Function: "grad" };
+
     /// <summary>Points, the question's or the defaults' (1 if neither says).</summary>
     public double Points(GradingSettings defaults) => Settings.Over(defaults).Points ?? 1;
 

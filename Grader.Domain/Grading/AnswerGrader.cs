@@ -100,7 +100,7 @@ public static class AnswerGrader
 
         // The key's numbers with the axes in another order (a transpose, channels last) score 0
         // whether or not the shape happens to match (a square transpose is no better than another).
-        var arrangement = Arrangement.Of(value, expected, tolerance);
+        var arrangement = Arrangement.Of(value, expected, tolerance, q.IsGradient);
         if (!cmp.ShapeMatches || arrangement is not null)
         {
             var feedback = arrangement?.Description

@@ -25,8 +25,13 @@ public static class Arrangement
         Permuted,
     }
 
-    /// <summary>The arrangement mistake, or null when the answer is not the key with permuted axes.</summary>
-    public static Mistake? Of(Tensor given, Tensor key, Tolerance tolerance)
+    /// <summary>
+    /// The arrangement mistake, or null when the answer is not the key with permuted axes.
+    /// <paramref name="gradient"/> (the question's answer is a gradient, <see cref="Question.IsGradient"/>)
+    /// adds to a transpose why a gradient has the shape of its variable; any other matrix's
+    /// transpose is named without it.
+    /// </summary>
+    public static Mistake? Of(Tensor given, Tensor key, Tolerance tolerance, bool gradient)
     {
         if (given.Rank != key.Rank || key.Rank < 2 || key.Rank > 4 || given.Count != key.Count)
         {
@@ -47,7 +52,7 @@ public static class Arrangement
             if (MatchesPermuted(given.Data, key, axes, tolerance, againstItself: false)
                 && !(given.SameShape(key) && MatchesPermuted(key.Data, key, axes, tolerance, againstItself: true)))
             {
-                return Name(given, key, axes);
+                return Name(given, key, axes, gradient);
             }
         }
 
@@ -147,14 +152,14 @@ public static class Arrangement
         _ => Kind.Permuted,
     };
 
-    private static Mistake Name(Tensor given, Tensor key, int[] axes)
+    private static Mistake Name(Tensor given, Tensor key, int[] axes, bool gradient)
     {
         var shapes = $"shape {given.ShapeText} where {key.ShapeText} is expected";
         return KindOf(axes) switch
         {
             Kind.Transposed => new Mistake("transposed",
                 "your answer is the transpose of the key" + (given.SameShape(key) ? "" : $": {shapes}")
-                + " (a gradient has the shape of the variable it is taken with respect to, dL/dW[i, j] = ∂L/∂W_ij)"),
+                + (gradient ? " (a gradient has the shape of the variable it is taken with respect to, dL/dW[i, j] = ∂L/∂W_ij)" : "")),
             Kind.ChannelsLast => new Mistake("channels-last",
                 $"your answer has its channels last, (H, W, C) instead of (C, H, W): {shapes}"),
             Kind.KernelLayout => new Mistake("kernel-layout",

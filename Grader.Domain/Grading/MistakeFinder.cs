@@ -16,7 +16,7 @@ public static class MistakeFinder
 
     /// <summary>The named mistake, or null when none explains the answer.</summary>
     public static Mistake? Find(AnswerKey key, Question q, Tensor value, Tensor expected, Comparison cmp, Tolerance tolerance) =>
-        cmp.SignFlipped ? SignFlipped : Arrangement.Of(value, expected, tolerance) ?? Misconceived(key, q, value, tolerance);
+        cmp.SignFlipped ? SignFlipped : Arrangement.Of(value, expected, tolerance, q.IsGradient) ?? Misconceived(key, q, value, tolerance);
 
     /// <summary>As <see cref="Find"/>, for an answer already known not to be an arrangement of the key.</summary>
     internal static Mistake? FindNotArranged(AnswerKey key, Question q, Tensor value, Comparison cmp, Tolerance tolerance) =>

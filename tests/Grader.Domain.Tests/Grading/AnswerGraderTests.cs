@@ -101,6 +101,19 @@ public class AnswerGraderTests
     }
 
     [Theory]
+    // W = [[1, 2], [3, 4]], x = [1, 3], L = sum(W @ x): dL/dW[i, j] = x[j], so grad(L, W) = [[1, 3], [1, 3]]
+    [InlineData("grad(L, W)", "[[1, 1], [3, 3]]", true)]
+    [InlineData("transpose(W)", "[[1, 2], [3, 4]]", false)] // "the matrix W transposed": no gradient in sight
+    [InlineData("W - 0.5 * grad(L, W)", "[[0.5, 2.5], [0.5, 2.5]]", false)] // the key [[0.5, 0.5], [2.5, 2.5]]: a step, not a gradient
+    public void Only_a_gradients_transpose_is_explained_by_the_shape_of_its_variable(string answer, string given, bool gradient)
+    {
+        var r = Grade.One(answer, given, values: "values:\n  W: [[1, 2], [3, 4]]\n  x: [1, 3]\ngraph:\n  L: sum(W @ x)\n");
+        Assert.Equal(QuestionStatus.Incorrect, r.Status);
+        Assert.StartsWith("your answer is the transpose of the key"
+            + (gradient ? " (a gradient has the shape of the variable it is taken with respect to, dL/dW[i, j] = ∂L/∂W_ij)" : "") + "; precision:", r.Feedback);
+    }
+
+    [Theory]
     [InlineData("[[1, 2], [3, 4]]", "[[1, 3], [2, 4]]", 4)] // square: its diagonal is in place, but it is a transpose all the same
     [InlineData("[[1, 2, 3], [4, 5, 6]]", "[[1, 4], [2, 5], [3, 6]]", 6)] // not square
     public void A_transpose_is_named_and_scores_0_square_or_not(string key, string given, int elements)
