@@ -147,7 +147,7 @@ public static class AnswerFileReader
         catch (YamlFormatException ex)
         {
             var where = !field ? $" (line {ex.Position.Line}, column {ex.Position.Column})"
-                : ex.Position.Column > 0 ? $" (column {ex.Position.Column} of the field)" : "";
+                : ex.Position.Column > 0 && !ex.SaysWhere ? $" (column {ex.Position.Column} of the field)" : "";
             return new GivenAnswer(id, null, (field ? $"cannot read {id}: " : "cannot read the answer: ") + ex.Message + where, ex.Position, text);
         }
         catch (ShapeException ex)

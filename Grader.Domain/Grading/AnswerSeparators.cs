@@ -114,6 +114,65 @@ public static partial class AnswerSeparators
     }
 
     /// <summary>
+    /// The first empty element of a list written with commas (<c>[1, , 3]</c>, <c>[[1, 2], [, 4]]</c>
+    /// as a grid of cells with one left blank writes it, <c>[1, 2, ]</c>), said in the student's terms
+    /// ("row 2, column 1 is empty"), with the 1-based column of the comma or bracket after it; null
+    /// when there is none. An empty list <c>[]</c> is no empty element; commas inside a call's
+    /// parentheses are left to the parser.
+    /// </summary>
+    public static (string Message, int Column)? EmptyElement(string text)
+    {
+        var open = new List<int>(); // the current element's index in each open '[' (-1 for a '(')
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '[':
+                    open.Add(0);
+                    break;
+                case '(':
+                    open.Add(-1);
+                    break;
+                case ']' or ')':
+                    if (open.Count == 0)
+                    {
+                        return null; // unbalanced: the parser says so
+                    }
+
+                    open.RemoveAt(open.Count - 1);
+                    continue;
+                case ',' when open.Count > 0 && open[^1] >= 0:
+                    open[^1]++;
+                    break;
+                default:
+                    continue;
+            }
+
+            // After '[' or a list's ',': the next character that is not a space starts the element.
+            var next = i + 1;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            var empty = next < text.Length && (text[next] == ',' || (text[next] == ']' && text[i] == ','));
+            if (empty && text[i] != '(' && open.TrueForAll(k => k >= 0))
+            {
+                return (Describe(open), next + 1);
+            }
+        }
+
+        return null;
+
+        static string Describe(List<int> index) => index.Count switch
+        {
+            1 => $"element {index[0] + 1} of the list is empty; write a number in it",
+            2 => $"row {index[0] + 1}, column {index[1] + 1} is empty; write a number in every cell",
+            _ => $"the element at [{string.Join(", ", index)}] (counting from 0) is empty; write a number in every cell",
+        };
+    }
+
+    /// <summary>
     /// The 1-based column of a comma written as a decimal comma (<c>1,5</c>) outside any bracket, or 0.
     /// </summary>
     public static int DecimalComma(string text)

@@ -137,6 +137,10 @@ public static class YamlValues
             }
 
             text = Grading.AnswerSeparators.InAnswer(text);
+            if (Grading.AnswerSeparators.EmptyElement(text) is { } empty)
+            {
+                throw new YamlFormatException(s.PositionOf(empty.Column), empty.Message) { SaysWhere = true };
+            }
         }
 
         try

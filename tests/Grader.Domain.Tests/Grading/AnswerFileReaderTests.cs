@@ -118,4 +118,21 @@ public class AnswerFileReaderTests
         Assert.Null(result.File);
         Assert.Contains("not UTF-8", Assert.Single(result.Diagnostics).Message);
     }
+
+    [Theory]
+    // a field whose grid had a cell left empty: the message says which cell, and gives no column of a text the student never typed
+    [InlineData("dL-dW", "[[1, -1.5], [, 2e-1]]", "cannot read dL-dW: row 2, column 1 is empty; write a number in every cell")]
+    [InlineData("scores", "[1, , 3]", "cannot read scores: element 2 of the list is empty; write a number in it")]
+    public void An_empty_cell_of_a_field_is_named_by_row_and_column(string id, string text, string error)
+    {
+        Assert.Equal(error, AnswerFileReader.ReadField(id, text).Error);
+    }
+
+    // column 17: the comma after "[" in "  q: \"[[1, 2], [, 4]]\"", counted from 1 along the line
+    [Fact]
+    public void An_empty_element_of_a_quoted_answer_in_a_file_keeps_its_line_and_column()
+    {
+        var file = AnswerFileReader.Read("assignment: a\nstudent: s\nanswers:\n  q: \"[[1, 2], [, 4]]\"\n", "a.yaml").File!;
+        Assert.Equal("cannot read the answer: row 2, column 1 is empty; write a number in every cell (line 4, column 17)", file.Answers.Single().Error);
+    }
 }

@@ -31,6 +31,29 @@ public class AnswerSeparatorsTests
         Assert.Equal(elements.Split(' ').Select(double.Parse), t.Data);
     }
 
+    // An empty element, as a grid of cells with one left blank writes it: where it is in the student's terms, and the column of the comma or bracket after it.
+    [Theory]
+    [InlineData("[[1, -1.5], [, 2e-1]]", "row 2, column 1 is empty; write a number in every cell", 14)]
+    [InlineData("[[1, 2], [3, ]]", "row 2, column 2 is empty; write a number in every cell", 14)]
+    [InlineData("[1, , 3]", "element 2 of the list is empty; write a number in it", 5)]
+    [InlineData("[ , 1]", "element 1 of the list is empty; write a number in it", 3)]
+    [InlineData("[1, 2, ]", "element 3 of the list is empty; write a number in it", 8)]
+    [InlineData("[[[1, 2], [3, 4]], [[5, 6], [, 8]]]", "the element at [1, 1, 0] (counting from 0) is empty; write a number in every cell", 30)]
+    [InlineData("[]", null, 0)]
+    [InlineData("[[1, 2], [3, 4]]", null, 0)]
+    [InlineData("[max(1, 2), 3]", null, 0)]
+    [InlineData("max(1, , 2)", null, 0)]
+    public void An_empty_element_is_named_by_its_row_and_column(string text, string? message, int column)
+    {
+        var empty = AnswerSeparators.EmptyElement(text);
+        Assert.Equal(message, empty?.Message);
+        Assert.Equal(column, empty?.Column ?? 0);
+        if (message is not null)
+        {
+            Assert.Contains(text[column - 1], ",]"); // the column is the comma or bracket that follows the gap
+        }
+    }
+
     [Fact]
     public void Assignment_expressions_keep_the_old_reading()
     {

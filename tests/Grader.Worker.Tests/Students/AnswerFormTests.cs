@@ -29,6 +29,18 @@ public class AnswerFormTests
     }
 
     [Theory]
+    // the text the page's grid of cells writes when one cell is left empty (answers.js joins each row's cells with ", ")
+    [InlineData("dL-dW", "[[1, 2, 3, 4], [5, , 7, 8], [9, 10, 11, 12]]", "cannot read dL-dW: row 2, column 2 is empty; write a number in every cell")]
+    [InlineData("dL-dW", "[[, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]", "cannot read dL-dW: row 1, column 1 is empty; write a number in every cell")]
+    [InlineData("scores", "[1, 2, ]", "cannot read scores: element 3 of the list is empty; write a number in it")]
+    public void Check_names_the_empty_cell_of_a_grid_by_row_and_column(string question, string text, string message)
+    {
+        var check = new AnswerForm(new Dictionary<string, string> { [question] = text }).Check(Svm, "ada").Single(c => c.QuestionId == question);
+        Assert.Equal("invalid", check.Status);
+        Assert.Equal(message, check.Message);
+    }
+
+    [Theory]
     [InlineData("total-loss", "2.5", "2.5")]
     [InlineData("total-loss", "0.000015", @"1.5 \times 10^{-5}")]
     [InlineData("scores", "[1 -2 +3]", @"\begin{bmatrix} 1 & -2 & 3 \end{bmatrix}")]
