@@ -25,4 +25,16 @@ public sealed record QuestionResult(
 {
     /// <summary>For a graph question: the lines given and expected, the score's parts and a verdict per line; null otherwise.</summary>
     public Graphs.GraphVerdict? Graph { get; init; }
+
+    /// <summary>
+    /// The status as the score now stands, for showing: the grader's <see cref="Status"/>, or after a
+    /// TA's <see cref="Override"/> the status its score reads as (all the points correct, some of them
+    /// partial, none incorrect, or missing or invalid as graded). <see cref="Status"/> itself stays the
+    /// automatic one, which answer groups and regrades read.
+    /// </summary>
+    public QuestionStatus ScoredStatus => Override is null ? Status
+        : Score >= MaxScore ? QuestionStatus.Correct
+        : Score > 0 ? QuestionStatus.Partial
+        : Status is QuestionStatus.Correct or QuestionStatus.Partial ? QuestionStatus.Incorrect
+        : Status;
 }

@@ -54,4 +54,29 @@ public class ManualGradingTests
             Assert.Contains(error, why);
         }
     }
+
+    [Theory]
+    // the answer (key [1, 2], 2 points), the TA's score (null: none), the status shown, the status kept
+    [InlineData("[1, 5]", null, QuestionStatus.Partial, QuestionStatus.Partial)]    // 1 of 2 elements right: 1 of 2 points, as graded
+    [InlineData("[3, 4]", 1.5, QuestionStatus.Partial, QuestionStatus.Incorrect)]   // 1.5 of 2 by hand reads as partial
+    [InlineData("[3, 4]", 2.0, QuestionStatus.Correct, QuestionStatus.Incorrect)]
+    [InlineData("[1, 2]", 0.0, QuestionStatus.Incorrect, QuestionStatus.Correct)]
+    [InlineData("[1, 5]", 0.0, QuestionStatus.Incorrect, QuestionStatus.Partial)]
+    [InlineData("[3, 4]", 0.0, QuestionStatus.Incorrect, QuestionStatus.Incorrect)]
+    public void An_override_is_shown_with_the_status_its_score_reads_as_and_the_automatic_status_is_kept(string given, double? score, QuestionStatus shown, QuestionStatus kept)
+    {
+        var graded = Grade.One("[1, 2]", given, settings: "    points: 2\n");
+        var report = new GradeReport("t", "s", graded.Score, graded.MaxScore, [graded], []);
+        var q = (score is { } x ? ManualGrading.Apply(report, [new("q", x, graded.Score, "by hand", "jo", At)]) : report).Questions[0];
+        Assert.Equal(shown, q.ScoredStatus);
+        Assert.Equal(kept, q.Status);
+    }
+
+    [Fact]
+    public void A_missing_answer_given_0_by_hand_stays_missing()
+    {
+        var missing = Grade.Text("id: t\nquestions:\n  - id: a\n    answer: 1\n  - id: q\n    answer: 2\n", "assignment: t\nstudent: s\nanswers:\n  a: 1\n").Questions[1];
+        var report = new GradeReport("t", "s", 0, 1, [missing], []);
+        Assert.Equal(QuestionStatus.Missing, ManualGrading.Apply(report, [new("q", 0, 0, "nothing to grade", "jo", At)]).Questions[0].ScoredStatus);
+    }
 }
