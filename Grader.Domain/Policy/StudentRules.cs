@@ -19,6 +19,18 @@ public sealed record StudentRules(
     /// <summary>The submission that counts in the gradebook (null: none yet).</summary>
     public ScoredAttempt? Counts { get; init; }
 
+    /// <summary>When the assignment opens (the assignment's time zone), or null when it is open from the start.</summary>
+    public DateTimeOffset? Opens { get; init; }
+
+    /// <summary>When submissions close: the end of the late window, else the due date; null when they never close.</summary>
+    public DateTimeOffset? Closes => LateUntil ?? Due;
+
+    /// <summary>True when the assignment has not opened yet at <paramref name="now"/>.</summary>
+    public bool NotOpenAt(DateTimeOffset now) => Opens is { } opens && now < opens;
+
+    /// <summary>True when submissions are closed at <paramref name="now"/> (for this student: an extension moves it).</summary>
+    public bool ClosedAt(DateTimeOffset now) => Closes is { } closes && now > closes;
+
     /// <summary>Attempts left (null: unlimited).</summary>
     public int? AttemptsLeft => AttemptsMax is { } max ? Math.Max(0, max - AttemptsUsed) : null;
 
@@ -40,7 +52,10 @@ public sealed record StudentRules(
             policy.Attempts.Max,
             policy.Attempts.PenaltyPercent,
             PolicyEvaluator.Admit(policy, courseZone, now, submissions.Count + 1, extendedDue),
-            [.. submissions.Select(s => s with { Attempt = s.Attempt with { ReceivedAt = TimeZoneInfo.ConvertTime(s.Attempt.ReceivedAt, zone) } })]);
+            [.. submissions.Select(s => s with { Attempt = s.Attempt with { ReceivedAt = TimeZoneInfo.ConvertTime(s.Attempt.ReceivedAt, zone) } })])
+        {
+            Opens = Local(d.Opens),
+        };
     }
 
     /// <summary>A fraction of the raw score as a percentage (<c>0.1</c> → <c>10%</c>).</summary>
