@@ -13,6 +13,7 @@ public partial class ConfirmPage
     /// <param name="button">Its <see cref="Button"/>.</param>
     /// <param name="cancelHref">Its <see cref="CancelHref"/>.</param>
     /// <param name="cancelText">Its <see cref="CancelText"/>.</param>
+    /// <param name="fields">Its <see cref="Fields"/> (none when null).</param>
     /// <param name="status">The HTTP status.</param>
     public static RazorComponentResult<ConfirmPage> Of(
         string title,
@@ -22,6 +23,7 @@ public partial class ConfirmPage
         string button,
         string? cancelHref,
         string? cancelText,
+        IReadOnlyList<KeyValuePair<string, string>>? fields = null,
         int status = 200) =>
         new(new Dictionary<string, object?>
         {
@@ -32,6 +34,7 @@ public partial class ConfirmPage
             [nameof(Button)] = button,
             [nameof(CancelHref)] = cancelHref,
             [nameof(CancelText)] = cancelText,
+            [nameof(Fields)] = fields ?? [],
         })
         { StatusCode = status };
 }

@@ -29,8 +29,24 @@ public static class RosterPages
             return Results.Redirect("/roster?message=" + Uri.EscapeDataString(message));
         });
 
-        ta.MapPost("/roster/reset-link", async ([FromForm] string student, RosterService roster, CancellationToken ct) =>
+        // The page's button asks first (a page with one button that posts confirm=yes); only that post replaces the link.
+        ta.MapPost("/roster/reset-link", async Task<IResult> ([FromForm] string student, [FromForm] string? confirm, RosterService roster, StudentDirectory students, CancellationToken ct) =>
         {
+            if (confirm != "yes")
+            {
+                return await students.FindAsync(student, ct) is { } who
+                    ? (IResult)ConfirmPage.Of(
+                        title: "New link",
+                        heading: $"Replace {who.StudentId}'s link?",
+                        text: $"{who.StudentId}'s current link stops working at once (and signs out every browser it signed in); send {who.StudentId} the new one.",
+                        action: "/roster/reset-link",
+                        button: $"Replace {who.StudentId}'s link",
+                        cancelHref: "/roster",
+                        cancelText: "← keep the link, back to the class list",
+                        fields: [new("student", who.StudentId), new("confirm", "yes")])
+                    : Results.Redirect("/roster?message=" + Uri.EscapeDataString($"Student '{student}' is not on the class list."));
+            }
+
             var s = await roster.ResetLinkAsync(student, ct);
             var message = s is null ? $"Student '{student}' is not on the class list." : $"New link for {s.StudentId}; the old one no longer works.";
             return Results.Redirect("/roster?message=" + Uri.EscapeDataString(message));

@@ -39,9 +39,17 @@ public class RosterPageTests
         var oldLink = ada.QuerySelector("code.link")!.TextContent;
         Assert.Equal(oldLink, $"/s/{(await ClassList.TokensAsync(service))["ada"]}");
 
+        // "New link" names its student and asks first: a page with one button; the link is unchanged until it is pressed.
+        Assert.Equal("New link for ada", ada.QuerySelector("button")!.GetAttribute("aria-label"));
         var resetToken = ada.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         using var reset = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = resetToken, ["student"] = "ada" });
-        page = parser.ParseDocument(await (await ta.PostAsync("/roster/reset-link", reset)).Content.ReadAsStringAsync());
+        var ask = parser.ParseDocument(await (await ta.PostAsync("/roster/reset-link", reset)).Content.ReadAsStringAsync());
+        Assert.Equal("Replace ada's link?", ask.QuerySelector("h1")!.TextContent);
+        Assert.Equal(oldLink, $"/s/{(await ClassList.TokensAsync(service))["ada"]}");
+        var confirm = ask.QuerySelector("form#confirm")!;
+        using var confirmed = new FormUrlEncodedContent(confirm.QuerySelectorAll("input").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value")!)));
+        Assert.Equal(["__RequestVerificationToken", "student", "confirm"], confirm.QuerySelectorAll("input").Select(i => i.GetAttribute("name")));
+        page = parser.ParseDocument(await (await ta.PostAsync(confirm.GetAttribute("action"), confirmed)).Content.ReadAsStringAsync());
         Assert.Contains("New link for ada", page.QuerySelector("#message")!.TextContent);
         Assert.NotEqual(oldLink, page.QuerySelector("#students tr[data-student='ada'] code.link")!.TextContent);
 
