@@ -57,8 +57,9 @@ public class AnswerInputBrowserTests
         var wNext = page.Locator(".question[data-question='W-next']");
         Assert.Contains("read as a scalar, but the question expects shape (3, 4)", await wNext.Locator(".check").InnerTextAsync());
         Assert.Equal("[−1]", System.Text.RegularExpressions.Regex.Replace(await wNext.Locator(".preview .katex-html").InnerTextAsync(), @"[^0-9−.\[\]]", ""));
-        Assert.Contains("cannot read dL-dW", await page.Locator(".question[data-question='dL-dW'] .check").InnerTextAsync());
-        Assert.Contains("of the field)", await page.Locator(".question[data-question='dL-dW'] .check").InnerTextAsync());
+        // The grid's cells left empty are named by row and column, not by a column of the text it wrote (cell 0,0 holds 1, cell 0,1 is the first empty one).
+        Assert.Equal("cannot read dL-dW: row 1, column 2 is empty; write a number in every cell",
+            (await page.Locator(".question[data-question='dL-dW'] .check").InnerTextAsync()).Trim());
         Assert.Equal("-2.5", await grid.Locator("input[data-cell='2,3']").InputValueAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DebianChromium.Screenshots(), "student-check-preview.png"), FullPage = true });
 
