@@ -113,7 +113,8 @@ public sealed class CallContext
             throw new ExpressionException($"an axis is a whole number or a list of them (negative from the end), got {v}", args[i]!.StartColumn);
         }
 
-        return [.. v.Data.Select(d => (int)d)];
+        // An empty list reduces every axis, as PyTorch's dim=[] (NumPy's axis=() would reduce none).
+        return v.Count == 0 ? null : [.. v.Data.Select(d => (int)d)];
     }
 
     /// <summary>Argument i as true or false (1 or 0), or the fallback when it was not given.</summary>

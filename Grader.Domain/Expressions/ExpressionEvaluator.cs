@@ -51,7 +51,7 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 UnaryExpr { Operator: '-' } u => Ops.Neg(Evaluate(u.Operand)),
                 UnaryExpr u => Evaluate(u.Operand),
                 IndexExpr i => IndexEvaluation.Evaluate(i, EvaluateDelegate, budget),
-                ListExpr l => Node.Constant(TensorLiteral.Build(l, e => Evaluate(e).Value)),
+                ListExpr l => List(l),
                 TextExpr t => throw new ExpressionException($"a quoted word (\"{t.Text}\") is only an option's value, as in reduction=\"sum\"", t.Column),
                 SliceExpr s => throw new ExpressionException("a slice a:b is only an index, as in x[a:b]", s.Column),
                 _ => throw new ExpressionException("unsupported expression", expr.Column),
@@ -71,6 +71,25 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
         {
             throw new ExpressionException("a size in this expression is too large", expr.Column);
         }
+    }
+
+    /// <summary>
+    /// A list literal: a constant when its elements are, else the elements stacked so that the
+    /// gradient flows to what they depend on, as <c>torch.stack</c> would
+    /// (<c>[[cos(t), -sin(t)], [sin(t), cos(t)]]</c> differentiates in t).
+    /// </summary>
+    private Node List(ListExpr list)
+    {
+        var elements = new List<Node>();
+        var value = TensorLiteral.Build(list, e =>
+        {
+            var element = Evaluate(e);
+            elements.Add(element);
+            return element.Value;
+        });
+        return elements.Any(e => e.RequiresGrad)
+            ? Ops.Reshape(Ops.Stack([.. elements.Select(e => Ops.Reshape(e, []))]), value.Shape)
+            : Node.Constant(value);
     }
 
     private static string What(Expr expr) => expr switch

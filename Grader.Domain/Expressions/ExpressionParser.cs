@@ -33,7 +33,7 @@ public sealed class ExpressionParser
         var t = parser.Peek;
         if (t.Kind != TokenKind.End)
         {
-            throw new ExpressionException($"unexpected '{t.Text}' after the end of the expression", t.Column);
+            throw new ExpressionException($"unexpected '{Typed(t.Text)}' after the end of the expression", t.Column);
         }
 
         return expr;
@@ -146,7 +146,7 @@ public sealed class ExpressionParser
             case TokenKind.End:
                 throw new ExpressionException("the expression ends too early", t.Column);
             default:
-                throw new ExpressionException($"unexpected '{t.Text}'", t.Column);
+                throw new ExpressionException($"unexpected '{Typed(t.Text)}'", t.Column);
         }
     }
 
@@ -292,4 +292,7 @@ public sealed class ExpressionParser
             throw new ExpressionException($"expected '{symbol}' to close '{opener.Text}' at column {opener.Column}, found {found}", t.Column);
         }
     }
+
+    /// <summary>A token as the author typed it: the lexer's one-symbol comparisons (≤ ≥ ≡ ≠) spelled back as &lt;= &gt;= == !=.</summary>
+    private static string Typed(string text) => text.Length == 1 ? ExprText.Spelling(text[0]) : text;
 }

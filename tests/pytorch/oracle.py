@@ -154,6 +154,20 @@ case("clamp-max", {"x": xk}, "clamp(x, max=0.3)", lambda x: torch.clamp(x, max=0
 case("sign", {"x": xk}, "sign(x) * x^2", lambda x: torch.sign(x) * x ** 2, second=("x",))
 
 
+# A second sweep (compositions): a list literal of expressions keeps its gradient (torch.stack); axis=[] reduces every axis (dim=[]).
+case("list-literal-rotation", {"th": torch.tensor(0.3, dtype=D), "x": torch.tensor([1.0, 2.0], dtype=D)},
+     "[[cos(th), -sin(th)], [sin(th), cos(th)]] @ x",
+     lambda th, x: torch.stack([torch.stack([torch.cos(th), -torch.sin(th)]), torch.stack([torch.sin(th), torch.cos(th)])]) @ x, second=("th",))
+case("list-literal-mixed", {"a": torch.tensor(1.5, dtype=D), "b": rnd(2)}, "[a, 2, b[1] * a]", lambda a, b: torch.stack([a, torch.tensor(2.0, dtype=D), b[1] * a]), second=("a",))
+A2 = torch.tensor([[1.5, -2.0, 3.0], [4.0, 5.0, -6.0]], dtype=D)
+case("sum-empty-axes", {"A": A2}, "sum(A, axis=[])", lambda A: A.sum(dim=[]))
+case("sum-empty-axes-keepdims", {"A": A2}, "sum(A, axis=[], keepdims=true)", lambda A: A.sum(dim=[], keepdim=True))
+case("mean-empty-axes", {"A": A2}, "mean(A, dim=[])", lambda A: A.mean(dim=[]))
+# The value only: PyTorch 1.13's var backward with dim=[] divides by the product of the listed sizes (1), not by the 6 it averaged over.
+case("var-empty-axes", {"A": A2, "s": torch.tensor(1.5, dtype=D)}, "var(A, axis=[]) * s", lambda A, s: A.var(dim=[], unbiased=False) * s, constants=("A",))
+case("max-empty-axes", {"A": A2}, "max(A, axis=[])", lambda A: torch.amax(A, dim=[]))
+
+
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)
         return torch.zeros(t.shape, dtype=D).tolist()

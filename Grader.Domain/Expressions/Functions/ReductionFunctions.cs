@@ -5,7 +5,7 @@ namespace Grader.Domain.Expressions.Functions;
 /// <summary>Reductions (over every element, or along axes) and products of vectors.</summary>
 internal static class ReductionFunctions
 {
-    private const string AxisRule = "; `axis=` an integer or a list (negative from the end; `dim=` too), `keepdims=true` keeps them as 1 (`keepdim=` too)";
+    private const string AxisRule = "; `axis=` an integer or a list (negative from the end; `dim=` too; an empty list `[]` is every axis, as PyTorch's `dim=[]`), `keepdims=true` keeps them as 1 (`keepdim=` too)";
 
     /// <summary>The entries, in the documentation's order.</summary>
     public static IEnumerable<BuiltinFunction> All =>

@@ -75,6 +75,8 @@ public class ExpressionParserTests
     [InlineData("leaky_relu(1, slop=2)", 15, "has no argument 'slop'")]
     [InlineData("1e999", 1, "too large")]
     [InlineData("1 2", 3, "unexpected '2'")]
+    [InlineData("1 == 1 == 1", 8, "unexpected '=='")]
+    [InlineData("0 <= 1 <= 2", 8, "unexpected '<='")]
     [InlineData("x + 1", 1, "'x' is not a constant")]
     [InlineData("[1, 2] + [1, 2, 3]", 8, "(2,) and (3,)")]
     [InlineData("[[1, 2]] @ [[1, 2]]", 10, "(1, 2) @ (1, 2)")]
