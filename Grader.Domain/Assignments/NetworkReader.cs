@@ -178,6 +178,7 @@ public static class NetworkReader
     {
         if (node is not YMapping m || m["num"] is null || m["dim"] is null)
         {
+            RequiredMissing(node, EmbeddingKeys, bag, "embedding");
             bag.Report(node, "embedding needs { num: rows, dim: columns }");
             return null;
         }
@@ -192,6 +193,7 @@ public static class NetworkReader
     {
         if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
         {
+            RequiredMissing(node, Conv2dKeys, bag, "conv2d");
             bag.Report(node, "conv2d needs { filters: n, kernel: k } (and optionally stride, padding, dilation, groups, bias; kernel, stride, padding and dilation a number or [h, w])");
             return null;
         }
@@ -214,6 +216,7 @@ public static class NetworkReader
     {
         if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
         {
+            RequiredMissing(node, ConvKeys, bag, "conv1d");
             bag.Report(node, "conv1d needs { filters: n, kernel: k } (and optionally stride, padding, bias)");
             return null;
         }
@@ -234,6 +237,7 @@ public static class NetworkReader
     {
         if (node is not YMapping m || m["filters"] is null || m["kernel"] is null)
         {
+            RequiredMissing(node, TransposedKeys, bag, "conv_transpose2d");
             bag.Report(node, "conv_transpose2d needs { filters: n, kernel: k } (and optionally stride, padding, output_padding, bias; each a number or [h, w])");
             return null;
         }
@@ -278,6 +282,7 @@ public static class NetworkReader
 
         if (node is not YMapping m || m["size"] is null)
         {
+            RequiredMissing(node, PoolKeys, bag, kind);
             bag.Report(node, $"{kind} needs {{ size: n }} (and optionally stride, padding; each a number or [h, w])");
             return null;
         }
@@ -309,5 +314,17 @@ public static class NetworkReader
         var stride = m["stride"] is { } s ? YamlValues.Whole(s, bag, "stride", 1, 10_000) : size;
         var padding = m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
         return bag.Items.Count == before ? new Pool1dLayer(kind, size!.Value, stride!.Value, padding!.Value) : null;
+    }
+
+    /// <summary>
+    /// Before a layer's "needs" message: its misspelt keys named with a did-you-mean (kernal: kernel),
+    /// so the author learns why the required one was not found.
+    /// </summary>
+    private static void RequiredMissing(YNode node, string[] keys, DiagnosticBag bag, string kind)
+    {
+        if (node is YMapping m)
+        {
+            AssignmentLoader.CheckKeys(m, keys, bag, kind);
+        }
     }
 }

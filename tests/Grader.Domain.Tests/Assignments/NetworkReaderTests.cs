@@ -52,6 +52,12 @@ public class NetworkReaderTests
     [InlineData("[1, 4]", "[maxpool1d: { size: 2, padding: 2 }]", "padding 2 must be at most half the window size 2")]
     [InlineData("[3, 4, 4]", "[conv2d: { filters: 4, kernel: 1, groups: 2 }]", "groups 2 must divide both the input channels 3 and the filters 4")]
     [InlineData("[1, 4, 4]", "[conv_transpos2d: { filters: 1, kernel: 2 }]", "did you mean 'conv_transpose2d'")]
+
+    // A misspelt required key is named with its did-you-mean beside the "needs" message.
+    [InlineData("[1, 8, 8]", "[conv2d: { filters: 4, kernal: 3 }]", "unknown key 'kernal' in conv2d (did you mean 'kernel'?)")]
+    [InlineData("[1, 8]", "[conv1d: { filter: 4, kernel: 3 }]", "unknown key 'filter' in conv1d (did you mean 'filters'?)")]
+    [InlineData("[1, 8, 8]", "[maxpool2d: { sise: 2 }]", "did you mean 'size'?")]
+    [InlineData("[5]", "[embedding: { num: 10, dims: 3 }]", "did you mean 'dim'?")]
     public void Bad_layers_are_reported(string input, string layers, string message)
     {
         var result = AssignmentLoader.Load($"id: t\nnetworks:\n  n:\n    input: {input}\n    layers: {layers}\n{Questions}", "a.yaml");
