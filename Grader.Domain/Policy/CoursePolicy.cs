@@ -39,6 +39,26 @@ public sealed record CoursePolicy(
     }
 
     /// <summary>
+    /// Null when <paramref name="extendedDue"/> may be a student's extension: later than the
+    /// assignment's own due date, so that it only ever gives the student more time; otherwise why
+    /// not, naming both dates (in the assignment's time zone). An assignment without a due date has
+    /// nothing to extend: an extension would close submissions for that student alone.
+    /// </summary>
+    public string? ExtensionProblem(TimeZoneInfo courseZone, DateTimeOffset extendedDue)
+    {
+        var zone = TimeZone ?? courseZone;
+        if (Due?.At(zone) is not { } due)
+        {
+            return "this assignment has no due date, so there is nothing to extend (an extension would close submissions for this student alone)";
+        }
+
+        return extendedDue > due
+            ? null
+            : $"the extension's due date {Show(TimeZoneInfo.ConvertTime(extendedDue, zone))} is not later than the assignment's due date {Show(TimeZoneInfo.ConvertTime(due, zone))}: "
+                + "an extension can only give more time";
+    }
+
+    /// <summary>
     /// When <c>show_key: after_due</c> releases keys: once submissions have closed for everyone
     /// (the late window's end, or the due date, and every extension's). Null when nothing is due.
     /// </summary>
@@ -59,4 +79,6 @@ public sealed record CoursePolicy(
 
         return closes;
     }
+
+    private static string Show(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture);
 }

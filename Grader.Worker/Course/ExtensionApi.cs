@@ -6,7 +6,10 @@ namespace Grader.Worker.Course;
 /// <summary>The TA routes for per-student extensions.</summary>
 public static class ExtensionApi
 {
-    /// <summary>Maps <c>GET</c> and <c>POST /api/assignments/{id}/extensions</c> into the TA group <paramref name="ta"/>.</summary>
+    /// <summary>
+    /// Maps <c>GET</c> and <c>POST /api/assignments/{id}/extensions</c>
+    /// into the TA group <paramref name="ta"/>. An extension must be later than the assignment's due date (it only gives more time).
+    /// </summary>
     public static IEndpointRouteBuilder MapExtensions(this IEndpointRouteBuilder ta)
     {
         ta.MapGet("/api/assignments/{id}/extensions", async (string id, CourseRules rules, CancellationToken ct) => Results.Json(
@@ -36,6 +39,11 @@ public static class ExtensionApi
                 }
 
                 var at = due.At(assignment.Policy.TimeZone ?? rules.Zone);
+                if (assignment.Policy.ExtensionProblem(rules.Zone, at) is { } tooEarly)
+                {
+                    return Results.Json(new { error = tooEarly }, statusCode: 400);
+                }
+
                 var e = await rules.GrantAsync(id, student, at, string.IsNullOrWhiteSpace(body.GrantedBy) ? "ta" : body.GrantedBy, ct);
                 return Results.Json(new { assignment = id, student = e.Student, due = at, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt });
             });

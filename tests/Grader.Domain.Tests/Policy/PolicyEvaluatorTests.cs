@@ -65,6 +65,32 @@ public class PolicyEvaluatorTests
         Assert.Equal(penalty, a.Penalty, 12);
     }
 
+    [Theory]
+    [InlineData("2026-11-01T23:59:59Z", "UTC", "the extension's due date 2026-11-01 23:59:59 +00:00 is not later than the assignment's due date 2026-12-01 17:00:00 +00:00")] // a month early: a typo
+    [InlineData("2026-12-01T16:59:59Z", "UTC", "the extension's due date 2026-12-01 16:59:59 +00:00 is not later than the assignment's due date 2026-12-01 17:00:00 +00:00")]
+    [InlineData("2026-12-01T17:00:00Z", "UTC", "the extension's due date 2026-12-01 17:00:00 +00:00 is not later than the assignment's due date 2026-12-01 17:00:00 +00:00")] // the due date itself
+    [InlineData("2026-12-01T18:00:00+01:00", "Europe/Berlin", "the extension's due date 2026-12-01 18:00:00 +01:00 is not later than the assignment's due date 2026-12-01 18:00:00 +01:00")] // the same instant, both shown in the course's zone
+    [InlineData("2026-12-01T17:00:01Z", "UTC", null)]
+    [InlineData("2026-12-03T17:00:00Z", "Europe/Berlin", null)]
+    public void An_extension_must_be_later_than_the_due_date(string extendedDue, string zone, string? problem)
+    {
+        var error = Course.ExtensionProblem(TimeZoneInfo.FindSystemTimeZoneById(zone), DateTimeOffset.Parse(extendedDue));
+        if (problem is null)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.Equal(problem + ": an extension can only give more time", error);
+        }
+    }
+
+    [Fact]
+    public void An_assignment_without_a_due_date_takes_no_extension()
+    {
+        Assert.StartsWith("this assignment has no due date, so there is nothing to extend", CoursePolicy.None.ExtensionProblem(TimeZoneInfo.Utc, DateTimeOffset.Parse("2026-12-03T17:00:00Z")));
+    }
+
     [Fact]
     public void A_flat_late_penalty_applies_once()
     {

@@ -37,6 +37,7 @@ public class ExtensionAndOverrideInputTests
     public async Task With_a_class_list_an_extension_is_for_a_student_on_it_in_its_spelling_and_the_verb_prints_a_refusal_and_exits_1()
     {
         await using var service = await TestService.StartAsync();
+        await PolicyIntakeTests.PolicyAsync(service, new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero), ""); // an extension needs a due date to extend
         await ClassList.ImportAsync(service, "student\nAda\n");
         using (var refused = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/extensions", new { student = "carol", due = "2026-12-08T17:00Z" }))
         {
@@ -51,6 +52,7 @@ public class ExtensionAndOverrideInputTests
 
         var listed = await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/extensions");
         Assert.Equal(["Ada"], listed.EnumerateArray().Select(e => e.GetProperty("student").GetString()));
+
 
         var server = service.Http.BaseAddress!.ToString();
         var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("extension", "ev\u202Eil", "tanh-network", "--due", "2026-12-08T17:00Z", "--server", server, "--token", TestService.TaToken));

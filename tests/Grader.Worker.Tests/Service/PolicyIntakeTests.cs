@@ -101,7 +101,7 @@ public class PolicyIntakeTests
         Assert.Contains("1 late submission(s); at most 2 attempt(s) by one student", page);
     }
 
-    private static async Task<Dictionary<string, string>> RowAsync(TestService service)
+    internal static async Task<Dictionary<string, string>> RowAsync(TestService service)
     {
         var lines = (await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
