@@ -91,6 +91,28 @@ public sealed class CourseRules(
         return e;
     }
 
+    /// <summary>
+    /// Takes back a student's extension of an assignment (the student's due date is the
+    /// assignment's again) and updates their standing in the same transaction, as granting does;
+    /// returns the extension removed, or null when the student had none.
+    /// </summary>
+    public async Task<Extension?> RevokeAsync(string assignmentId, string student, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var e = await db.Extensions.SingleOrDefaultAsync(x => x.AssignmentId == assignmentId && x.Student == student, ct);
+        if (e is null)
+        {
+            return null;
+        }
+
+        db.Extensions.Remove(e);
+        await db.SaveChangesAsync(ct);
+        await standings.UpdateAsync(db, [(assignmentId, student)], ct: ct); // the student's standing, in the same transaction
+        await tx.CommitAsync(ct);
+        return e;
+    }
+
     /// <summary>When <c>show_key: after_due</c> releases the keys of an assignment (every extension included), or null.</summary>
     public async Task<DateTimeOffset?> KeyReleaseAtAsync(Assignment assignment, CancellationToken ct) =>
         assignment.Policy.Due is null ? null

@@ -7,7 +7,7 @@ namespace Grader.Worker.Course;
 public static class ExtensionApi
 {
     /// <summary>
-    /// Maps <c>GET</c> and <c>POST /api/assignments/{id}/extensions</c>
+    /// Maps <c>GET</c> and <c>POST /api/assignments/{id}/extensions</c> and <c>DELETE /api/assignments/{id}/extensions/{student}</c>
     /// into the TA group <paramref name="ta"/>. An extension must be later than the assignment's due date (it only gives more time).
     /// </summary>
     public static IEndpointRouteBuilder MapExtensions(this IEndpointRouteBuilder ta)
@@ -46,6 +46,25 @@ public static class ExtensionApi
 
                 var e = await rules.GrantAsync(id, student, at, string.IsNullOrWhiteSpace(body.GrantedBy) ? "ta" : body.GrantedBy, ct);
                 return Results.Json(new { assignment = id, student = e.Student, due = at, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt });
+            });
+        ta.MapDelete("/api/assignments/{id}/extensions/{student}", async (string id, string student, AssignmentCatalog catalog, CourseRules rules,
+            StudentDirectory students, CancellationToken ct) =>
+            {
+                if (catalog.CurrentVersion(id) is null)
+                {
+                    return Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404);
+                }
+
+                // The extension is kept under the class list's spelling when there is one (as POST stores it).
+                var name = student.Trim();
+                if (await students.HasClassListAsync(ct) && await students.FindAsync(name, ct) is { } listed)
+                {
+                    name = listed.StudentId;
+                }
+
+                return await rules.RevokeAsync(id, name, ct) is { } e
+                    ? Results.Json(new { assignment = id, student = e.Student, removed = true, due = e.Due, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt })
+                    : Results.Json(new { error = $"student '{Hardening.LogText.Escape(name, 200)}' has no extension for '{id}'" }, statusCode: 404);
             });
         return ta;
     }

@@ -43,6 +43,7 @@ public class RouteRuleTests
     [InlineData("POST /api/submissions/{id:long}/overrides", AccessRule.Ta)]
     [InlineData("POST /api/assignments/{id}/regrade", AccessRule.Ta)]
     [InlineData("POST /api/assignments/publish", AccessRule.Ta)]
+    [InlineData("DELETE /api/assignments/{id}/extensions/{student}", AccessRule.Ta)]
     [InlineData("GET /api/assignments", AccessRule.Anyone)]
     [InlineData("GET /api/roster", AccessRule.Ta)]
     [InlineData("GET /", AccessRule.Ta)]

@@ -18,7 +18,7 @@ public class StandingStoreTests
 {
     // Steps: "s STUDENT HOURS SEED" submits (HOURS from the due date, SEED picks the answers),
     // "o STUDENT SCORE" overrides the question forward of the student's latest submission,
-    // "e STUDENT HOURS" grants an extension, "r YAML" publishes new rules (added to the base rules),
+    // "e STUDENT HOURS" grants an extension, "x STUDENT" takes it back, "r YAML" publishes new rules (added to the base rules),
     // "g" regrades every submission, "l STUDENT,STUDENT" imports a class list (then nothing more is submitted),
     // "a SCORE" gives the largest wrong-answer group of the question forward that score, "u" undoes that.
     [Theory]
@@ -28,6 +28,7 @@ public class StandingStoreTests
     [InlineData("gradebook: latest\nattempts: { penalty: 5% }\n", "s a 1 1;s b 2 2;s a 25 3;r gradebook: best\n;e a 30;o a 1;r gradebook: latest\n")]
     [InlineData("gradebook: best\n", "s a -5 1;s b -4 2;s a 3 3;s c -1 4;g;o b 0;l a,B,d;e a 10;o a 1;g")]
     [InlineData("gradebook: latest\n", "s a -5 1;s b -4 2;s c 3 3;s d -1 4;s a 1 5;a 0.5;s e 2 6;u;a 1")]
+    [InlineData("gradebook: best\n", "s a -5 1;e a 10;s a 8 2;s b 3 3;x a;e b 5;o a 1;x b")]
     public async Task The_stored_standing_equals_the_recomputed_one_after_every_step(string rules, string script)
     {
         var clock = new TestClock();
@@ -61,6 +62,13 @@ public class StandingStoreTests
                     break;
                 case "e":
                     using (var r = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/extensions", new { student = w[1], due = PolicyIntakeTests.Iso(due.AddHours(double.Parse(w[2], System.Globalization.CultureInfo.InvariantCulture))) }))
+                    {
+                        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+                    }
+
+                    break;
+                case "x":
+                    using (var r = await service.Http.DeleteAsync($"/api/assignments/tanh-network/extensions/{w[1]}"))
                     {
                         Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
                     }

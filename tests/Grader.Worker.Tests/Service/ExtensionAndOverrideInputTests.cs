@@ -7,7 +7,8 @@ namespace Grader.Worker.Tests.Service;
 /// <summary>
 /// The extensions API checks its student id as the submission path does (length, invisible
 /// characters, the class list), with the same messages, and the <c>extension</c> verb prints the
-/// refusal and exits 1; the overrides API bounds its comment and its <c>by</c>.
+/// refusal and exits 1; an extension is taken back under the class list's spelling; the overrides
+/// API bounds its comment and its <c>by</c>.
 /// </summary>
 [Collection("service")]
 public class ExtensionAndOverrideInputTests
@@ -53,6 +54,14 @@ public class ExtensionAndOverrideInputTests
         var listed = await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/extensions");
         Assert.Equal(["Ada"], listed.EnumerateArray().Select(e => e.GetProperty("student").GetString()));
 
+        // Taken back under any spelling the class list knows.
+        using (var removed = await service.Http.DeleteAsync("/api/assignments/tanh-network/extensions/%20ada"))
+        {
+            Assert.Equal(200, (int)removed.StatusCode);
+            Assert.Equal("Ada", (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("student").GetString());
+        }
+
+        Assert.Equal(0, (await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/extensions")).GetArrayLength());
 
         var server = service.Http.BaseAddress!.ToString();
         var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("extension", "ev\u202Eil", "tanh-network", "--due", "2026-12-08T17:00Z", "--server", server, "--token", TestService.TaToken));

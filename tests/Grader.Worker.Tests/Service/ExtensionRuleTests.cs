@@ -5,7 +5,9 @@ namespace Grader.Worker.Tests.Service;
 
 /// <summary>
 /// An extension only gives more time: one not later than the assignment's due date is refused
-/// (API and verb) with both dates, and a student's graded submission keeps counting.
+/// (API and verb) with both dates, and a student's graded submission keeps counting; an extension
+/// can be taken back (<c>DELETE</c>, <c>extension --remove</c>), which recomputes the student's
+/// stored standing as granting one does.
 /// </summary>
 [Collection("service")]
 public class ExtensionRuleTests
@@ -50,6 +52,45 @@ public class ExtensionRuleTests
         Assert.StartsWith("this assignment has no due date", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task Taking_an_extension_back_makes_the_student_late_again_in_the_stored_standing()
+    {
+        // Due 1 Dec 17:00, late until 4 Dec at 10% per day; dan's extension to 3 Dec 17:00, and his submission on 2 Dec 12:00.
+        var clock = new TestClock { Now = Due.AddHours(19) };
+        await using var service = await TestService.StartAsync(clock: clock);
+        await PolicyIntakeTests.PolicyAsync(service, Due, Late);
+        clock.Stopped = true;
+        using (var granted = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/extensions", new { student = "dan", due = "2026-12-03T17:00Z" }))
+        {
+            Assert.Equal(200, (int)granted.StatusCode);
+        }
+
+        var id = await SubmitSeed004Async(service, "dan");
+        var row = await PolicyIntakeTests.RowAsync(service);
+        Assert.Equal((id.ToString(), "9", "0", "9", "0"), (row["submission"], row["raw"], row["penalty"], row["total"], row["late_hours"]));
+
+        // Taken back with the verb: 19 hours late, one part of a day, 10% of 9 off.
+        var server = service.Http.BaseAddress!.ToString();
+        var (exit, output, error) = await Task.Run(() => Cli.Cli.Run("extension", "dan", "tanh-network", "--remove", "--server", server, "--token", TestService.TaToken));
+        Assert.True(exit == 0, $"{exit} {output} {error}");
+        Assert.Contains("\"removed\":true", output);
+        row = await PolicyIntakeTests.RowAsync(service);
+        Assert.Equal((id.ToString(), "9", "0.9", "8.1", "19"), (row["submission"], row["raw"], row["penalty"], row["total"], row["late_hours"]));
+        Assert.Equal(0, (await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/extensions")).GetArrayLength());
+
+        // Nothing left to take back, an unknown assignment, no credential, --due with --remove.
+        await AssertRefusedAsync(service.Http, "/api/assignments/tanh-network/extensions/dan", 404, "student 'dan' has no extension for 'tanh-network'");
+        await AssertRefusedAsync(service.Http, "/api/assignments/nope/extensions/dan", 404, "unknown assignment 'nope'");
+        using var anonymous = new HttpClient { BaseAddress = service.Http.BaseAddress };
+        await AssertRefusedAsync(anonymous, "/api/assignments/tanh-network/extensions/dan", 401, "TA token");
+        (exit, _, error) = await Task.Run(() => Cli.Cli.Run("extension", "dan", "tanh-network", "--remove", "--server", server, "--token", TestService.TaToken));
+        Assert.Equal(1, exit);
+        Assert.Contains("extension not removed (404): student 'dan' has no extension for 'tanh-network'", error);
+        (exit, _, error) = await Task.Run(() => Cli.Cli.Run("extension", "dan", "tanh-network", "--remove", "--due", "2026-12-03T17:00Z", "--server", server, "--token", TestService.TaToken));
+        Assert.Equal(1, exit);
+        Assert.Contains("give --due DATE to grant an extension, or --remove to take it back", error);
+    }
+
     private static async Task<long> SubmitSeed004Async(TestService service, string student)
     {
         // Seed 004's solution: 9 of 13 (grad-W0 and grad-W1 transposed, mlp-params missing).
@@ -60,5 +101,11 @@ public class ExtensionRuleTests
         await service.WaitForAsync([id]);
         return id;
     }
-}
 
+    private static async Task AssertRefusedAsync(HttpClient http, string path, int status, string error)
+    {
+        using var response = await http.DeleteAsync(path);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(error, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+}
