@@ -50,9 +50,9 @@ public static class GradingRoutes
             return Results.Json(new { error = problem }, statusCode: 400);
         }
 
-        var (total, error) = await manual.OverrideAsync(id, body.Question, body.Score.Value, body.Comment ?? "", string.IsNullOrWhiteSpace(body.By) ? "ta" : body.By.Trim(), ct);
-        return total is null
-            ? Results.Json(new { error }, statusCode: error!.StartsWith("submission", StringComparison.Ordinal) ? 409 : 400)
-            : Results.Json(new { submission = id, question = body.Question, score = body.Score, total });
+        var outcome = await manual.OverrideAsync(id, body.Question, body.Score.Value, body.Comment ?? "", string.IsNullOrWhiteSpace(body.By) ? "ta" : body.By.Trim(), ct);
+        return outcome.Total is { } total
+            ? Results.Json(new { submission = id, question = body.Question, score = body.Score, total })
+            : Results.Json(new { error = outcome.Error }, statusCode: outcome.Status);
     }
 }

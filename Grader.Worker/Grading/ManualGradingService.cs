@@ -14,21 +14,25 @@ namespace Grader.Worker.Grading;
 /// </summary>
 public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFactory, CourseRules rules, Course.IStandingUpdates standings)
 {
-    /// <summary>Sets the score; returns the new total, or the reason it was refused (no grade yet, unknown question, score out of range).</summary>
-    public async Task<(double? Total, string? Error)> OverrideAsync(long submissionId, string questionId, double score, string comment, string by, CancellationToken ct)
+    /// <summary>
+    /// Sets the score; returns the new total, or why not: 404 for no such submission, 409 for one
+    /// without a grade (rejected, grading failed, not graded yet), 400 for an unknown question or a
+    /// score out of range.
+    /// </summary>
+    public async Task<OverrideOutcome> OverrideAsync(long submissionId, string questionId, double score, string comment, string by, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var grade = await db.Grades.Where(g => g.SubmissionId == submissionId && g.IsCurrent).OrderByDescending(g => g.Generation).FirstOrDefaultAsync(ct);
         if (grade is null)
         {
-            return (null, $"submission {submissionId} has no grade yet");
+            return await WhyUngradedAsync(db, submissionId, ct);
         }
 
         var report = GradeReportJsonReader.Read(grade.ReportJson);
         if (ManualGrading.Check(report, questionId, score) is { } error)
         {
-            return (null, error);
+            return OverrideOutcome.Refused(400, error);
         }
 
         var auto = report.Questions.First(q => q.Id == questionId) is var q && q.Override is { } o ? o.AutoScore : q.Score;
@@ -44,8 +48,25 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
         var owner = await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.AssignmentId, s.Student }).SingleAsync(ct);
         await standings.UpdateAsync(db, [(owner.AssignmentId, owner.Student)], ct: ct);
         await tx.CommitAsync(ct);
-        return (updated.Score, null);
+        return new OverrideOutcome(updated.Score, 200, null);
     }
+
+    /// <summary>
+    /// Why a submission has no grade to override, as a refusal: 404 when there is no such
+    /// submission, 409 when it was rejected (it never will be graded), grading it failed, or it
+    /// is not graded yet.
+    /// </summary>
+    public static async Task<OverrideOutcome> WhyUngradedAsync(GraderDbContext db, long submissionId, CancellationToken ct) =>
+        await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.Status, s.Reason }).SingleOrDefaultAsync(ct) switch
+        {
+            null => OverrideOutcome.Refused(404, $"no submission {submissionId}"),
+            { Status: SubmissionStatus.Rejected } s => OverrideOutcome.Refused(409, $"submission {submissionId} was rejected{Because(s.Reason)} and cannot be graded"),
+            { Status: SubmissionStatus.Failed } s => OverrideOutcome.Refused(409, $"submission {submissionId} has no grade: grading it failed{Because(s.Reason)}"),
+            _ => OverrideOutcome.Refused(409, $"submission {submissionId} has no grade yet"),
+        };
+
+    /// <summary>The reason in parentheses (escaped, at most 200 characters), or nothing.</summary>
+    internal static string Because(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $" ({Hardening.LogText.Escape(reason, 200)})";
 
     /// <summary>
     /// Every override in force of the submissions, by submission (for the grading job): a TA's own,

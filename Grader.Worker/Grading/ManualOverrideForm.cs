@@ -36,9 +36,9 @@ public static class ManualOverrideForm
             return $"The comment may have at most {MaxComment} characters and the name {MaxBy}.";
         }
 
-        var (total, error) = await manual.OverrideAsync(id, question.Trim(), value, comment, by, ct);
-        return total is { } t
+        var outcome = await manual.OverrideAsync(id, question.Trim(), value, comment, by, ct);
+        return outcome.Total is { } t
             ? $"{question.Trim()} set to {Format.N(value)} by {by}; the total is now {Format.N(t)}."
-            : $"Not set: {error}.";
+            : $"Not set: {outcome.Error}.";
     }
 }

@@ -36,6 +36,11 @@ public sealed class RegradeRequestService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var grades = await db.Grades.AsNoTracking().Where(g => g.SubmissionId == submission.Id).OrderBy(g => g.Generation).ToListAsync(ct);
+        if (submission.Status == SubmissionStatus.Rejected)
+        {
+            return RegradeRequestOutcome.Refused(409, $"submission {submission.Id} was rejected{ManualGradingService.Because(submission.Reason)}: it has no grade, and never will, so there is nothing to regrade");
+        }
+
         if (submission.Status != SubmissionStatus.Graded || grades.LastOrDefault(g => g.IsCurrent) is not { } grade)
         {
             return RegradeRequestOutcome.Refused(409, $"submission {submission.Id} is not graded yet: a regrade can be asked once it is");
@@ -100,10 +105,10 @@ public sealed class RegradeRequestService(
 
         if (score is { } s)
         {
-            var (_, error) = await manual.OverrideAsync(request.SubmissionId, request.QuestionId, s, reply, by, ct);
-            if (error is not null)
+            var set = await manual.OverrideAsync(request.SubmissionId, request.QuestionId, s, reply, by, ct);
+            if (set.Total is null)
             {
-                return RegradeRequestOutcome.Refused(error.StartsWith("submission", StringComparison.Ordinal) ? 409 : 400, error);
+                return RegradeRequestOutcome.Refused(set.Status, set.Error!);
             }
         }
 

@@ -1,10 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grader.Data.Entities;
 using Grader.Worker.Tests.Cli;
 
 namespace Grader.Worker.Tests.Service;
 
-/// <summary>A TA's override of a question's score: kept with who and when, shown to the student, and surviving a regrade.</summary>
+/// <summary>
+/// A TA's override of a question's score: kept with who and when, shown to the student, and
+/// surviving a regrade; refused with the reason for a bad score, an unknown submission (404) and
+/// one without a grade (409: rejected, failed, not graded yet).
+/// </summary>
 [Collection("service")]
 public class ManualGradingTests
 {
@@ -66,5 +71,53 @@ public class ManualGradingTests
         using var anonymous = new HttpClient { BaseAddress = service.Http.BaseAddress };
         using var refused = await anonymous.PostAsJsonAsync($"/api/submissions/{id}/overrides", new { question = "forward", score = 1, comment = "x" });
         Assert.Equal(401, (int)refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("unknown", 404, "no submission 999")]
+    [InlineData("rejected", 409, "submission {0} was rejected ({1}) and cannot be graded")]
+    [InlineData("failed", 409, "submission {0} has no grade: grading it failed ({1})")]
+    [InlineData("waiting", 409, "submission {0} has no grade yet")]
+    public async Task An_override_of_a_submission_without_a_grade_says_why(string kind, int status, string error)
+    {
+        await using var service = await TestService.StartAsync();
+        long id = 999;
+        if (kind == "rejected")
+        {
+            // Refused at intake and kept as rejected with its reason.
+            var (refused, body) = await service.PostAsync("assignment: tanh-network\nstudent: s\nanswers: {nope: 1}\n");
+            Assert.Equal(400, refused);
+            id = body.GetProperty("id").GetInt64();
+        }
+        else if (kind is "failed" or "waiting")
+        {
+            await using var db = service.Db();
+            db.Submissions.Add(new Submission
+            {
+                Id = 500, ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "s",
+                Status = kind == "failed" ? SubmissionStatus.Failed : SubmissionStatus.Accepted, Reason = kind == "failed" ? "the grader stopped" : null, ReceiptToken = "r-500",
+            });
+            await db.SaveChangesAsync();
+            id = 500;
+        }
+
+        string? reason;
+        await using (var db = service.Db())
+        {
+            reason = db.Submissions.Where(s => s.Id == id).Select(s => s.Reason).SingleOrDefault();
+        }
+
+        using var response = await service.Http.PostAsJsonAsync($"/api/submissions/{id}/overrides", new { question = "forward", score = 1, comment = "x" });
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, error, id, reason), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        if (kind == "rejected")
+        {
+            Assert.StartsWith("none of the answers matches a question of tanh-network", reason);
+        }
+
+        await using (var db = service.Db())
+        {
+            Assert.Empty(db.ScoreOverrides);
+        }
     }
 }

@@ -113,11 +113,20 @@ public class RegradeRequestApiTests
                 Id = 500, ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "ada",
                 Status = SubmissionStatus.Accepted, ReceiptToken = "receipt-500",
             });
+            db.Submissions.Add(new Submission
+            {
+                Id = 501, ReceivedAt = DateTime.UtcNow, Content = [1], ContentHash = "h", Source = "api", AssignmentId = "tanh-network", Student = "ada",
+                Status = SubmissionStatus.Rejected, Reason = "no attempts left: this would be attempt 4, and 3 are allowed (3 used)", ReceiptToken = "receipt-501",
+            });
             await db.SaveChangesAsync();
         }
 
         using var anonymous = ClassList.Client(service);
         await AssertRefusedAsync(anonymous, "/api/submissions/500/regrade-requests?receipt=receipt-500", new { question = "x1", comment = "" }, 409, "not graded yet");
+
+        // Rejected: it will never be graded, so the message says so rather than "once it is".
+        await AssertRefusedAsync(anonymous, "/api/submissions/501/regrade-requests?receipt=receipt-501", new { question = "x1", comment = "" }, 409,
+            "submission 501 was rejected (no attempts left: this would be attempt 4, and 3 are allowed (3 used)): it has no grade, and never will, so there is nothing to regrade");
         await AssertRefusedAsync(anonymous, "/api/submissions/500/regrade-requests?receipt=wrong", new { question = "x1", comment = "" }, 403, "not your submission");
 
         // svm-random keeps the default (never): 403, with its receipt.
