@@ -14,7 +14,10 @@ namespace Grader.Worker.Reports;
 /// </summary>
 public sealed class SubmissionPaging(IDbContextFactory<GraderDbContext> dbFactory, AssignmentCatalog catalog, CourseRules rules, ClassRecords records)
 {
-    /// <summary>The page of submissions <paramref name="query"/> asks for, and how many match its filters.</summary>
+    /// <summary>
+    /// The page of submissions <paramref name="query"/> asks for, and how many match its filters.
+    /// A page past the last is the last page (the listing's query says which it is).
+    /// </summary>
     public async Task<SubmissionListing> PageAsync(string assignmentId, SubmissionQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -22,6 +25,11 @@ public sealed class SubmissionPaging(IDbContextFactory<GraderDbContext> dbFactor
         var total = query is { Student: null, Status: null, Late: null } && await SettledAsync(db, assignmentId, ct) is { } settled
             ? settled + await db.Submissions.CountAsync(s => s.AssignmentId == assignmentId && (s.Status == SubmissionStatus.Accepted || s.Status == SubmissionStatus.Rejected), ct)
             : await filtered.CountAsync(ct);
+        if (query.Page > SubmissionListing.PagesOf(total, query.Size))
+        {
+            query = query with { Page = SubmissionListing.PagesOf(total, query.Size) };
+        }
+
         var sorted = (query.Sort, query.Ascending) switch
         {
             ("student", true) => filtered.OrderBy(s => s.Student).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id),

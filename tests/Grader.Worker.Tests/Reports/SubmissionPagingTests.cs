@@ -8,7 +8,8 @@ namespace Grader.Worker.Tests.Reports;
 /// <summary>
 /// The TA assignment page's submissions table, paged, sorted and filtered in the database: each
 /// page holds exactly the rows a plain LINQ query over the inserted rows picks, the count line
-/// says which, the links keep the other parameters, and the page stays small with 500 submissions.
+/// says which, a page past the end is the last one, the links keep the other parameters, and the
+/// page stays small with 500 submissions.
 /// </summary>
 [Collection("service")]
 public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixture<SubmissionPagingFixture>
@@ -30,7 +31,9 @@ public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixt
     [InlineData("?late=no&sort=score&order=asc&page=3", 3, 50)]
     [InlineData("?late=no&student=s001&sort=received&order=asc", 1, 50)]
     [InlineData("?late=yes&status=graded&student=s0&size=20&page=5", 5, 20)]
-    [InlineData("?page=99", 99, 50)]
+    [InlineData("?page=99", 10, 50)]                          // past the end: the last page (500 rows, 10 pages)
+    [InlineData("?status=rejected&size=3&page=99", 16, 3)]    // 46 rejected (every 11th of 500): 16 pages, the last holding one
+    [InlineData("?student=zz&page=5", 1, 50)]                 // nothing matches: one empty page
     [InlineData("?size=5000", 1, 200)]
     public async Task A_page_holds_the_rows_the_query_picks_in_its_order(string query, int page, int size)
     {
@@ -42,8 +45,9 @@ public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixt
         var shown = document.QuerySelectorAll("#submissions tbody tr td:nth-child(5) a").Select(a => long.Parse(a.TextContent.TrimStart('#'))).ToList();
         Assert.Equal(expected.Skip((page - 1) * size).Take(size).Select(s => s.Id), shown);
 
-        var from = shown.Count == 0 ? 0 : ((page - 1) * size) + 1;
-        Assert.Equal($"submissions {from:N0}–{(page - 1) * size + shown.Count:N0} of {expected.Count:N0}", document.QuerySelector("#submission-count")!.TextContent.Trim());
+        Assert.Equal(expected.Count == 0 ? "no submissions" : $"submissions {((page - 1) * size) + 1:N0}–{(page - 1) * size + shown.Count:N0} of {expected.Count:N0}",
+            document.QuerySelector("#submission-count")!.TextContent.Trim());
+        Assert.Equal($"page {page} of {Math.Max(1, (expected.Count + size - 1) / size)}", document.QuerySelector("#pager span")!.TextContent);
     }
 
     [Fact]
@@ -66,6 +70,12 @@ public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixt
         var last = await PageAsync("?size=200&page=3");
         Assert.Null(last.QuerySelector("#next-page"));
         Assert.Equal("page 3 of 3", last.QuerySelector("#pager span")!.TextContent);
+
+        // Past the end is the last page: its previous link is the page before it.
+        var beyond = await PageAsync("?size=200&page=99");
+        Assert.Null(beyond.QuerySelector("#next-page"));
+        Assert.Equal("/assignments/tanh-network?page=2&size=200", beyond.QuerySelector("#previous-page")!.GetAttribute("href"));
+        Assert.Equal("page 3 of 3", beyond.QuerySelector("#pager span")!.TextContent);
 
         // The filter form carries the sort along.
         Assert.Equal("score", document.QuerySelector("#submission-filters input[name=sort]")!.GetAttribute("value"));
