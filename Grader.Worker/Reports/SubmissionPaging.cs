@@ -36,8 +36,11 @@ public sealed class SubmissionPaging(IDbContextFactory<GraderDbContext> dbFactor
             ("student", false) => filtered.OrderByDescending(s => s.Student).ThenByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id),
             ("status", true) => filtered.OrderBy(s => s.Status).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id),
             ("status", false) => filtered.OrderByDescending(s => s.Status).ThenByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id),
-            ("score", true) => filtered.OrderBy(s => s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault() ?? -1).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id),
-            ("score", false) => filtered.OrderByDescending(s => s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault() ?? -1).ThenByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id),
+            // Ungraded rows (no current grade: waiting, failed, rejected) last in either order.
+            ("score", true) => filtered.OrderBy(s => s.Grades.Any(g => g.IsCurrent) ? 0 : 1)
+                .ThenBy(s => s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault()).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id),
+            ("score", false) => filtered.OrderBy(s => s.Grades.Any(g => g.IsCurrent) ? 0 : 1)
+                .ThenByDescending(s => s.Grades.Where(g => g.IsCurrent).Select(g => (double?)g.Score).FirstOrDefault()).ThenByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id),
             (_, true) => filtered.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id),
             _ => filtered.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id),
         };

@@ -82,6 +82,24 @@ public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixt
         Assert.Equal("s0", document.QuerySelector("#submission-filters input[name=student]")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("asc")]
+    [InlineData("desc")]
+    public async Task Sorted_by_score_the_ungraded_rows_come_last_in_either_order(string order)
+    {
+        // 389 graded, then 111 without a grade: 46 rejected (every 11th) and 65 failed (every 7th of the others).
+        var statuses = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var document = await PageAsync($"?sort=score&order={order}&size=200&page={page}");
+            statuses.AddRange(document.QuerySelectorAll("#submissions tbody tr td:nth-child(3)").Select(td => td.TextContent));
+        }
+
+        Assert.Equal(500, statuses.Count);
+        Assert.All(statuses.Take(389), s => Assert.Equal("graded", s));
+        Assert.Equal((46, 65), (statuses.Skip(389).Count(s => s == "rejected"), statuses.Skip(389).Count(s => s == "failed")));
+    }
+
     [Fact]
     public async Task The_page_stays_under_300_KB_with_500_submissions()
     {
@@ -156,11 +174,19 @@ public class SubmissionPagingTests(SubmissionPagingFixture fixture) : IClassFixt
             rows = rows.Where(s => (s.ReceivedAt > (s.Student == "s001" ? fixture.ExtendedDue : SubmissionPagingFixture.Due)) == (late == "yes"));
         }
 
+        if (sort == "score")
+        {
+            // Ungraded rows last in either order (docs/scale.md).
+            Func<Submission, int> ungraded = s => fixture.Scores.ContainsKey(s.Id) ? 0 : 1;
+            return order == "asc"
+                ? [.. rows.OrderBy(ungraded).ThenBy(s => fixture.Scores.GetValueOrDefault(s.Id)).ThenBy(s => s.ReceivedAt).ThenBy(s => s.Id)]
+                : [.. rows.OrderBy(ungraded).ThenByDescending(s => fixture.Scores.GetValueOrDefault(s.Id)).ThenByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id)];
+        }
+
         Func<Submission, IComparable> key = sort switch
         {
             "student" => s => s.Student!,
             "status" => s => s.Status.ToString(),
-            "score" => s => fixture.Scores.GetValueOrDefault(s.Id, -1),
             _ => s => 0,
         };
         var comparer = Comparer<IComparable>.Create((a, b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : a.CompareTo(b));
