@@ -35,6 +35,13 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
 
     /// <summary>The score an absent student's cell shows: 0, or null (blank).</summary>
     private double? Fill => Missing == MissingGrade.Zero ? 0 : null;
+
+    /// <summary>
+    /// A score as both exports write it: to 6 decimal places, so that the floating-point noise of
+    /// a penalty (6 × 0.8 = 4.800000000000001) is gone and a number with no more places (0.5, 13) is kept exactly.
+    /// </summary>
+    public static double Points(double score) => Math.Round(score, 6);
+
     /// <summary>
     /// The CSV text: <c>student, name, email, submission, submitted_at, question ids…, raw, penalty, total,
     /// max_score, attempts, late_hours, outdated</c>; <c>total</c> is the counted score.
@@ -67,7 +74,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                     csv.WriteField(fill);
                     csv.WriteField(fill);
                     csv.WriteField(fill);
-                    csv.WriteField(MaxScore is { } m ? Math.Round(m, 6).ToString("0.######", CultureInfo.InvariantCulture) : "");
+                    csv.WriteField(MaxScore is { } m ? Points(m).ToString("0.######", CultureInfo.InvariantCulture) : "");
                     csv.WriteField("0");
                     csv.WriteField("");
                     csv.WriteField("");
@@ -84,7 +91,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                 {
                     if (report.Questions.FirstOrDefault(r => r.Id == q) is { } result)
                     {
-                        csv.WriteField(Math.Round(result.Score, 6), "0.######");
+                        csv.WriteField(Points(result.Score), "0.######");
                     }
                     else
                     {
@@ -92,10 +99,10 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                     }
                 }
 
-                csv.WriteField(Math.Round(report.Score, 6), "0.######");
-                csv.WriteField(Math.Round(s.Penalty, 6), "0.######");
-                csv.WriteField(Math.Round(s.Total, 6), "0.######");
-                csv.WriteField(Math.Round(report.MaxScore, 6), "0.######");
+                csv.WriteField(Points(report.Score), "0.######");
+                csv.WriteField(Points(s.Penalty), "0.######");
+                csv.WriteField(Points(s.Total), "0.######");
+                csv.WriteField(Points(report.MaxScore), "0.######");
                 csv.WriteField(s.Attempts.ToString(CultureInfo.InvariantCulture));
                 csv.WriteField(Math.Round(s.Counted.Admission.Late.TotalHours, 2), "0.##");
                 csv.WriteField(s.Outdated ? "yes" : "no");
@@ -106,7 +113,10 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
         return text.ToString();
     }
 
-    /// <summary>The same as JSON (<c>missing: true</c> on an absent student's row, whose scores are 0 or null).</summary>
+    /// <summary>
+    /// The same as JSON (<c>missing: true</c> on an absent student's row, whose scores are 0 or null),
+    /// its scores rounded as the CSV's (<see cref="Points"/>).
+    /// </summary>
     public string ToJson() => JsonSerializer.Serialize(new
     {
         assignment = Assignment,
@@ -119,11 +129,11 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                 email = Contact(s.Student).Email,
                 submission = (long?)s.Row.Id,
                 submittedAt = (DateTime?)s.Row.ReceivedAt,
-                scores = Questions.ToDictionary(q => q, q => report.Questions.FirstOrDefault(x => x.Id == q)?.Score),
-                raw = (double?)report.Score,
-                penalty = (double?)s.Penalty,
-                total = (double?)s.Total,
-                maxScore = (double?)report.MaxScore,
+                scores = Questions.ToDictionary(q => q, q => report.Questions.FirstOrDefault(x => x.Id == q) is { } x ? Points(x.Score) : (double?)null),
+                raw = (double?)Points(report.Score),
+                penalty = (double?)Points(s.Penalty),
+                total = (double?)Points(s.Total),
+                maxScore = (double?)Points(report.MaxScore),
                 attempts = s.Attempts,
                 lateHours = (double?)Math.Round(s.Counted.Admission.Late.TotalHours, 2),
                 outdated = s.Outdated,
@@ -140,7 +150,7 @@ public sealed record Gradebook(string Assignment, IReadOnlyList<string> Question
                 raw = Fill,
                 penalty = Fill,
                 total = Fill,
-                maxScore = MaxScore,
+                maxScore = MaxScore is { } m ? Points(m) : (double?)null,
                 attempts = 0,
                 lateHours = (double?)null,
                 outdated = false,

@@ -117,6 +117,34 @@ public class GradebookTests
         }
     }
 
+    [Theory]
+    [InlineData("x1,x2,forward,loss,dL-dx3,dL-dx2", "20%", 6, 1.2, 4.8)]  // in doubles 6 × 0.8 = 4.800000000000001 and 6 − that = 1.1999999999999993 (the QA walk's)
+    [InlineData("all", "10%", 13, 1.3, 11.7)]                            // 13 × 0.9 = 11.700000000000001, 13 − that = 1.299999999999999
+    public async Task The_JSON_export_rounds_a_penalty_and_a_total_as_the_CSV_does(string questions, string penalty, double raw, double taken, double total)
+    {
+        var clock = new TestClock();
+        await using var service = await TestService.StartAsync(clock: clock);
+        var due = TestClock.WholeSeconds(clock.Now.AddHours(-1));
+        await PolicyIntakeTests.PolicyAsync(service, due, $"late: {{ until: {PolicyIntakeTests.Iso(due.AddDays(3))}, penalty: {penalty} }}\n");
+
+        // The key's own answers to those questions (each worth 1 point; all 12 questions are 13), an hour late.
+        var assignment = Grader.Domain.Assignments.AssignmentLoader.LoadFile(Path.Combine(service.AssignmentsPath, "tanh-network.yaml")).Assignment!;
+        var answers = Grader.Domain.Assignments.AnswerKeyBuilder.Build(assignment, "s").Answers.Where(a => questions == "all" || questions.Split(',').Contains(a.Key));
+        var (status, body) = await service.PostAsync(Grader.Domain.Output.AnswerFileYaml.Write("tanh-network", "s", [.. answers]));
+        Assert.Equal(202, status);
+        await service.WaitForAsync([body.GetProperty("id").GetInt64()]);
+
+        var text = await service.Http.GetStringAsync("/assignments/tanh-network/gradebook.json");
+        var row = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("students")[0];
+        Assert.Equal((raw, taken, total), (row.GetProperty("raw").GetDouble(), row.GetProperty("penalty").GetDouble(), row.GetProperty("total").GetDouble()));
+        Assert.Contains($"\"penalty\": {taken.ToString(System.Globalization.CultureInfo.InvariantCulture)},", text);
+        Assert.Contains($"\"total\": {total.ToString(System.Globalization.CultureInfo.InvariantCulture)},", text);
+
+        var csv = await PolicyIntakeTests.RowAsync(service);
+        Assert.Equal((raw.ToString(System.Globalization.CultureInfo.InvariantCulture), taken.ToString(System.Globalization.CultureInfo.InvariantCulture), total.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (csv["raw"], csv["penalty"], csv["total"]));
+    }
+
     private static List<string[]> Parse(string csv)
     {
         using var parser = new TextFieldParser(new StringReader(csv)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
