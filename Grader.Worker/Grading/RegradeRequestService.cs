@@ -122,6 +122,13 @@ public sealed class RegradeRequestService(
         return new RegradeRequestOutcome(request, 200, null);
     }
 
+    /// <summary>A request by its id, or null.</summary>
+    public async Task<RegradeRequest?> FindAsync(long requestId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RegradeRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct);
+    }
+
     /// <summary>An assignment's requests, oldest first: all, only open ones (<paramref name="answered"/> false) or only answered ones.</summary>
     public async Task<List<RegradeRequest>> ListAsync(string assignmentId, bool? answered, CancellationToken ct)
     {

@@ -41,40 +41,62 @@ public static class RegradeRequestPages
                     return PageResult.Message(404, "Not found", $"No assignment '{LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
                 }
 
-                var all = await requests.ListAsync(id, null, ct);
-                var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
-                return RegradeRequestsPage.Of(
-                    assignmentId: id,
-                    rule: assignment?.Policy.Regrades.Describe() ?? "never",
-                    open: [.. all.Where(r => r.AnsweredAt is null)],
-                    answered: [.. all.Where(r => r.AnsweredAt is not null)]);
+                return await RequestsPageAsync(id, requests, catalog, null, 200, ct);
             });
 
         ta.MapPost("/regrade-requests/{rid:long}/answer", async Task<IResult> (long rid, [FromForm] string? reply, [FromForm] string? score, [FromForm] string? by,
-            RegradeRequestService requests, CancellationToken ct) =>
+            RegradeRequestService requests, AssignmentCatalog catalog, CancellationToken ct) =>
             {
-                double? value = null;
-                if (!string.IsNullOrWhiteSpace(score))
+                var outcome = await AnswerAsync(rid, reply, score, by, requests, ct);
+                if (outcome.Request is { } r)
                 {
-                    if (!double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
-                    {
-                        return PageResult.Message(400, "Regrade request", "The answer was not taken", "The score must be a number (e.g. 0.5), or empty to keep the score.");
-                    }
-
-                    value = parsed;
+                    return Results.Redirect($"/assignments/{Uri.EscapeDataString(r.AssignmentId)}/regrade-requests");
                 }
 
-                if (OverrideRequest.Problem(new OverrideRequest(null, null, null, by)) is { } problem)
-                {
-                    return PageResult.Message(400, "Regrade request", "The answer was not taken", problem);
-                }
-
-                var outcome = await requests.AnswerAsync(rid, reply, value, string.IsNullOrWhiteSpace(by) ? "ta" : by.Trim(), ct);
-                return outcome.Request is { } r
-                    ? Results.Redirect($"/assignments/{Uri.EscapeDataString(r.AssignmentId)}/regrade-requests")
+                // Refused: back on the requests page, the reason above the request's form and what was typed still in it.
+                return await requests.FindAsync(rid, ct) is { } request
+                    ? await RequestsPageAsync(request.AssignmentId, requests, catalog, new RegradeAnswerDraft(rid, outcome.Error!, reply, score, by), outcome.Status, ct)
                     : PageResult.Message(outcome.Status, "Regrade request", "The answer was not taken", outcome.Error, "/", "← assignments");
             });
         return app;
+    }
+
+    /// <summary>Checks the answer form's fields and answers the request (a score is a manual override).</summary>
+    private static async Task<RegradeRequestOutcome> AnswerAsync(long rid, string? reply, string? score, string? by, RegradeRequestService requests, CancellationToken ct)
+    {
+        double? value = null;
+        if (!string.IsNullOrWhiteSpace(score))
+        {
+            if (!double.TryParse(score, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed))
+            {
+                return RegradeRequestOutcome.Refused(400, "the score must be a number (e.g. 0.5), or empty to keep the score");
+            }
+
+            value = parsed;
+        }
+
+        if (OverrideRequest.Problem(new OverrideRequest(null, null, null, by)) is { } problem)
+        {
+            return RegradeRequestOutcome.Refused(400, problem);
+        }
+
+        return await requests.AnswerAsync(rid, reply, value, string.IsNullOrWhiteSpace(by) ? "ta" : by.Trim(), ct);
+    }
+
+    /// <summary>The assignment's requests page, with a refused answer's reason and draft when there is one.</summary>
+    private static async Task<IResult> RequestsPageAsync(string id, RegradeRequestService requests, AssignmentCatalog catalog, RegradeAnswerDraft? draft, int status,
+        CancellationToken ct)
+    {
+        var all = await requests.ListAsync(id, null, ct);
+        var assignment = catalog.CurrentVersion(id) is { } v ? await catalog.GetVersionAsync(v, ct) : null;
+        return RegradeRequestsPage.Of(
+            assignmentId: id,
+            rule: assignment?.Policy.Regrades.Describe() ?? "never",
+            open: [.. all.Where(r => r.AnsweredAt is null)],
+            answered: [.. all.Where(r => r.AnsweredAt is not null)],
+            points: assignment?.Questions.ToDictionary(q => q.Id, q => q.Points(assignment.Defaults)) ?? [],
+            draft: draft,
+            status: status);
     }
 
     private static string ReceiptQuery(HttpContext http) =>

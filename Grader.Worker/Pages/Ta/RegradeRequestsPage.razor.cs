@@ -11,12 +11,16 @@ public partial class RegradeRequestsPage
     /// <param name="rule">Its <see cref="Rule"/>.</param>
     /// <param name="open">Its <see cref="Open"/>.</param>
     /// <param name="answered">Its <see cref="Answered"/>.</param>
+    /// <param name="points">Its <see cref="Points"/>.</param>
+    /// <param name="draft">Its <see cref="Draft"/>.</param>
     /// <param name="status">The HTTP status.</param>
     public static RazorComponentResult<RegradeRequestsPage> Of(
         string assignmentId,
         string rule,
         IReadOnlyList<RegradeRequest> open,
         IReadOnlyList<RegradeRequest> answered,
+        IReadOnlyDictionary<string, double> points,
+        RegradeAnswerDraft? draft = null,
         int status = 200) =>
         new(new Dictionary<string, object?>
         {
@@ -24,6 +28,8 @@ public partial class RegradeRequestsPage
             [nameof(Rule)] = rule,
             [nameof(Open)] = open,
             [nameof(Answered)] = answered,
+            [nameof(Points)] = points,
+            [nameof(Draft)] = draft,
         })
         { StatusCode = status };
 }
