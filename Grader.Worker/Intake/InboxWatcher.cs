@@ -169,9 +169,10 @@ public sealed class InboxWatcher(
 
         if (result.Accepted)
         {
+            // The receipt first: whoever sees the file gone from the inbox finds its receipt beside it.
             var target = Path.Combine(inbox, "accepted", KeptName(result.Id.ToString(), entry.Name));
-            File.Move(file.FullName, target, overwrite: true);
             await File.WriteAllTextAsync(target + ".receipt.txt", Receipt(result), ct);
+            File.Move(file.FullName, target, overwrite: true);
         }
         else
         {
@@ -196,6 +197,9 @@ public sealed class InboxWatcher(
     {
         var prefix = id?.ToString() ?? "refused-" + DateTime.UtcNow.ToString("yyyyMMddTHHmmssfff");
         var target = Path.Combine(inbox, "rejected", KeptName(prefix, entry.Name));
+
+        // The reason first: whoever sees the entry gone from the inbox finds its reason beside it.
+        File.WriteAllText(target + ".reason.txt", reason + Environment.NewLine);
         if (entry is DirectoryInfo)
         {
             Directory.Move(entry.FullName, target);
@@ -205,7 +209,6 @@ public sealed class InboxWatcher(
             File.Move(entry.FullName, target, overwrite: true);
         }
 
-        File.WriteAllText(target + ".reason.txt", reason + Environment.NewLine);
         if (id is null)
         {
             logger.LogWarning("Inbox entry {File} set aside: {Reason}", LogText.Quote(entry.Name), LogText.Quote(reason, 300));
