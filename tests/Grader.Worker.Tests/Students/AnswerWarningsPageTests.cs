@@ -22,10 +22,7 @@ public class AnswerWarningsPageTests
     public async Task The_page_warns_of_answers_to_unknown_question_ids_with_a_did_you_mean(string how, string written, string meant, string warning)
     {
         await using var service = await TestService.StartAsync();
-        var tokens = await ClassList.ImportAsync(service, "student\nada\n");
-        var cookies = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.Http.BaseAddress };
-        (await browser.GetAsync($"/s/{tokens["ada"]}")).Dispose();
+        using var browser = await SignedInAsAdaAsync(service);
         var page = await PageAsync(browser, "/me/assignments/svm-random");
 
         // Ada's own key with one answer under the wrong id.
@@ -71,10 +68,7 @@ public class AnswerWarningsPageTests
     public async Task A_clean_submission_shows_no_warnings()
     {
         await using var service = await TestService.StartAsync();
-        var tokens = await ClassList.ImportAsync(service, "student\nada\n");
-        var cookies = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = service.Http.BaseAddress };
-        (await browser.GetAsync($"/s/{tokens["ada"]}")).Dispose();
+        using var browser = await SignedInAsAdaAsync(service);
         var page = await PageAsync(browser, "/me/assignments/svm-random");
         using var response = await browser.PostAsync("/me/assignments/svm-random", new FormUrlEncodedContent(
         [
@@ -92,4 +86,13 @@ public class AnswerWarningsPageTests
 
     private static string Antiforgery(IHtmlDocument page, string form) =>
         page.QuerySelector($"{form} input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+
+    /// <summary>A browser (cookies kept) signed in as ada, the one student of a new class list.</summary>
+    private static async Task<HttpClient> SignedInAsAdaAsync(TestService service)
+    {
+        var tokens = await ClassList.ImportAsync(service, "student\nada\n");
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = service.Http.BaseAddress };
+        (await browser.GetAsync($"/s/{tokens["ada"]}")).Dispose();
+        return browser;
+    }
 }
