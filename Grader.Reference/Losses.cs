@@ -28,7 +28,7 @@ public static class Losses
 
     private static Node CrossEntropyOverLastAxis(Node logits, Node target, Reduction reduction)
     {
-        var t = target.Value.SameShape(logits.Value) ? target : OneHot(logits.Value, target.Value, "cross_entropy");
+        var t = target.Value.SameShape(logits.Value) ? target : OneHot(logits.Value, ClassIndices(logits.Value, target.Value, "cross_entropy"), "cross_entropy");
         if (reduction == Reduction.None)
         {
             return Ops.Neg(Ops.Sum(Ops.Mul(t, Ops.LogSoftmax(logits)), [-1]));
@@ -88,7 +88,7 @@ public static class Losses
         }
 
         (input, _) = ClassesLast(input, target);
-        var perRow = Ops.Neg(Ops.Sum(Ops.Mul(OneHot(input.Value, target.Value, "nll_loss"), input), [-1]));
+        var perRow = Ops.Neg(Ops.Sum(Ops.Mul(OneHot(input.Value, ClassIndices(input.Value, target.Value, "nll_loss"), "nll_loss"), input), [-1]));
         return reduction switch
         {
             Reduction.None => perRow,
@@ -172,6 +172,16 @@ public static class Losses
         var inside = z.Value.Map(v => v < delta ? 1.0 : 0.0);
         return Reduce(Ops.Where(inside, Ops.Mul(Squared(d), Ops.Constant(0.5)), Ops.Mul(Ops.Sub(z, Ops.Constant(0.5 * delta)), Ops.Constant(delta))), reduction);
     }
+
+    /// <summary>
+    /// Class-index targets of a batch: one per position, of the input's shape without its class
+    /// axis ((N) for (N, C)), as PyTorch ("multi-target not supported" for (N, 1)); a single
+    /// sample's (C) takes one index of any one-element shape.
+    /// </summary>
+    private static Tensor ClassIndices(Tensor input, Tensor target, string what) =>
+        input.Rank >= 2 && !target.Shape.AsSpan().SequenceEqual(input.Shape.AsSpan(0, input.Rank - 1))
+            ? throw new ShapeException($"{what}: class-index targets for input {input.ShapeText} have shape {(input.Rank == 2 ? $"({input.Shape[0]},)" : $"({string.Join(", ", input.Shape[..^1])})")}, one per position, got {target.ShapeText} (PyTorch: multi-target not supported)")
+            : target;
 
     private static Node Squared(Node x) => Ops.Mul(x, x);
 

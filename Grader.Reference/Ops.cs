@@ -166,7 +166,9 @@ public static partial class Ops
 
     /// <summary>The outer product of two vectors, (n) and (m) → (n, m).</summary>
     public static Node Outer(Node a, Node b) =>
-        new MatMul().Apply(Reshape(a, [a.Value.Count, 1]), Reshape(b, [1, b.Value.Count]));
+        a.Value.Rank != 1 || b.Value.Rank != 1
+            ? throw new ShapeException($"outer needs two vectors (1-D, as torch.outer), got {a.Value.ShapeText} and {b.Value.ShapeText}")
+            : new MatMul().Apply(Reshape(a, [a.Value.Count, 1]), Reshape(b, [1, b.Value.Count]));
 
     /// <summary>The L2 norm of every element, √Σx² (gradient 0 at x = 0, as in PyTorch).</summary>
     public static Node Norm(Node x) => new Norm().Apply(x);

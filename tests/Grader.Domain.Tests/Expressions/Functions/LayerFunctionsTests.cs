@@ -3,8 +3,8 @@ using Grader.Domain.Expressions;
 namespace Grader.Domain.Tests.Expressions.Functions;
 
 /// <summary>
-/// Layers, losses and clamp as the expression language writes them, where PyTorch refuses an
-/// input: the same refusal, at the call's column.
+/// Layers, losses, clamp and outer as the expression language writes them, where PyTorch
+/// refuses an input: the same refusal, at the call's column.
 /// </summary>
 public class LayerFunctionsTests
 {
@@ -18,6 +18,11 @@ public class LayerFunctionsTests
     [InlineData("clamp([1, 2])", "clamp needs min or max (or both)")]
     [InlineData("huber_loss([1], [2], delta=0)", "huber_loss: delta must be a finite number above 0")]
     [InlineData("smooth_l1_loss([1], [2], beta=-1)", "smooth_l1_loss: beta must be a finite number at least 0")]
+
+    // torch.outer: "Expected 1-D argument"; F.cross_entropy and F.nll_loss: "0D or 1D target tensor expected, multi-target not supported".
+    [InlineData("outer([[1, 2], [3, 4]], [1, 2])", "outer needs two vectors (1-D, as torch.outer), got (2, 2) and (2,)")]
+    [InlineData("cross_entropy([[1, 2, 3], [3, 2, 1]], [[0], [2]])", "cross_entropy: class-index targets for input (2, 3) have shape (2,), one per position, got (2, 1)")]
+    [InlineData("nll_loss([[-1, -2], [-2, -1]], [[0, 1]])", "nll_loss: class-index targets for input (2, 2) have shape (2,)")]
     public void Refuses_what_PyTorch_refuses(string text, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
