@@ -11,8 +11,11 @@ namespace Grader.Worker.Access;
 /// cookies (the TA's or a student's): 403 <c>{"error": "cross-site request refused"}</c> unless it carries a valid
 /// antiforgery token, <c>Sec-Fetch-Site: same-origin</c>, or an <c>Origin</c> equal to the
 /// request's own scheme://host:port or to <c>PublicUrl</c>'s. SameSite cookies do not stop a page
-/// on a sibling subdomain. Requests with <c>Authorization: Bearer</c> or a <c>?receipt=</c> carry
-/// their credential themselves and are not checked (the CLI and scripts). The pages' forms have
+/// on a sibling subdomain. Requests with <c>Authorization: Bearer</c> carry their credential
+/// themselves and are not checked (the CLI and scripts; a page on another site cannot set that
+/// header without the service's consent), nor are requests without a sign-in cookie (a receipt
+/// alone). A <c>?receipt=</c> does not exempt a request that also carries a cookie: any page can
+/// add one to its form's address, and the cookie would still sign the request in. The pages' forms have
 /// the framework's antiforgery check already (400 without the token). Every access group attaches
 /// it to its endpoints (<see cref="AccessGroups.MapAccessGroup"/>), ahead of their binding and handler.
 /// </summary>
@@ -48,7 +51,6 @@ public static class CrossSiteGuard
         request.Path.StartsWithSegments("/api")
         && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
         && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        && !request.Query.ContainsKey("receipt")
         && Cookies.Any(c => !string.IsNullOrEmpty(request.Cookies[c]));
 
     private static async Task<bool> AllowedAsync(HttpContext context)

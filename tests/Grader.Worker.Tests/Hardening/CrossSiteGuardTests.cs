@@ -73,7 +73,9 @@ public class CrossSiteGuardTests
         await ClassList.ImportAsync(service, "student\nada\n");
         var before = await ClassList.TokensAsync(service);
         using var evil = CookieClient(service, $"grader_ta={TestService.TaToken}", "https://evil.example", "cross-site");
-        foreach (var path in new[] { "/api/assignments/tanh-network/regrade", "/api/assignments/publish", "/api/roster/ada/reset-link" })
+
+        // A made-up ?receipt= on the address exempted a request the cookie still signed in (an attacker's try).
+        foreach (var path in new[] { "/api/assignments/tanh-network/regrade", "/api/assignments/publish", "/api/roster/ada/reset-link", "/api/roster/ada/reset-link?receipt=x" })
         {
             using var response = await evil.PostAsync(path, null);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)response.StatusCode}");
@@ -95,9 +97,10 @@ public class CrossSiteGuardTests
         var tokens = await ClassList.ImportAsync(service, "student\nada\n");
         MultipartFormDataContent Upload() => new() { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(ClassList.Exact("svm-random", "ada", null))), "file", "ada.yaml" } };
 
-        using (var evil = CookieClient(service, $"grader_student={tokens["ada"]}", "https://evil.example", "cross-site"))
-        using (var refused = await evil.PostAsync("/api/submissions", Upload()))
+        foreach (var path in new[] { "/api/submissions", "/api/submissions?receipt=x" })
         {
+            using var evil = CookieClient(service, $"grader_student={tokens["ada"]}", "https://evil.example", "cross-site");
+            using var refused = await evil.PostAsync(path, Upload());
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal("cross-site request refused", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         }
