@@ -94,6 +94,13 @@ public sealed partial class SubmissionIntake(
             }
         }
 
+        // A signed-in student's refused file is kept as theirs, whatever student it names (or none):
+        // it is theirs to open, and never another student's record naming them.
+        if (reason is not null && submitter.Student is { } sender)
+        {
+            submission.Student = sender.StudentId;
+        }
+
         return await StoreAsync(submission, reason, file, refusedWith, held, ct, assignment);
     }
 

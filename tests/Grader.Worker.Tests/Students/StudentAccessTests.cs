@@ -48,6 +48,11 @@ public class StudentAccessTests
         var stored = await db.Submissions.SingleAsync(s => s.Id == body.GetProperty("id").GetInt64());
         Assert.Equal(SubmissionStatus.Rejected, stored.Status);
         Assert.Contains(reason, stored.Reason);
+
+        // Refused with a student's valid token, the record is that student's (theirs to open), never
+        // the named student's: Bob could otherwise read a refusal ada's token made, naming her.
+        // Without a valid token the file is not read, and the record names no student.
+        Assert.Equal(token == "ada" ? "ada" : null, stored.Student);
     }
 
     [Fact]
