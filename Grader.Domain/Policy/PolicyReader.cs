@@ -59,10 +59,17 @@ public static partial class PolicyReader
         return new CoursePolicy(opens, due, late, attempts, gradebook, zone) { Regrades = regrades };
     }
 
+    /// <summary>The earliest year a course time may name.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year a course time may name (a late window or an extension added to it stays within the calendar).</summary>
+    public const int MaxYear = 9000;
+
     /// <summary>
     /// A date and time: ISO 8601 with an offset (<c>2026-12-01T17:00:00+01:00</c>, <c>…Z</c>) or
     /// without one (the course's time zone); a date alone is the start of that day for
-    /// <c>opens</c> and its end (23:59:59) for <c>due</c> and <c>until</c>.
+    /// <c>opens</c> and its end (23:59:59) for <c>due</c> and <c>until</c>; years
+    /// <see cref="MinYear"/> to <see cref="MaxYear"/>.
     /// </summary>
     public static PolicyTime? Time(YNode node, DiagnosticBag bag, string what, bool endOfDay)
     {
@@ -76,6 +83,13 @@ public static partial class PolicyReader
         if (!m.Success || !DateTime.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             bag.Report(node, $"{what} must be a date and time in ISO 8601, such as 2026-12-01T17:00:00+01:00 or 2026-12-01 17:00 (in the course's time zone), got '{YamlValues.Shorten(text)}'");
+            return null;
+        }
+
+        // Far enough from the calendar's ends that a time zone, a late window or an extension added to it stays a date.
+        if (date.Year is < MinYear or > MaxYear)
+        {
+            bag.Report(node, $"{what} must be in the years {MinYear} to {MaxYear}, got '{YamlValues.Shorten(text)}'");
             return null;
         }
 

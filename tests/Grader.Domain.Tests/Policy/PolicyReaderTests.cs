@@ -13,6 +13,10 @@ public class PolicyReaderTests
         { "due: tomorrow\n", 2, 6, "due must be a date and time in ISO 8601" },
         { "due: 2026-13-01\n", 2, 6, "due must be a date and time" },
         { "due: 2026-12-01T25:00\n", 2, 6, "no such time of day" },
+
+        // Near the calendar's end a late window or an extension added to it overflowed (a 500 on the extensions API).
+        { "due: 9999-12-31T23:59:59-01:00\n", 2, 6, "due must be in the years 1900 to 9000" },
+        { "opens: 0001-01-01\n", 2, 8, "opens must be in the years 1900 to 9000" },
         { "due: 2026-12-01T17:00+15:00\n", 2, 6, "out of range" },
         { "due: [2026-12-01]\n", 2, 6, "due must be a single value" },
         { "opens: 2026-12-02\ndue: 2026-12-01\n", 2, 8, "opens (2026-12-02 00:00:00) must be before due" },

@@ -16,6 +16,20 @@ public class ExtensionRuleTests
 
     private const string Late = "late: { until: 2026-12-04T17:00:00Z, penalty: 10% per day }\n";
 
+    /// <summary>An attacker's try: a due date at the calendar's end overflowed when the late window was added (a 500); now a 400 naming the years.</summary>
+    [Theory]
+    [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("9999-12-31T00:00Z")]
+    public async Task An_extension_past_the_years_a_course_may_name_is_400(string due)
+    {
+        await using var service = await TestService.StartAsync();
+        await PolicyIntakeTests.PolicyAsync(service, Due, Late);
+        using var response = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/extensions", new { student = "dan", due });
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.StartsWith("due must be in the years 1900 to 9000", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal(0, (await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/extensions")).GetArrayLength());
+    }
+
     [Theory]
     [InlineData("2026-11-01", "the extension's due date 2026-11-01 23:59:59 +00:00 is not later than the assignment's due date 2026-12-01 17:00:00 +00:00")] // the QA walk's typo; a date alone is the end of that day
     [InlineData("2026-12-01T17:00Z", "the extension's due date 2026-12-01 17:00:00 +00:00 is not later than the assignment's due date 2026-12-01 17:00:00 +00:00")] // the due date itself
