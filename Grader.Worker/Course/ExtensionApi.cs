@@ -56,7 +56,8 @@ public static class ExtensionApi
                 }
 
                 // The extension is kept under the class list's spelling when there is one (as POST stores it).
-                var name = student.Trim();
+                // Routing decodes every escape of the path but '/' (%2F, left as it came): decoded here, as the id was stored.
+                var name = student.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Trim();
                 if (await students.HasClassListAsync(ct) && await students.FindAsync(name, ct) is { } listed)
                 {
                     name = listed.StudentId;

@@ -92,6 +92,14 @@ public static class RosterCsv
                     continue;
                 }
 
+                // As answer files and extensions refuse them: an id with an invisible character (a
+                // zero-width space, a bidi isolate) would be a look-alike of another student's.
+                if (Domain.Grading.StudentId.Problem(id) is { } invisible)
+                {
+                    warnings.Add($"{name}:{line}: {invisible}; row skipped");
+                    continue;
+                }
+
                 var fullName = Field(nameColumn) ?? (string.Join(' ', new[] { Field(first), Field(last) }.OfType<string>()) is { Length: > 0 } joined ? joined : null);
                 var row = new RosterRow(id, fullName, Field(emailColumn), line);
                 var key = StudentIds.Key(id);

@@ -92,6 +92,18 @@ public class ExtensionRuleTests
         Assert.Equal((id.ToString(), "9", "0.9", "8.1", "19"), (row["submission"], row["raw"], row["penalty"], row["total"], row["late_hours"]));
         Assert.Equal(0, (await service.Http.GetFromJsonAsync<JsonElement>("/api/assignments/tanh-network/extensions")).GetArrayLength());
 
+        // An id with a '/' (an attacker's try: %2F in the path was never decoded, so it could not be taken back).
+        await Students.ClassList.ImportAsync(service, "student\nx/y\n");
+        using (var slash = await service.Http.PostAsJsonAsync("/api/assignments/tanh-network/extensions", new { student = "x/y", due = "2026-12-03T17:00Z" }))
+        {
+            Assert.Equal(200, (int)slash.StatusCode);
+        }
+
+        using (var removed = await service.Http.DeleteAsync("/api/assignments/tanh-network/extensions/x%2Fy"))
+        {
+            Assert.Equal(200, (int)removed.StatusCode);
+        }
+
         // Nothing left to take back, an unknown assignment, no credential, --due with --remove.
         await AssertRefusedAsync(service.Http, "/api/assignments/tanh-network/extensions/dan", 404, "student 'dan' has no extension for 'tanh-network'");
         await AssertRefusedAsync(service.Http, "/api/assignments/nope/extensions/dan", 404, "unknown assignment 'nope'");

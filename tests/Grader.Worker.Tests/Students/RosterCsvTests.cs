@@ -48,6 +48,18 @@ public class RosterCsvTests
         Assert.Null(Assert.Single(file.Rows).Name);
     }
 
+    /// <summary>An attacker's try: look-alikes of ada, eve and bob imported with working links (answer files and extensions already refused such ids).</summary>
+    [Theory]
+    [InlineData("ada\u200b", "U+200B")]
+    [InlineData("eve\u200d", "U+200D")]
+    [InlineData("\u2066bob\u2069", "U+2066")]
+    public void An_id_with_an_invisible_character_is_skipped_with_a_warning(string id, string codePoint)
+    {
+        var file = Read($"student,name\nada,Ada\n{id},Look-alike\n");
+        Assert.Equal($"class.csv:3: the student id contains an invisible or control character ({codePoint}); use letters, digits and visible punctuation; row skipped", Assert.Single(file.Warnings));
+        Assert.Equal("ada", Assert.Single(file.Rows).Student);
+    }
+
     [Theory]
     [InlineData("name,email\nAda,ada@x\n", "class.csv:1: a class list needs a 'student' column, or an LMS export's id column (columns: name, email)")]
     [InlineData("", "class.csv:1: a class list needs a 'student' column, or an LMS export's id column (no header row)")]
