@@ -21,6 +21,7 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
     /// </summary>
     public async Task<OverrideOutcome> OverrideAsync(long submissionId, string questionId, double score, string comment, string by, CancellationToken ct)
     {
+        score += 0.0; // −0 (typed as "-0") is stored and shown as 0
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var grade = await db.Grades.Where(g => g.SubmissionId == submissionId && g.IsCurrent).OrderByDescending(g => g.Generation).FirstOrDefaultAsync(ct);

@@ -107,7 +107,7 @@ public static class TaPages
             message: access.IsTa ? message : null,
             regradeRequests: await regrades.ForSubmissionAsync(id, ct),
             regradeClosed: closed,
-            receipt: access.IsTa ? null : access.Receipt,
+            receipt: access.IsTa || submission.ReceiptToken is not { } own || !access.MayRead(own) ? null : access.Receipt, // only this submission's own receipt goes on its forms
             standing: standing,
             undoneGroups: view.Audit is { } audit ? await answerGroups.UndoneAsync(audit.Select(o => o.AnswerGroupRuleId).OfType<long>(), ct) : null);
     }

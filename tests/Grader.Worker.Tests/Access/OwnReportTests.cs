@@ -91,6 +91,12 @@ public class OwnReportTests
         Assert.Null(page.QuerySelector("#overrides")); // no TA form
         var form = page.QuerySelector("form#regrade-form")!;
         Assert.Equal($"/submissions/{id}/regrade-requests", form.GetAttribute("action")); // no receipt: the sign-in is what the route checks
+
+        // Opened with another submission's receipt (an attacker's try put that receipt on this report's form): still no receipt on it.
+        var (_, other) = await ClassList.PostAsync(ada, seed);
+        await service.WaitForAsync([other.GetProperty("id").GetInt64()]);
+        var mixed = new HtmlParser().ParseDocument(await browser.GetStringAsync($"/submissions/{id}?receipt={other.GetProperty("receipt").GetString()}"));
+        Assert.Equal($"/submissions/{id}/regrade-requests", mixed.QuerySelector("form#regrade-form")!.GetAttribute("action"));
         using var asked = await browser.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!),

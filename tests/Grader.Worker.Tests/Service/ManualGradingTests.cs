@@ -55,6 +55,23 @@ public class ManualGradingTests
         Assert.Contains(",10,0,10,13,", csv);   // raw, penalty, total, max_score
     }
 
+    /// <summary>An attacker's try: a score of −0 was accepted and kept as −0.</summary>
+    [Fact]
+    public async Task A_score_of_minus_zero_is_kept_as_zero()
+    {
+        await using var service = await TestService.StartAsync();
+        var (_, body) = await service.PostAsync("assignment: tanh-network\nstudent: s\nanswers: {forward: 0.313}\n");
+        var id = body.GetProperty("id").GetInt64();
+        await service.WaitForAsync([id]);
+        using var response = await service.Http.PostAsync($"/api/submissions/{id}/overrides",
+            new StringContent("{\"question\": \"forward\", \"score\": -0, \"comment\": \"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        Assert.DoesNotContain("-0", text);
+        await using var db = service.Db();
+        Assert.False(double.IsNegative(Assert.Single(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.ScoreOverrides.Where(o => o.SubmissionId == id))).Score));
+    }
+
     [Theory]
     [InlineData("nope", 1, "no question 'nope'")]
     [InlineData("grad-W1", 2, "the score must be from 0 to 1")]
