@@ -157,21 +157,14 @@ public static class Losses
     }
 
     /// <summary>
-    /// PyTorch's <c>huber_loss</c>: with z = |input − target|, 0.5·z² where z &lt; δ, else δ·(z − 0.5·δ) (δ &gt; 0);
-    /// at z = δ the gradient is ±δ from either side and the second derivative 0.
+    /// PyTorch's <c>huber_loss</c>: with z = |input − target|, 0.5·z² where z &lt; δ, else δ·(z − 0.5·δ) (δ &gt; 0),
+    /// which is δ·<see cref="SmoothL1"/> with β = δ (as PyTorch documents it); at z = δ the gradient is
+    /// ±δ from either side and the second derivative 0.
     /// </summary>
-    public static Node Huber(Node input, Node target, Reduction reduction = Reduction.Mean, double delta = 1)
-    {
-        if (!(delta > 0) || double.IsInfinity(delta))
-        {
-            throw new ShapeException($"huber_loss: delta must be a finite number above 0, as in PyTorch, got {delta}");
-        }
-
-        var d = Ops.Sub(input, target);
-        var z = Ops.Abs(d);
-        var inside = z.Value.Map(v => v < delta ? 1.0 : 0.0);
-        return Reduce(Ops.Where(inside, Ops.Mul(Squared(d), Ops.Constant(0.5)), Ops.Mul(Ops.Sub(z, Ops.Constant(0.5 * delta)), Ops.Constant(delta))), reduction);
-    }
+    public static Node Huber(Node input, Node target, Reduction reduction = Reduction.Mean, double delta = 1) =>
+        !(delta > 0) || double.IsInfinity(delta)
+            ? throw new ShapeException($"huber_loss: delta must be a finite number above 0, as in PyTorch, got {delta}")
+            : Ops.Mul(SmoothL1(input, target, reduction, delta), Ops.Constant(delta));
 
     /// <summary>
     /// Class-index targets of a batch: one per position, of the input's shape without its class
@@ -180,7 +173,7 @@ public static class Losses
     /// </summary>
     private static Tensor ClassIndices(Tensor input, Tensor target, string what) =>
         input.Rank >= 2 && !target.Shape.AsSpan().SequenceEqual(input.Shape.AsSpan(0, input.Rank - 1))
-            ? throw new ShapeException($"{what}: class-index targets for input {input.ShapeText} have shape {(input.Rank == 2 ? $"({input.Shape[0]},)" : $"({string.Join(", ", input.Shape[..^1])})")}, one per position, got {target.ShapeText} (PyTorch: multi-target not supported)")
+            ? throw new ShapeException($"{what}: class-index targets for input {input.ShapeText} have shape {Tensor.FormatShape(input.Shape[..^1])}, one per position, got {target.ShapeText} (PyTorch: multi-target not supported)")
             : target;
 
     private static Node Squared(Node x) => Ops.Mul(x, x);

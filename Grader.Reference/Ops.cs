@@ -31,6 +31,25 @@ public static partial class Ops
     public static Node Where(Tensor condition, Node a, Node b) => new Where(condition).Apply(a, b);
 
     /// <summary>
+    /// <paramref name="value"/> with 0 wherever <paramref name="at"/> is 0 (itself when <paramref name="at"/>
+    /// has no 0): a derivative masked where its formula is 0/0, as PyTorch's backward formulas mask them.
+    /// </summary>
+    internal static Node ZeroWhereZero(Tensor at, Node value) =>
+        at.Data.Contains(0)
+            ? Where(at.Map(v => v == 0 ? 0.0 : 1.0), value, Node.Constant(Tensor.Zeros(at.Shape)))
+            : value;
+
+    /// <summary>
+    /// <paramref name="n"/> with 1 in place of each 0 (itself when it has none): the safe input of a
+    /// branch that <see cref="ZeroWhereZero"/> then masks, so that it stays finite and its own
+    /// derivative is 0 there rather than 0·∞.
+    /// </summary>
+    internal static Node OneWhereZero(Node n) =>
+        n.Value.Data.Contains(0)
+            ? Where(n.Value.Map(v => v == 0 ? 0.0 : 1.0), n, Node.Constant(Tensor.Full(n.Value.Shape, 1)))
+            : n;
+
+    /// <summary>
     /// The gradient of the one-element <paramref name="output"/> with respect to
     /// <paramref name="target"/> (zeros where it does not depend on it), as a node that can be
     /// differentiated again (PyTorch's <c>torch.autograd.grad</c> with <c>create_graph=True</c>).

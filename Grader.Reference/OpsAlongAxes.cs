@@ -57,14 +57,7 @@ public static partial class Ops
     public static Node Std(Node x, IReadOnlyList<int>? axes, bool keepDims = false, bool unbiased = false)
     {
         var variance = Var(x, axes, keepDims, unbiased);
-        if (!variance.Value.Data.Contains(0))
-        {
-            return Sqrt(variance);
-        }
-
-        var nonzero = variance.Value.Map(v => v == 0 ? 0.0 : 1.0);
-        var root = Sqrt(Where(nonzero, variance, Node.Constant(Tensor.Full(variance.Value.Shape, 1))));
-        return Where(nonzero, root, Node.Constant(Tensor.Zeros(variance.Value.Shape)));
+        return ZeroWhereZero(variance.Value, Sqrt(OneWhereZero(variance)));
     }
 
     /// <summary>log Σ eˣ over the given axes, computed stably as m + log Σ e^(x − m) with m the (constant) maximum.</summary>

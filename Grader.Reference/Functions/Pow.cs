@@ -45,27 +45,15 @@ public sealed class Pow : Function
         {
             // Where b = 0 the exponent is read as 1 inside (a⁰ = 1): the masked branch stays finite, so
             // that a second derivative there is 0 (not 0·∞), as PyTorch's constant zero gradient.
-            var safe = NonZero(p);
-            ga = ZeroWhere(p.Value, Ops.Mul(gradOutput, Ops.Mul(safe, Ops.Pow(x, Ops.Sub(safe, Ops.Constant(1))))));
+            var safe = Ops.OneWhereZero(p);
+            ga = Ops.ZeroWhereZero(p.Value, Ops.Mul(gradOutput, Ops.Mul(safe, Ops.Pow(x, Ops.Sub(safe, Ops.Constant(1))))));
         }
 
         if (p.RequiresGrad)
         {
-            gb = ZeroWhere(x.Value, Ops.Mul(gradOutput, Ops.Mul(Output, Ops.Log(NonZero(x)))));
+            gb = Ops.ZeroWhereZero(x.Value, Ops.Mul(gradOutput, Ops.Mul(Output, Ops.Log(Ops.OneWhereZero(x)))));
         }
 
         return [ga, gb];
     }
-
-    /// <summary>The gradient with 0 wherever <paramref name="at"/> is 0.</summary>
-    private static Node ZeroWhere(Tensor at, Node grad) =>
-        at.Data.Contains(0)
-            ? Ops.Where(at.Map(v => v == 0 ? 0.0 : 1.0), grad, Node.Constant(Tensor.Zeros(at.Shape)))
-            : grad;
-
-    /// <summary>The node with 1 in place of each 0 (a branch that <see cref="ZeroWhere"/> then masks).</summary>
-    private static Node NonZero(Node n) =>
-        n.Value.Data.Contains(0)
-            ? Ops.Where(n.Value.Map(v => v == 0 ? 0.0 : 1.0), n, Node.Constant(Tensor.Full(n.Value.Shape, 1)))
-            : n;
 }
