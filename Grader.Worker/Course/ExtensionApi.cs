@@ -55,13 +55,10 @@ public static class ExtensionApi
                     return Results.Json(new { error = $"unknown assignment '{id}'" }, statusCode: 404);
                 }
 
-                // The extension is kept under the class list's spelling when there is one (as POST stores it).
+                // The extension is kept under the class list's spelling when there is one (as POST stores it);
+                // an id POST would refuse has none, so its refusal is not needed here (the lookup says 404).
                 // Routing decodes every escape of the path but '/' (%2F, left as it came): decoded here, as the id was stored.
-                var name = student.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Trim();
-                if (await students.HasClassListAsync(ct) && await students.FindAsync(name, ct) is { } listed)
-                {
-                    name = listed.StudentId;
-                }
+                var (name, _) = await CheckStudentAsync(student.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Trim(), students, ct);
 
                 return await rules.RevokeAsync(id, name, ct) is { } e
                     ? Results.Json(new { assignment = id, student = e.Student, removed = true, due = e.Due, grantedBy = e.GrantedBy, grantedAt = e.GrantedAt })

@@ -52,7 +52,7 @@ public static class GradingRoutes
 
         var outcome = await manual.OverrideAsync(id, body.Question, body.Score.Value, body.Comment ?? "", string.IsNullOrWhiteSpace(body.By) ? "ta" : body.By.Trim(), ct);
         return outcome.Total is { } total
-            ? Results.Json(new { submission = id, question = body.Question, score = body.Score.Value + 0.0, total }) // −0 as stored: 0
+            ? Results.Json(new { submission = id, question = body.Question, score = outcome.Score, total })
             : Results.Json(new { error = outcome.Error }, statusCode: outcome.Status);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ManualGradingService(IDbContextFactory<GraderDbContext> dbFa
         var owner = await db.Submissions.Where(s => s.Id == submissionId).Select(s => new { s.AssignmentId, s.Student }).SingleAsync(ct);
         await standings.UpdateAsync(db, [(owner.AssignmentId, owner.Student)], ct: ct);
         await tx.CommitAsync(ct);
-        return new OverrideOutcome(updated.Score, 200, null);
+        return new OverrideOutcome(updated.Score, 200, null) { Score = score };
     }
 
     /// <summary>
