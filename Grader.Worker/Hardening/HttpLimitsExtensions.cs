@@ -104,10 +104,11 @@ public static class HttpLimitsExtensions
         return builder;
     }
 
-    /// <summary>Adds the request log, the JSON refusal shield, JSON bodies for the framework's empty refusals and the rate limiter to the pipeline.</summary>
+    /// <summary>Adds the request log, the JSON refusal shield, the answer-file routes' drained bodies, JSON bodies for the framework's empty refusals and the rate limiter to the pipeline.</summary>
     public static WebApplication UseGraderHttpLimits(this WebApplication app)
     {
         app.UseMiddleware<RequestShield>();
+        app.UseBodyAllowance();
         app.UseStatusCodePages(JsonRefusals.WriteAsync);
         app.UseRateLimiter();
         return app;

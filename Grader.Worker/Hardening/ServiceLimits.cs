@@ -34,6 +34,14 @@ public sealed class ServiceLimits
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = Domain.Limits.MaxFileBytes + (64 * 1024);
 
+    /// <summary>
+    /// On the routes that take answer files, an over-size body up to this many bytes is read to its
+    /// end and discarded after the 413 answer (Kestrel's drain), so that a client still sending it
+    /// reads the answer instead of a reset connection; a larger one is answered and its connection
+    /// closed. Nothing past the submission limit is kept.
+    /// </summary>
+    public long MaxDrainedBodyBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>The most fields and files of one form, multipart or URL-encoded (a student's answer form has one field per question).</summary>
     public int MaxFormFields { get; set; } = 256;
 

@@ -11,12 +11,13 @@ public static class IntakeRoutes
     /// <summary>Maps the submission route.</summary>
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
-        app.MapAccessGroup(AccessRule.Submitter).MapPost("/api/submissions", PostSubmission);
+        app.MapAccessGroup(AccessRule.Submitter).MapPost("/api/submissions", PostSubmission).DrainsOverSizeBodies();
         return app;
     }
 
     private static async Task<IResult> PostSubmission(
-        HttpRequest request, SubmissionIntake intake, TaTokenStore tokens, StudentDirectory students, IOptions<GraderOptions> options, CancellationToken ct)
+        HttpRequest request, SubmissionIntake intake, TaTokenStore tokens, StudentDirectory students, IOptions<GraderOptions> options, IOptions<ServiceLimits> limits,
+        CancellationToken ct)
     {
         var limit = options.Value.MaxSubmissionBytes;
         string? fileName = null;
@@ -32,7 +33,12 @@ public static class IntakeRoutes
                     "api", null, 400, ct));
             }
 
-            if (request.HasFormContentType)
+            if (request.ContentLength > (request.HasFormContentType ? HttpLimitsExtensions.BodyLimit(limits.Value, options.Value) : limit))
+            {
+                // Declared over the limit: refused unread (a client waiting on 100-continue never sends it).
+                (content, over) = ([], true);
+            }
+            else if (request.HasFormContentType)
             {
                 form = await request.ReadFormAsync(ct);
                 if (form.Files.Count != 1)

@@ -24,7 +24,7 @@ public static class StudentPages
         student.MapGet("/me", HomeAsync);
         student.MapGet("/me/assignments/{id}", AssignmentAsync);
         student.MapPost("/me/assignments/{id}", AnswerAsync).WithFormOptions(bufferBody: true); // read again case-sensitively
-        student.MapPost("/me/assignments/{id}/upload", UploadAsync);
+        student.MapPost("/me/assignments/{id}/upload", UploadAsync).DrainsOverSizeBodies();
         student.MapPost("/me/assignments/{id}/graph", GraphAsync).WithMetadata(new JsonRefusal("sign in with your personal link first"));
         student.MapGet("/me/assignments/{id}/handout", HandoutAsync);
         return app;
