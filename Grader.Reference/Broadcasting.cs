@@ -9,6 +9,11 @@ public static class Broadcasting
     /// <summary>The shape two shapes broadcast to; a <see cref="ShapeException"/> naming both when they do not.</summary>
     public static int[] Shape(int[] a, int[] b, string op)
     {
+        if (a.AsSpan().SequenceEqual(b))
+        {
+            return a;
+        }
+
         var rank = Math.Max(a.Length, b.Length);
         var shape = new int[rank];
         for (var i = 1; i <= rank; i++)

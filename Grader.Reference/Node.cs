@@ -116,7 +116,20 @@ public sealed class Node
     private Dictionary<Node, T> Backpropagate<T>(T seed, Func<Function, T, T?[]> backward, Func<T, T, T> add, Func<T, Tensor> valueOf)
         where T : class
     {
-        var order = TopologicalOrder();
+        var scratch = Topology.Take();
+        try
+        {
+            return Backpropagate(TopologicalOrder(scratch), seed, backward, add, valueOf);
+        }
+        finally
+        {
+            Topology.Give(scratch);
+        }
+    }
+
+    private Dictionary<Node, T> Backpropagate<T>(List<Node> order, T seed, Func<Function, T, T?[]> backward, Func<T, T, T> add, Func<T, Tensor> valueOf)
+        where T : class
+    {
         var grads = new Dictionary<Node, T>(order.Count, ReferenceEqualityComparer.Instance) { [this] = seed };
         void Add(Node to, T g)
         {
@@ -198,11 +211,9 @@ public sealed class Node
         return new Tensor(acc.Shape, data);
     }
 
-    private List<Node> TopologicalOrder()
+    private List<Node> TopologicalOrder(Topology scratch)
     {
-        var order = new List<Node>();
-        var visited = new HashSet<Node>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<(Node Node, int Next)>();
+        var (order, visited, stack) = (scratch.Order, scratch.Visited, scratch.Stack);
         stack.Push((this, 0));
         visited.Add(this);
         while (stack.Count > 0)
@@ -256,5 +267,45 @@ public sealed class Node
         public Node? Expanded { get; set; }
 
         public Dictionary<Node, Node>? GradientGraph { get; set; }
+    }
+
+    /// <summary>
+    /// The working sets of one topological sort, kept per thread and reused: a key's dozens of
+    /// gradients each sort the graph. A sort started while another runs (a gradient node expanded
+    /// during the sort) takes fresh ones.
+    /// </summary>
+    private sealed class Topology
+    {
+        // Larger sets are not kept, so that one huge graph does not hold its memory for ever.
+        private const int KeptSize = 4096;
+
+        [ThreadStatic]
+        private static Topology? spare;
+
+        public List<Node> Order { get; } = [];
+
+        public HashSet<Node> Visited { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public Stack<(Node Node, int Next)> Stack { get; } = new();
+
+        public static Topology Take()
+        {
+            var taken = spare ?? new Topology();
+            spare = null;
+            return taken;
+        }
+
+        public static void Give(Topology used)
+        {
+            if (used.Order.Count > KeptSize)
+            {
+                return;
+            }
+
+            used.Order.Clear();
+            used.Visited.Clear();
+            used.Stack.Clear();
+            spare = used;
+        }
     }
 }

@@ -71,16 +71,16 @@ public sealed class Tensor
         return new Tensor([m, n], data);
     }
 
-    /// <summary>A tensor of the given shape filled with one value.</summary>
+    /// <summary>A tensor of the given shape filled with one value (the shape array is shared, as shapes are never changed).</summary>
     public static Tensor Full(int[] shape, double value)
     {
         var data = new double[Numel(shape)];
         Array.Fill(data, value);
-        return new Tensor((int[])shape.Clone(), data);
+        return new Tensor(shape, data);
     }
 
-    /// <summary>A tensor of zeros.</summary>
-    public static Tensor Zeros(int[] shape) => new((int[])shape.Clone(), new double[Numel(shape)]);
+    /// <summary>A tensor of zeros (the shape array is shared, as shapes are never changed).</summary>
+    public static Tensor Zeros(int[] shape) => new(shape, new double[Numel(shape)]);
 
     /// <summary>The number of elements a shape holds.</summary>
     public static int Numel(int[] shape)

@@ -17,8 +17,10 @@ public sealed record AnswerKey(
     /// <summary>The key of a question, or null.</summary>
     public Tensor? AnswerTo(string questionId) => Answers.FirstOrDefault(a => a.Key == questionId).Value;
 
-    /// <summary>The instantiated values, for recomputing answers from a student's own earlier ones.</summary>
-    public IReadOnlyDictionary<string, Tensor> ValueMap { get; } = Values.ToDictionary();
+    private Dictionary<string, Tensor>? valueMap;
+
+    /// <summary>The instantiated values, for recomputing answers from a student's own earlier ones (made on first use).</summary>
+    public IReadOnlyDictionary<string, Tensor> ValueMap => valueMap ??= Values.ToDictionary();
 
     /// <summary>True when every question has a key.</summary>
     public bool IsComplete => Failures.Count == 0;

@@ -14,7 +14,7 @@ public static class AnswerKeyBuilder
     {
         var (values, scope) = Draw(assignment, studentId);
         scope.EvaluateGraph();
-        var answers = new List<KeyValuePair<string, Tensor>>();
+        var answers = new List<KeyValuePair<string, Tensor>>(assignment.Questions.Count);
         foreach (var q in assignment.Questions)
         {
             if (scope.Answer(q) is { } a)
@@ -46,7 +46,7 @@ public static class AnswerKeyBuilder
         {
             var values = Values(assignment, studentId, draw);
             var scope = new VariantScope(assignment, values);
-            var failed = assignment.Requirements.FirstOrDefault(r => scope.Holds(r) != true);
+            var failed = Unmet(assignment.Requirements, scope);
             if (failed is null || scope.Failures.Count > 0)
             {
                 return (values, scope);
@@ -63,10 +63,32 @@ public static class AnswerKeyBuilder
         }
     }
 
+    /// <summary>The first requirement that does not hold (or cannot be evaluated) in the scope, or null.</summary>
+    private static Requirement? Unmet(IReadOnlyList<Requirement> requirements, VariantScope scope)
+    {
+        foreach (var r in requirements)
+        {
+            if (scope.Holds(r) != true)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The variant's values: those written out as they are, the others drawn from the student's stream.</summary>
     private static List<KeyValuePair<string, Tensor>> Values(Assignment assignment, string? studentId, int draw)
     {
-        var student = StudentIds.Key(studentId);
-        return [.. assignment.Values.Select(v => new KeyValuePair<string, Tensor>(
-            v.Name, v.Spec.Draw(new VariantRandom(assignment.Id, student, v.Name, draw))))];
+        string? student = null;
+        var values = new List<KeyValuePair<string, Tensor>>(assignment.Values.Count);
+        foreach (var v in assignment.Values)
+        {
+            values.Add(new(v.Name, v.Spec is FixedValue given
+                ? given.Value
+                : v.Spec.Draw(new VariantRandom(assignment.Id, student ??= StudentIds.Key(studentId), v.Name, draw))));
+        }
+
+        return values;
     }
 }

@@ -13,7 +13,7 @@ public sealed class VariantScope : IEvaluationScope
 {
     private readonly Assignment assignment;
     private readonly FrozenDictionary<string, GraphNode> definitions;
-    private readonly Dictionary<string, Tensor> overrides = [];
+    private readonly IReadOnlyDictionary<string, Tensor> overrides = FrozenDictionary<string, Tensor>.Empty;
 
     // The values (leaves of the graph) and every graph node evaluated so far, so that a name
     // already met costs one look-up.
@@ -45,16 +45,23 @@ public sealed class VariantScope : IEvaluationScope
         }
 
         definitions = assignment.GraphByName;
-        foreach (var (name, value) in overrides ?? new Dictionary<string, Tensor>())
+        if (overrides is { Count: > 0 })
         {
-            if (definitions.ContainsKey(name))
+            // Overrides of graph nodes take effect when the node is evaluated; others replace a value.
+            var ofNodes = new Dictionary<string, Tensor>();
+            foreach (var (name, value) in overrides)
             {
-                this.overrides[name] = value;
+                if (definitions.ContainsKey(name))
+                {
+                    ofNodes[name] = value;
+                }
+                else
+                {
+                    known[name] = Node.Leaf(value);
+                }
             }
-            else
-            {
-                known[name] = Node.Leaf(value);
-            }
+
+            this.overrides = ofNodes;
         }
 
         evaluator = new ExpressionEvaluator(this, substitutions);

@@ -23,7 +23,13 @@ public abstract class ElementwiseFunction : Function
     protected override Tensor Forward(Tensor[] inputs)
     {
         input = inputs[0];
-        output = input.Map(Value);
+        var y = new double[input.Count];
+        for (var i = 0; i < y.Length; i++)
+        {
+            y[i] = Value(input.Data[i]);
+        }
+
+        output = new Tensor(input.Shape, y);
         return output;
     }
 

@@ -20,7 +20,7 @@ public sealed class MatMul : Function
 
     /// <inheritdoc />
     protected internal override Tensor[] Backward(Tensor gradOutput) =>
-        [Linalg.Multiply(gradOutput, Linalg.Transpose(b)), Linalg.Multiply(Linalg.Transpose(a), gradOutput)];
+        [Linalg.Multiply(gradOutput, b, transposeB: true), Linalg.Multiply(a, gradOutput, transposeA: true)];
 
     /// <inheritdoc />
     protected internal override Node?[] Backward(Node gradOutput) =>
