@@ -13,16 +13,16 @@ public static class PolicyEvaluator
     public static Admission Admit(CoursePolicy policy, TimeZoneInfo courseZone, DateTimeOffset receivedAt, int attempt, DateTimeOffset? extendedDue = null)
     {
         var d = policy.For(courseZone, extendedDue);
-        if (d.Opens is { } opens && receivedAt < opens)
+        if (d.NotOpenAt(receivedAt))
         {
-            return Admission.Refused($"this assignment opens at {Show(opens)}", attempt);
+            return Admission.Refused($"this assignment opens at {Show(d.Opens!.Value)}", attempt);
         }
 
-        if (d.Closes is { } closes && receivedAt > closes)
+        if (d.ClosedAt(receivedAt))
         {
             var why = d.Closes == d.Due
                 ? $"the due date {Show(d.Due!.Value)}{(extendedDue is null ? "" : " (your extension)")} has passed"
-                : $"the late window closed at {Show(closes)} (due {Show(d.Due!.Value)}{(extendedDue is null ? "" : ", your extension")})";
+                : $"the late window closed at {Show(d.Closes!.Value)} (due {Show(d.Due!.Value)}{(extendedDue is null ? "" : ", your extension")})";
             return Admission.Refused($"submissions are closed: {why}", attempt);
         }
 

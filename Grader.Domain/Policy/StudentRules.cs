@@ -25,11 +25,11 @@ public sealed record StudentRules(
     /// <summary>When submissions close: the end of the late window, else the due date; null when they never close.</summary>
     public DateTimeOffset? Closes => LateUntil ?? Due;
 
-    /// <summary>True when the assignment has not opened yet at <paramref name="now"/>.</summary>
-    public bool NotOpenAt(DateTimeOffset now) => Opens is { } opens && now < opens;
+    /// <summary>True when the assignment has not opened yet at <paramref name="now"/> (intake's rule, <see cref="Deadlines.NotOpenAt"/>).</summary>
+    public bool NotOpenAt(DateTimeOffset now) => new Deadlines(Opens, Due, Closes).NotOpenAt(now);
 
-    /// <summary>True when submissions are closed at <paramref name="now"/> (for this student: an extension moves it).</summary>
-    public bool ClosedAt(DateTimeOffset now) => Closes is { } closes && now > closes;
+    /// <summary>True when submissions are closed at <paramref name="now"/> (for this student: an extension moves it; intake's rule, <see cref="Deadlines.ClosedAt"/>).</summary>
+    public bool ClosedAt(DateTimeOffset now) => new Deadlines(Opens, Due, Closes).ClosedAt(now);
 
     /// <summary>Attempts left (null: unlimited).</summary>
     public int? AttemptsLeft => AttemptsMax is { } max ? Math.Max(0, max - AttemptsUsed) : null;

@@ -33,4 +33,30 @@ public class StudentRulesTests
         Assert.Equal(Due, rules.Due);
         Assert.Equal(Due.AddDays(3), rules.LateUntil);
     }
+
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, false)] // at the closing instant: still in time, as intake admits it
+    [InlineData(1, true)]
+    public void The_page_says_closed_exactly_when_intake_refuses_as_closed(int secondsAfterClosing, bool closed)
+    {
+        var policy = Policy with { Opens = At(Due.AddDays(-7)), Attempts = new AttemptRule(null, 0) };
+        var now = Due.AddDays(3).AddSeconds(secondsAfterClosing);
+        var rules = StudentRules.Of(policy, Berlin, [], now);
+        Assert.Equal(closed, rules.ClosedAt(now));
+        Assert.Equal(!closed, rules.Next.Accepted);
+        Assert.False(rules.NotOpenAt(now));
+    }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)] // at the opening instant: open
+    public void The_page_says_not_open_exactly_when_intake_refuses_as_not_open(int secondsAfterOpening, bool notOpen)
+    {
+        var opens = Due.AddDays(-7);
+        var policy = Policy with { Opens = At(opens) };
+        var rules = StudentRules.Of(policy, Berlin, [], opens.AddSeconds(secondsAfterOpening));
+        Assert.Equal(notOpen, rules.NotOpenAt(opens.AddSeconds(secondsAfterOpening)));
+        Assert.Equal(!notOpen, rules.Next.Accepted);
+    }
 }
