@@ -29,14 +29,14 @@ public sealed class StudentRecords(IDbContextFactory<GraderDbContext> dbFactory,
     }
 
     /// <summary>
-    /// The answers typed on the page for one of the student's own submissions (its stored answer
-    /// file, when it came from the page's form), so the page shows them again after Submit; else null.
+    /// The answers typed on the page for one of the student's own submissions of an assignment (its
+    /// stored answer file, when it came from the page's form), so the page shows them again after Submit; else null.
     /// </summary>
-    public async Task<AnswerForm?> TypedAsync(string studentId, long submissionId, CancellationToken ct = default)
+    public async Task<AnswerForm?> TypedAsync(string studentId, string assignmentId, long submissionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var content = await db.Submissions.AsNoTracking()
-            .Where(s => s.Id == submissionId && s.Student == studentId && s.Source == "web" && s.FileName == AnswerForm.FileName)
+            .Where(s => s.Id == submissionId && s.Student == studentId && s.AssignmentId == assignmentId && s.Source == "web" && s.FileName == AnswerForm.FileName)
             .Select(s => s.Content).FirstOrDefaultAsync(ct);
         return content is null ? null : AnswerForm.FromAnswerFile(content);
     }

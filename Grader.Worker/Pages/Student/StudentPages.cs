@@ -56,8 +56,8 @@ public static class StudentPages
     {
         var student = AccessGate.StudentOf(request.HttpContext);
 
-        // After Submit the fields show again what was typed (read back from the stored submission).
-        var typed = submitted is { } s ? await records.TypedAsync(student.StudentId, s, ct) : null;
+        // After Submit the fields show again what was typed (read back from the stored submission, the student's own of this assignment).
+        var typed = submitted is { } s ? await records.TypedAsync(student.StudentId, id, s, ct) : null;
         return await PageAsync(id, student, handouts, records, rules, ct, typed, submitted: submitted);
     }
 
@@ -160,6 +160,9 @@ public static class StudentPages
         }
 
         var submissions = await records.SubmissionsAsync(student.StudentId, id, ct);
+
+        // ?submitted= names the submission just handed in; any id but one of this student's own of this assignment is ignored.
+        submitted = submissions.Any(s => s.Id == submitted) ? submitted : null;
         return StudentAssignmentPage.Of(
             student: student,
             handout: handout,
