@@ -86,5 +86,36 @@ public sealed class RosterService(IDbContextFactory<GraderDbContext> dbFactory, 
         return new StudentIdentity(student.StudentId, student.Name, student.Email, student.Token);
     }
 
+    /// <summary>The student with an id (compared trimmed and case-folded) as the database has it now, not as the directory last read it; null when not on the list.</summary>
+    public async Task<StudentIdentity?> FindAsync(string studentId, CancellationToken ct = default)
+    {
+        var key = StudentIds.Key(studentId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Students.AsNoTracking().Where(s => s.Key == key)
+            .Select(s => new StudentIdentity(s.StudentId, s.Name, s.Email, s.Token)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Replaces a student's link only if it is still <paramref name="current"/>'s (one conditional
+    /// update, so of two requests that saw the same link only one replaces it); null when the link
+    /// has changed since <paramref name="current"/> was read (or the student is not on the list).
+    /// </summary>
+    public async Task<StudentIdentity?> ReplaceLinkAsync(StudentIdentity current, CancellationToken ct = default)
+    {
+        var key = StudentIds.Key(current.StudentId);
+        var token = NewToken();
+        var now = DateTime.UtcNow;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var replaced = await db.Students.Where(s => s.Key == key && s.Token == current.Token)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Token, token).SetProperty(s => s.UpdatedAt, now), ct);
+        if (replaced == 0)
+        {
+            return null;
+        }
+
+        directory.Invalidate();
+        return current with { Token = token };
+    }
+
     private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

@@ -29,27 +29,36 @@ public static class RosterPages
             return Results.Redirect("/roster?message=" + Uri.EscapeDataString(message));
         });
 
-        // The page's button asks first (a page with one button that posts confirm=yes); only that post replaces the link.
-        ta.MapPost("/roster/reset-link", async Task<IResult> ([FromForm] string student, [FromForm] string? confirm, RosterService roster, StudentDirectory students, CancellationToken ct) =>
+        // The page's button asks first (a page with one button that posts confirm=yes and the link it replaces); only that post replaces the link, once.
+        ta.MapPost("/roster/reset-link", async Task<IResult> ([FromForm] string student, [FromForm] string? confirm, [FromForm] string? link, RosterService roster,
+            StudentDirectory students, CancellationToken ct) =>
         {
-            if (confirm != "yes")
+            if (await roster.FindAsync(student, ct) is not { } who)
             {
-                return await students.FindAsync(student, ct) is { } who
-                    ? (IResult)ConfirmPage.Of(
-                        title: "New link",
-                        heading: $"Replace {who.StudentId}'s link?",
-                        text: $"{who.StudentId}'s current link stops working at once (and signs out every browser it signed in); send {who.StudentId} the new one.",
-                        action: "/roster/reset-link",
-                        button: $"Replace {who.StudentId}'s link",
-                        cancelHref: "/roster",
-                        cancelText: "← keep the link, back to the class list",
-                        fields: [new("student", who.StudentId), new("confirm", "yes")])
-                    : Results.Redirect("/roster?message=" + Uri.EscapeDataString($"Student '{student}' is not on the class list."));
+                return Results.Redirect("/roster?message=" + Uri.EscapeDataString($"Student '{student}' is not on the class list."));
             }
 
-            var s = await roster.ResetLinkAsync(student, ct);
-            var message = s is null ? $"Student '{student}' is not on the class list." : $"New link for {s.StudentId}; the old one no longer works.";
-            return Results.Redirect("/roster?message=" + Uri.EscapeDataString(message));
+            if (confirm != "yes")
+            {
+                return ConfirmPage.Of(
+                    title: "New link",
+                    heading: $"Replace {who.StudentId}'s link?",
+                    text: $"{who.StudentId}'s current link stops working at once (and signs out every browser it signed in); send {who.StudentId} the new one.",
+                    action: "/roster/reset-link",
+                    button: $"Replace {who.StudentId}'s link",
+                    cancelHref: "/roster",
+                    cancelText: "← keep the link, back to the class list",
+                    fields: [new("student", who.StudentId), new("confirm", "yes"), new("link", LinkFingerprint.Of(who.Token))]);
+            }
+
+            // The confirmation names the link it replaces: sent again (or after the link changed some other way) it is out of date.
+            if (!LinkFingerprint.Matches(who.Token, link) || await roster.ReplaceLinkAsync(who, ct) is not { } s)
+            {
+                return RosterPage.Of(await students.ListAsync(ct), $"{who.StudentId}'s link was not replaced: this confirmation is out of date (the link has changed "
+                    + "since it was asked, perhaps by this same confirmation sent twice). If a new link is still needed, press New link again.", 409);
+            }
+
+            return Results.Redirect("/roster?message=" + Uri.EscapeDataString($"New link for {s.StudentId}; the old one no longer works."));
         });
         return app;
     }

@@ -48,7 +48,7 @@ public class RosterPageTests
         Assert.Equal(oldLink, $"/s/{(await ClassList.TokensAsync(service))["ada"]}");
         var confirm = ask.QuerySelector("form#confirm")!;
         using var confirmed = new FormUrlEncodedContent(confirm.QuerySelectorAll("input").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value")!)));
-        Assert.Equal(["__RequestVerificationToken", "student", "confirm"], confirm.QuerySelectorAll("input").Select(i => i.GetAttribute("name")));
+        Assert.Equal(["__RequestVerificationToken", "student", "confirm", "link"], confirm.QuerySelectorAll("input").Select(i => i.GetAttribute("name")));
         page = parser.ParseDocument(await (await ta.PostAsync(confirm.GetAttribute("action"), confirmed)).Content.ReadAsStringAsync());
         Assert.Contains("New link for ada", page.QuerySelector("#message")!.TextContent);
         Assert.NotEqual(oldLink, page.QuerySelector("#students tr[data-student='ada'] code.link")!.TextContent);
