@@ -45,7 +45,8 @@ public class ManualOverrideFormTests
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         }
 
-        // With a valid antiforgery pair but without the TA's credential: refused.
+        // With the TA's antiforgery pair but without the TA's credential: refused, as the token is bound to the TA's sign-in;
+        // with an anonymous page's own valid pair: refused by the access rule.
         var others = new CookieContainer();
         foreach (Cookie c in cookies.GetCookies(service.Http.BaseAddress!))
         {
@@ -56,9 +57,17 @@ public class ManualOverrideFormTests
         }
 
         using (var anonymous = new HttpClient(new HttpClientHandler { CookieContainer = others }) { BaseAddress = service.Http.BaseAddress })
-        using (var refused = await anonymous.PostAsync($"/submissions/{id}/overrides", new FormUrlEncodedContent(Fields(antiforgery, "1"))))
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            using (var refused = await anonymous.PostAsync($"/submissions/{id}/overrides", new FormUrlEncodedContent(Fields(antiforgery, "1"))))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            }
+
+            var own = parser.ParseDocument(await anonymous.GetStringAsync("/me/sign-out")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+            using (var refused = await anonymous.PostAsync($"/submissions/{id}/overrides", new FormUrlEncodedContent(Fields(own, "1"))))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            }
         }
 
         Assert.Equal(9, (await service.GetAsync(id)).GetProperty("score").GetDouble());
