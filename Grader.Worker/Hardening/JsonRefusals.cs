@@ -6,15 +6,49 @@ namespace Grader.Worker.Hardening;
 /// <summary>
 /// The body of a refusal the framework makes with none (routing's 404 and 405, the JSON binder's
 /// 400 for an invalid or <c>null</c> body, 415 for another content type, 413 for an over-size
-/// body, a failed antiforgery check): JSON <c>{"error": ...}</c> like every other refusal.
+/// body, a failed antiforgery check): JSON <c>{"error": ...}</c> like every other refusal, or for
+/// a browser on a page's route a page (<see cref="PageRefusals"/>). A form whose body could not be
+/// read (over the size limit, cut short) fails the antiforgery check, which reads the form first:
+/// it is answered as that body fault (413, 400), not as a missing token.
 /// </summary>
 public static class JsonRefusals
 {
-    /// <summary>Writes the JSON body of an empty 4xx or 5xx answer (<c>UseStatusCodePages</c> calls it only for those).</summary>
+    /// <summary>Writes the body of an empty 4xx or 5xx answer (<c>UseStatusCodePages</c> calls it only for those).</summary>
     public static async Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
-        await http.Response.WriteAsJsonAsync(new { error = Message(http) });
+        var (status, error) = Refusal(http);
+        http.Response.StatusCode = status;
+        if (PageRefusals.Wanted(http.Request))
+        {
+            await PageRefusals.WriteAsync(http, status, error);
+            return;
+        }
+
+        await http.Response.WriteAsJsonAsync(new { error });
+    }
+
+    /// <summary>The status and wording of the refusal: the response's, or for a form that failed antiforgery because its body could not be read, that body fault's.</summary>
+    public static (int Status, string Error) Refusal(HttpContext http)
+    {
+        return BodyFault(http) is { } fault ? RequestShield.BodyRefusal(fault) : (http.Response.StatusCode, Message(http));
+    }
+
+    /// <summary>The body fault (see <see cref="RequestShield.IsBodyFault"/>) that failed this request's antiforgery check, if that is why it failed.</summary>
+    public static Exception? BodyFault(HttpContext http)
+    {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false, Error: { } failure })
+        {
+            for (var cause = failure.InnerException; cause is not null; cause = cause.InnerException)
+            {
+                if (RequestShield.IsBodyFault(cause, http.RequestAborted))
+                {
+                    return cause;
+                }
+            }
+        }
+
+        return null;
     }
 
     // The JSON routes are under /api (the submission and class-list routes read any body); the others take forms.

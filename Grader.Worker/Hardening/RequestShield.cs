@@ -6,7 +6,8 @@ namespace Grader.Worker.Hardening;
 /// The outermost middleware: logs each request (method, path, query keys with values redacted,
 /// status, time; at Debug) and turns anything that escapes a handler into a JSON refusal —
 /// 413 for an over-size body, 400 for a malformed one, 503 with <c>Retry-After</c> when the disk
-/// is full or failing (<see cref="DiskFaults"/>), 500 (logged, never with an empty body) otherwise.
+/// is full or failing (<see cref="DiskFaults"/>), 500 (logged, never with an empty body) otherwise;
+/// a browser on a page's route gets the same refusal as a page (<see cref="PageRefusals"/>).
 /// </summary>
 public sealed class RequestShield(RequestDelegate next, ILogger<RequestShield> logger)
 {
@@ -37,7 +38,14 @@ public sealed class RequestShield(RequestDelegate next, ILogger<RequestShield> l
                 context.Response.Headers.RetryAfter = DiskFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            await context.Response.WriteAsJsonAsync(new { error });
+            if (PageRefusals.Wanted(context.Request))
+            {
+                await PageRefusals.WriteAsync(context, status, error);
+            }
+            else
+            {
+                await context.Response.WriteAsJsonAsync(new { error });
+            }
         }
         finally
         {
