@@ -173,13 +173,26 @@ internal sealed class GraphGrading(AnswerKey key, Question q, KeyGraph keyGraph,
         return matched;
     }
 
-    /// <summary>The first node that matches no key node while everything it uses does, and what the key does there.</summary>
+    /// <summary>
+    /// The first node that matches no key node while everything it uses does, and what the key does
+    /// there. A node that a matched node is computed from is a step of a finer split (<c>p = w[0] * x[0]</c>
+    /// on the way to a node matching the key's <c>w @ x</c>), not a wrong step.
+    /// </summary>
     private (string? Full, string? WithoutKey) FirstWrongStep(Dictionary<string, string> matched)
     {
         string Of(string name) => matched.TryGetValue(name, out var k) ? k : name;
         bool Known(string name) => student.Inputs.Contains(name) || matched.ContainsKey(name);
         var used = student.UsedByOutput();
-        foreach (var s in student.Steps.Where(s => used.Contains(s.Name) && !matched.ContainsKey(s.Name)))
+        var feedsMatched = new HashSet<string>();
+        for (var i = student.Steps.Count - 1; i >= 0; i--)
+        {
+            if (matched.ContainsKey(student.Steps[i].Name) || feedsMatched.Contains(student.Steps[i].Name))
+            {
+                feedsMatched.UnionWith(student.Uses(student.Steps[i]));
+            }
+        }
+
+        foreach (var s in student.Steps.Where(s => used.Contains(s.Name) && !matched.ContainsKey(s.Name) && !feedsMatched.Contains(s.Name)))
         {
             var operands = student.Uses(s).ToList();
             if (!operands.All(Known))

@@ -82,6 +82,7 @@ public class GraphGraderTests
     {
         { "one node", ["y = sin(w @ x) - b"], QuestionStatus.Incorrect, 0, "the whole function is written in one node: line 1 does three operations: @, sin and -; draw one node for each" },
         { "wrong op", ["s = w @ x", "t = cos(s)", "y = t - b"], QuestionStatus.Partial, 1, "line 2 (t = cos(s)): the key applies sin here" },
+        { "wrong op after a finer split", ["p = w[0] * x[0]", "q = x[1] * w[1]", "s = p + q", "t = cos(s)", "y = t - b"], QuestionStatus.Partial, 1, "line 4 (t = cos(s)): the key applies sin here" },
         { "missing input", ["s = w @ x", "y = sin(s)"], QuestionStatus.Partial, 1, "missing input: the output does not depend on b" },
         { "cycle", ["s = w @ x", "t = sin(y)", "y = t - b"], QuestionStatus.Invalid, 0, "line 2: the graph has a cycle: t -> y -> t" },
         { "self cycle", ["s = w @ s"], QuestionStatus.Invalid, 0, "line 1: the graph has a cycle: s -> s" },
