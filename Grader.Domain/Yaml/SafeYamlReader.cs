@@ -68,7 +68,10 @@ public static class SafeYamlReader
         }
         catch (YamlException ex)
         {
-            var pos = new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column);
+            // Some scanner errors carry no mark at all (a tab used as indentation): place them at the tab, else after the last event read.
+            var pos = ex.Start.Index == 0 && ex.End.Index == 0
+                ? (ex.Message.Contains("tab", StringComparison.Ordinal) ? IndentationTab(text) : null) ?? last
+                : new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column);
             var hint = ex.Message.Contains("flow mapping", StringComparison.Ordinal)
                 ? " (inside { ... } a comma or bracket ends the value: quote an expression that has them, answer: \"f(a, [1, 2])\")"
                 : "";
@@ -114,6 +117,34 @@ public static class SafeYamlReader
                 stack.Peek().Add(node, weight);
             }
         }
+    }
+
+    /// <summary>The first tab in a line's indentation (YAML indents with spaces only), or null.</summary>
+    private static SourcePosition? IndentationTab(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var indenting = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                indenting = true;
+                continue;
+            }
+
+            if (indenting && c == '\t')
+            {
+                return new SourcePosition(line, column);
+            }
+
+            indenting &= c is ' ' or '\r' or '\uFEFF';
+            column++;
+        }
+
+        return null;
     }
 
     private static string Clean(string message)

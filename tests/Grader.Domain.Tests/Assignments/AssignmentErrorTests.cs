@@ -11,6 +11,7 @@ public class AssignmentErrorTests
     {
         { "malformed YAML", "id: t\nvalues: [1, 2\nquestions: []\n", 2, 11, "YAML syntax" },
         { "tab indentation", "id: t\n\tvalues: 1\n", 1, 5, "YAML syntax" },
+        { "tab indentation in a mapping", "id: t\nvalues:\n\ta: 1\n" + Head[6..], 3, 1, "YAML syntax" },
         { "not a mapping", "- 1\n- 2\n", 1, 1, "an assignment is a mapping" },
         { "unknown top-level key", Head + "qustions: []\n", 5, 1, "unknown key 'qustions'" },
         { "missing id", "questions:\n  - id: q\n    answer: 1\n", 1, 1, "needs an id" },
