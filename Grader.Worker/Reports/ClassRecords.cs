@@ -44,11 +44,14 @@ public sealed class ClassRecords(IDbContextFactory<GraderDbContext> dbFactory, A
         return result;
     }
 
-    /// <summary>True when an assignment has any submission.</summary>
+    /// <summary>
+    /// True when an assignment has any submission that was not rejected: a rejected one may name an
+    /// assignment that never existed (<c>unknown assignment 'x'</c>), which makes no assignment of it.
+    /// </summary>
     public async Task<bool> HasSubmissionsAsync(string assignmentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Submissions.AnyAsync(s => s.AssignmentId == assignmentId, ct);
+        return await db.Submissions.AnyAsync(s => s.AssignmentId == assignmentId && s.Status != SubmissionStatus.Rejected, ct);
     }
 
     /// <summary>The submissions of an assignment, newest first.</summary>

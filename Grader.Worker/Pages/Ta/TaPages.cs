@@ -37,7 +37,7 @@ public static class TaPages
 
             var listing = await paging.PageAsync(id, query, ct);
             var title = catalog.CurrentVersion(id) is { } v ? (await catalog.GetVersionAsync(v, ct))?.Title : null;
-            if (title is null && listing.Total == 0 && !await Gradebooks.IsKnownAsync(id, records, catalog, ct))
+            if (title is null && !await Gradebooks.IsKnownAsync(id, records, catalog, ct))
             {
                 return PageResult.Message(404, "Not found", $"No assignment '{LogText.Escape(id, 100)}'", linkHref: "/", linkText: "← assignments");
             }

@@ -137,6 +137,18 @@ public class HostileRequestTests(HostileServiceFixture fixture) : IClassFixture<
         await Health.AssertServingAsync(fixture.Service.Http);
     }
 
+    [Fact]
+    public async Task A_rejected_submission_naming_an_unknown_assignment_makes_no_gradebook_or_page_of_it()
+    {
+        var (status, _) = await fixture.Service.PostAsync("assignment: never-was\nstudent: s1\nanswers:\n  q: 1\n");
+        Assert.Equal(400, status);
+        foreach (var path in new[] { "/assignments/never-was/gradebook.csv", "/assignments/never-was/gradebook.json", "/assignments/never-was" })
+        {
+            using var response = await fixture.Service.Http.GetAsync(path);
+            Assert.True(404 == (int)response.StatusCode, $"{path}: {(int)response.StatusCode}");
+        }
+    }
+
     [Theory]
     [InlineData("/api/submissions/1?token=")]
     [InlineData("/?token=")]
