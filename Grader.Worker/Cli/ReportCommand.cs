@@ -67,7 +67,7 @@ public static class ReportCommand
         var catalog = host.Services.GetRequiredService<AssignmentCatalog>();
         await catalog.ReloadAsync(ct);
         var records = host.Services.GetRequiredService<ClassRecords>();
-        if (catalog.CurrentVersion(assignmentId) is null && (await records.SubmissionsAsync(assignmentId, ct)).Count == 0)
+        if (!await Gradebooks.IsKnownAsync(assignmentId, records, catalog, ct))
         {
             console.Error.WriteLine($"unknown assignment '{assignmentId}'");
             return 1;

@@ -147,6 +147,11 @@ public class HostileRequestTests(HostileServiceFixture fixture) : IClassFixture<
             using var response = await fixture.Service.Http.GetAsync(path);
             Assert.True(404 == (int)response.StatusCode, $"{path}: {(int)response.StatusCode}");
         }
+
+        var service = fixture.Service;
+        var (exit, _, error) = Cli.Cli.Run("report", "never-was", "--csv", Path.Combine(Path.GetTempPath(), $"never-was-{Guid.NewGuid():N}.csv"), "--database", service.DatabasePath, "--assignments", service.AssignmentsPath);
+        Assert.Equal(1, exit);
+        Assert.Contains("unknown assignment 'never-was'", error);
     }
 
     [Theory]
