@@ -145,13 +145,15 @@ public static class AnswerGrader
     {
         if (expected.IsScalarLike)
         {
-            return $"expected {TensorText.Number(expected.Data[0])}, got {TensorText.Number(value.Data[0])}";
+            var (key, given) = TensorText.Apart(expected.Data[0], value.Data[0]);
+            return $"expected {key}, got {given}";
         }
 
         var listed = wrong.Take(MaxListedElements).Select(ix =>
         {
             var i = expected.Offset(ix);
-            return $"[{string.Join(", ", ix)}] expected {TensorText.Number(expected.Data[i], TensorText.Scale(expected))}, got {TensorText.Number(value.Data[i], TensorText.Scale(value))}";
+            var (key, given) = TensorText.Apart(expected.Data[i], value.Data[i], TensorText.Scale(expected), TensorText.Scale(value));
+            return $"[{string.Join(", ", ix)}] expected {key}, got {given}";
         });
         var more = wrong.Count > MaxListedElements ? $"; and {wrong.Count - MaxListedElements} more" : "";
         return $"wrong element{(wrong.Count > 1 ? "s" : "")}: " + string.Join("; ", listed) + more;

@@ -27,8 +27,24 @@ public static class TensorText
             return v.ToString(CultureInfo.InvariantCulture);
         }
 
-        var rounded = double.Parse(v.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var text = rounded.ToString("R", CultureInfo.InvariantCulture);
+        return Written(double.Parse(v.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Two numbers that differ, each as <see cref="Number"/> writes it unless that writes both the
+    /// same (a difference below the rounding, or 10⁻¹² against 0): then each with every digit, so
+    /// that feedback never reads "expected 0, got 0" for an answer that is not the key.
+    /// </summary>
+    public static (string First, string Second) Apart(double a, double b, double scaleA = 1, double scaleB = 1)
+    {
+        var (x, y) = (Number(a, scaleA), Number(b, scaleB));
+        return x == y && !a.Equals(b) && double.IsFinite(a) && double.IsFinite(b) ? (Written(a), Written(b)) : (x, y);
+    }
+
+    /// <summary>A double in its shortest round-trip form, exponents as <c>1.5e-7</c>.</summary>
+    private static string Written(double v)
+    {
+        var text = v.ToString("R", CultureInfo.InvariantCulture);
         var e = text.IndexOf('E');
         if (e < 0)
         {

@@ -36,6 +36,16 @@ public class AnswerGraderTests
         Assert.Equal(1, r.MaxScore);
     }
 
+    [Theory]
+    [InlineData("0", "1e-300", "expected 0, got 1e-300")]
+    [InlineData("[0, 1]", "[1e-300, 1]", "[0] expected 0, got 1e-300")]
+    public void Feedback_tells_a_wrong_answer_from_the_key_when_both_print_as_0(string key, string given, string feedback)
+    {
+        var r = Grade.One(key, given, "    tolerance: { abs: 0 }\n");
+        Assert.NotEqual(QuestionStatus.Correct, r.Status);
+        Assert.Contains(feedback, r.Feedback);
+    }
+
     [Fact]
     public void Partial_credit_is_points_times_right_over_all()
     {

@@ -24,4 +24,14 @@ public class TensorTextTests
         Assert.Equal("[1e-9, 1]", TensorText.Inline(Tensor.Vector(1e-9, 1)));
         Assert.Equal(["[0  -1]"], TensorText.Lines(Tensor.Vector(-2.4492935982947064e-16, -1)));
     }
+
+    [Theory]
+    [InlineData(0, 1e-300, 1, 1, "0", "1e-300")] // both "0" as people read them: every digit instead
+    [InlineData(1e-13, 2e-13, 1, 1, "1e-13", "2e-13")]
+    [InlineData(0.30000000000000004, 0.3, 1, 1, "0.30000000000000004", "0.3")] // equal to 15 figures
+    [InlineData(0.5, 0.25, 1, 1, "0.5", "0.25")] // different as written: as written
+    [InlineData(1e-9, 2e-9, 1e4, 1e4, "1e-9", "2e-9")] // both noise beside their tensors, still told apart
+    [InlineData(0, 0, 1, 1, "0", "0")]
+    public void Two_different_numbers_never_print_the_same(double a, double b, double scaleA, double scaleB, string first, string second) =>
+        Assert.Equal((first, second), TensorText.Apart(a, b, scaleA, scaleB));
 }
