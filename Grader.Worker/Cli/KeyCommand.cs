@@ -25,7 +25,8 @@ public static class KeyCommand
         var loaded = AssignmentLoader.LoadFile(file);
         if (loaded.Assignment is null)
         {
-            foreach (var d in loaded.Diagnostics)
+            // Every problem validate would name, not only the first that stopped loading.
+            foreach (var d in AssignmentValidator.ValidateFile(file).Diagnostics)
             {
                 console.Error.WriteLine(d);
             }

@@ -84,6 +84,20 @@ public class KeyCommandTests
         Assert.Contains($"{file}:4:16:", error);
     }
 
+    [Fact]
+    public void An_assignment_that_does_not_load_prints_every_problem_validate_names()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("x.yaml", "id: x\nvalues:\n  v: [1, 2]\nquestions:\n  - id: a\n    answer: sinn(v)\n  - id: b\n    answer: v\n  - id: b\n    answer: v\n");
+        var (exit, output, error) = Cli.Run("key", file);
+        var (_, validated, _) = Cli.Run("validate", file);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains($"{file}:6:13: question a: unknown function 'sinn'", error);
+        Assert.Contains($"{file}:9:9: duplicate question id 'b'", error);
+        Assert.All(validated.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(line, error));
+    }
+
     public static TheoryData<string> Assignments => new(Directory.EnumerateFiles(Repo.Assignments, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order()!);
 
     [Theory]
