@@ -70,9 +70,16 @@ public static class HttpLimitsExtensions
         {
             o.OnRejected = async (context, ct) =>
             {
+                const string error = "too many requests from your address; wait a second and try again";
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                await context.HttpContext.Response.WriteAsJsonAsync(new { error = "too many requests from your address; wait a second and try again" }, ct);
+                if (PageRefusals.Wanted(context.HttpContext.Request))
+                {
+                    await PageRefusals.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, error);
+                    return;
+                }
+
+                await context.HttpContext.Response.WriteAsJsonAsync(new { error }, ct);
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {

@@ -98,6 +98,14 @@ public class ConnectionLimitTests
         Assert.All(statuses.Take(3), s => Assert.Equal(200, s));
         Assert.Contains(429, statuses);
         Assert.Contains("too many requests from your address", refusal);
+
+        // A browser on a page gets the same refusal as a page.
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/me");
+        page.Headers.Accept.ParseAdd("text/html");
+        using var refusedPage = await service.Http.SendAsync(page);
+        Assert.Equal(429, (int)refusedPage.StatusCode);
+        Assert.Equal("text/html", refusedPage.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Too many requests from your address", await refusedPage.Content.ReadAsStringAsync());
         for (var i = 0; i < 10; i++)
         {
             await Health.AssertServingAsync(service.Http);
