@@ -182,8 +182,8 @@ public static partial class AssignmentLoader
             }
             else if (id is not null && ids.TryGetValue(id, out var first))
             {
+                // Reported, and still read: its expression is checked in the same run (the file does not load).
                 bag.Report(q["id"]!, $"duplicate question id '{id}' (first at line {first.Line})");
-                id = null;
             }
             else if (id is not null)
             {

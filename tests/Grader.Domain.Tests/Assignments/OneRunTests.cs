@@ -30,4 +30,24 @@ public class OneRunTests
         Assert.Contains(lines, l => l.StartsWith("v.yaml:7:8:") && l.Contains("(2,) @ (3,)"));
         Assert.Equal(lines.OrderBy(l => int.Parse(l.Split(':')[1])), lines);
     }
+
+    [Fact]
+    public void A_duplicate_question_id_does_not_hide_the_duplicates_own_shape_error()
+    {
+        const string text = """
+            id: v
+            values:
+              x: [1, 2]
+            questions:
+              - id: b
+                answer: sum(x)
+              - id: b
+                answer: x @ [[1, 2]]
+            """;
+        var (assignment, problems) = AssignmentValidator.Validate(text, "v.yaml");
+        Assert.Null(assignment);
+        var lines = problems.Select(p => p.ToString()).ToList();
+        Assert.Contains(lines, l => l.StartsWith("v.yaml:7:9:") && l.Contains("duplicate question id 'b' (first at line 5)"));
+        Assert.Contains(lines, l => l.StartsWith("v.yaml:8:15:") && l.Contains("got (2,) @ (1, 2)"));
+    }
 }
