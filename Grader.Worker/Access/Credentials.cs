@@ -37,7 +37,10 @@ public sealed record Credentials(bool IsTa, string? Receipt)
         var isTa = tokens.Matches(bearer) || tokens.Matches(query) || tokens.Matches(cookie);
         if (isTa && tokens.Matches(query))
         {
-            context.Response.Cookies.Append(Cookie, query!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
+            // Lax, as the student's: a TA following a link from a mail stays signed in. Pages' forms
+            // carry antiforgery tokens and the API is behind the cross-site guard, so a cross-site
+            // request gains nothing from the cookie.
+            context.Response.Cookies.Append(Cookie, query!, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
         }
 
         var receipt = request.Query["receipt"].FirstOrDefault() ?? request.Headers["X-Receipt"].FirstOrDefault();

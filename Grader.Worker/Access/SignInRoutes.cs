@@ -17,12 +17,13 @@ public static class SignInRoutes
         anyone.MapGet("/s/{token}", SignInAsync);
         anyone.MapPost("/s/{token}", ConfirmSignInAsync);
         anyone.MapGet("/me/sign-out", () => ConfirmPage.Of(
-            title: "Sign out", heading: "Sign out?", text: "This browser will no longer be signed in; your personal link signs it in again.",
+            title: "Sign out", heading: "Sign out?", text: "This browser will no longer be signed in, as a student or as the TA; a personal link (or, for TAs, a page opened with ?token=) signs it in again.",
             action: "/me/sign-out", button: "Sign out", cancelHref: "/me", cancelText: "← your assignments"));
         anyone.MapPost("/me/sign-out", ([FromForm] IFormCollection _, HttpResponse response) => // the form binding checks the antiforgery token
         {
             response.Cookies.Delete(StudentSignIn.Cookie, new CookieOptions { Path = "/" });
-            return PageResult.Message(200, "Signed out", "Signed out", "Open your personal link to sign in again.");
+            response.Cookies.Delete(Credentials.Cookie, new CookieOptions { Path = "/" });
+            return PageResult.Message(200, "Signed out", "Signed out", "Open your personal link to sign in again (TAs: a page with ?token=).");
         });
         return app;
     }

@@ -10,7 +10,11 @@ public static class PageRoutes
     public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery();
+        // Lax, not the framework's Strict: a page opened from a link on another site (an LMS, a
+        // mail) would otherwise arrive without the cookie and set a new one, breaking the forms open
+        // in every other tab. A cross-site POST still comes without it (Lax), and the form token is
+        // bound to the sign-in (SignInAntiforgery).
+        builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Lax);
         return builder;
     }
 
