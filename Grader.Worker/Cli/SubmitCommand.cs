@@ -20,11 +20,11 @@ public static class SubmitCommand
         var wait = new Option<bool>("--wait") { Description = "Wait until graded and print the report" };
         var token = new Option<string?>("--token")
         {
-            Description = "Your student token (the end of your personal link /s/TOKEN); needed once the course has a class list",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GRADER_TOKEN"),
+            Description = "Your student token (the end of your personal link /s/TOKEN; default: $GRADER_TOKEN); needed once the course has a class list",
         };
         var command = new Command("submit", "Submit an answer file to the grading service") { file, server, wait, token };
-        command.SetAction((r, ct) => RunAsync(r.GetValue(file)!, r.GetValue(server)!, r.GetValue(wait), console, ct, r.GetValue(token)));
+        // $GRADER_TOKEN is read here, not as the option's default value, which --help would print.
+        command.SetAction((r, ct) => RunAsync(r.GetValue(file)!, r.GetValue(server)!, r.GetValue(wait), console, ct, r.GetValue(token) ?? Environment.GetEnvironmentVariable("GRADER_TOKEN")));
         return command;
     }
 
