@@ -1,10 +1,15 @@
 using Grader.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grader.Data;
 
-/// <summary>The grader's database: assignment versions, submissions, grades, the class list, extensions, score overrides, regrade requests and answer-group scores.</summary>
-public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options)
+/// <summary>
+/// The grader's database: assignment versions, submissions, grades, the class list, extensions,
+/// score overrides, regrade requests and answer-group scores, and the keys that protect the pages'
+/// antiforgery tokens (shared by every node, kept across restarts).
+/// </summary>
+public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Assignment files by content.</summary>
     public DbSet<AssignmentVersion> AssignmentVersions => Set<AssignmentVersion>();
@@ -35,6 +40,9 @@ public sealed class GraderDbContext(DbContextOptions<GraderDbContext> options) :
 
     /// <summary>Which assignments' standings are computed, and under which rules.</summary>
     public DbSet<StandingsComputed> StandingsComputed => Set<StandingsComputed>();
+
+    /// <summary>ASP.NET Core's data-protection key ring (<c>PersistKeysToDbContext</c>): every node reads the same keys.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

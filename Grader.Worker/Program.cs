@@ -30,6 +30,11 @@ namespace Grader.Worker.Host
             builder.AddGraderDatabase();
             builder.Services.AddGraderHealthChecks();
 
+            // The first background service to start, ahead of those the framework's features
+            // register below (the data-protection key ring, which the pages' antiforgery tokens
+            // read from the database, and telemetry): the database is created or upgraded first.
+            builder.Services.AddHostedService<StartupService>();
+
             // The rooms' services.
             builder.AddAccess();
             builder.AddCourse();
@@ -40,9 +45,8 @@ namespace Grader.Worker.Host
             builder.AddPages();
             builder.AddOperations();
 
-            // Background services start in this order and stop in the reverse: the database and
-            // the queue's backlog first; the writer stops after everything that writes.
-            builder.Services.AddHostedService<StartupService>();
+            // Background services start in this order (after StartupService above) and stop in the
+            // reverse; the writer stops after everything that writes.
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GradingQueue>());
             builder.AddGradingServer();

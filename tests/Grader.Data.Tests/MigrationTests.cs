@@ -55,8 +55,8 @@ public class MigrationTests
             Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
         }
 
-        // The old job store's tables are gone, nothing else; later migrations add their tables (students, extensions, score_overrides, regrade_requests, answer_group_rules, standings, standings_computed).
-        Assert.Equal(["__EFMigrationsHistory", "__EFMigrationsLock", "answer_group_rules", "assignment_versions", "extensions", "grades", "regrade_requests", "score_overrides", "sqlite_sequence", "standings", "standings_computed", "students", "submissions"], Schema(path).Where(s => s.Sql?.StartsWith("CREATE TABLE", StringComparison.Ordinal) == true).Select(s => s.Name).Order(StringComparer.Ordinal));
+        // The old job store's tables are gone, nothing else; later migrations add their tables (students, extensions, score_overrides, regrade_requests, answer_group_rules, standings, standings_computed, data_protection_keys).
+        Assert.Equal(["__EFMigrationsHistory", "__EFMigrationsLock", "answer_group_rules", "assignment_versions", "data_protection_keys", "extensions", "grades", "regrade_requests", "score_overrides", "sqlite_sequence", "standings", "standings_computed", "students", "submissions"], Schema(path).Where(s => s.Sql?.StartsWith("CREATE TABLE", StringComparison.Ordinal) == true).Select(s => s.Name).Order(StringComparer.Ordinal));
 
         await using var read = Context(path);
         var versions = await read.AssignmentVersions.OrderBy(v => v.Id).ToListAsync();
