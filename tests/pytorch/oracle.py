@@ -168,6 +168,25 @@ case("var-empty-axes", {"A": A2, "s": torch.tensor(1.5, dtype=D)}, "var(A, axis=
 case("max-empty-axes", {"A": A2}, "max(A, axis=[])", lambda A: torch.amax(A, dim=[]))
 
 
+# A third sweep (2026-12-06): PyTorch's own keyword names, which the contract's dim=/keepdim= rule
+# extends to every function (concat and stack refused dim= before).
+y3 = rnd(2, 3, 4)
+case("concat-dim-keyword", {"a": rnd(2, 3), "b": rnd(2, 1)}, "concat([a, b], dim=-1)", lambda a, b: torch.cat([a, b], dim=-1), second=("b",))
+case("stack-dim-keyword", {"a": rnd(2, 3), "b": rnd(2, 3)}, "stack([a, b], dim=1)", lambda a, b: torch.stack([a, b], dim=1))
+case("transpose-dim0-dim1", {"y": y3}, "transpose(y, dim0=0, dim1=-1)", lambda y: torch.transpose(y, dim0=0, dim1=-1))
+case("leaky-relu-negative-slope", {"x": z0}, "leaky_relu(x, negative_slope=0.2)", lambda x: F.leaky_relu(x, negative_slope=0.2))
+case("conv2d-weight-bias-keywords", {"x": rnd(1, 2, 5, 5), "k": rnd(3, 2, 2, 2), "b": rnd(3)}, "conv2d(x, weight=k, bias=b, stride=2)",
+     lambda x, k, b: F.conv2d(x, weight=k, bias=b, stride=2))
+case("linear-bias-keyword", {"x": rnd(4, 3), "W": rnd(2, 3), "b": rnd(2)}, "linear(x, weight=W, bias=b)", lambda x, W, b: F.linear(x, weight=W, bias=b))
+case("layernorm-weight-bias-keywords", {"x": rnd(3, 4), "g": rnd(4), "b": rnd(4)}, "layernorm(x, weight=g, bias=b, eps=1e-3)",
+     lambda x, g, b: F.layer_norm(x, (4,), weight=g, bias=b, eps=1e-3))
+case("maxpool2d-kernel-size", {"x": rnd(1, 2, 5, 5)}, "maxpool2d(x, kernel_size=2, stride=1)", lambda x: F.max_pool2d(x, kernel_size=2, stride=1))
+case("upsample-scale-factor", {"x": rnd(1, 1, 2, 3)}, "upsample(x, scale_factor=2)", lambda x: F.interpolate(x, scale_factor=2, mode="nearest"))
+case("onehot-num-classes", {"i": torch.tensor([0.0, 2.0, 1.0], dtype=D), "s": rnd(4)}, "onehot(i, num_classes=4) * s",
+     lambda i, s: F.one_hot(i.long(), num_classes=4).to(D) * s, constants=("i",))
+case("cross-entropy-input-target", {"z": rnd(4, 3), "t": t3}, "cross_entropy(input=z, target=t)", lambda z, t: F.cross_entropy(input=z, target=t.long()), constants=("t",))
+
+
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)
         return torch.zeros(t.shape, dtype=D).tolist()

@@ -8,7 +8,7 @@ internal static class ConvolutionFunctions
     /// <summary>The entries, in the documentation's order.</summary>
     public static IEnumerable<BuiltinFunction> All =>
     [
-        new("conv2d", ["x", "k", new("b", "none"), new("stride", "1"), new("padding", "0"), new("dilation", "1"), new("groups", "1")],
+        new("conv2d", ["x", Weight, Bias, new("stride", "1"), new("padding", "0"), new("dilation", "1"), new("groups", "1")],
             c => Ops.Conv2d(c.Arg(0), c.Arg(1), c.Optional(2), Options(c)),
             "cross-correlation (no kernel flip) with zero padding: x (N, C, H, W), or (C, H, W) unbatched, or (H, W) with k (kH, kW); "
             + "k (F, C/groups, kH, kW); b (F); stride, padding and dilation a number or [h, w], or padding \"same\" (stride 1; an even span pads one more after) or \"valid\"; output (N, F, H′, W′), "
@@ -18,7 +18,7 @@ internal static class ConvolutionFunctions
             Positional = 3,
             Cost = ConvCost,
         },
-        new("conv1d", ["x", "k", new("b", "none"), new("stride", "1"), new("padding", "0"), new("dilation", "1"), new("groups", "1")],
+        new("conv1d", ["x", Weight, Bias, new("stride", "1"), new("padding", "0"), new("dilation", "1"), new("groups", "1")],
             c => Ops.Conv1d(c.Arg(0), c.Arg(1), c.Optional(2), c.Whole(3, 1), PaddingWord(c) is null ? c.Whole(4, 0) : 0, c.Whole(5, 1), c.Whole(6, 1), PaddingWord(c) == "same"),
             "cross-correlation along the last axis: x (N, C, L) or (C, L), k (F, C/groups, kL), b (F); padding a number, \"same\" or \"valid\" as conv2d's; output (N, F, L′), "
             + "L′ = ⌊(L + 2p − d(k − 1) − 1)/s⌋ + 1; only x, k, b by position",
@@ -27,7 +27,7 @@ internal static class ConvolutionFunctions
             Positional = 3,
             Cost = Conv1dCost,
         },
-        new("conv_transpose2d", ["x", "k", new("b", "none"), new("stride", "1"), new("padding", "0"), new("output_padding", "0"), new("groups", "1"), new("dilation", "1")],
+        new("conv_transpose2d", ["x", Weight, Bias, new("stride", "1"), new("padding", "0"), new("output_padding", "0"), new("groups", "1"), new("dilation", "1")],
             c => Ops.ConvTranspose2d(c.Arg(0), c.Arg(1), c.Optional(2), TransposedOptions(c), Pair(c, 5, 0, "output_padding")),
             "the transposed convolution (the gradient of conv2d with respect to its input; each input element adds k scaled by it to the output): "
             + "x (N, C_in, H, W) or (C_in, H, W), k (C_in, C_out/groups, kH, kW), b (C_out); output side (n − 1)s − 2p + d(k − 1) + output_padding + 1, "
@@ -41,7 +41,7 @@ internal static class ConvolutionFunctions
         Pool("avgpool2d", (x, size, stride, padding) => Ops.AvgPool2d(x, size, stride, padding), "the mean of each window (padding counts as 0, divisor always kH·kW)", "`F.avg_pool2d(count_include_pad=True)`"),
         Pool1d("maxpool1d", Ops.MaxPool1d, "the largest element of each window along the last axis of (N, C, L) or (C, L) (padding counts as −∞)", "`F.max_pool1d`", "a tie routes the gradient to the window's first maximum"),
         Pool1d("avgpool1d", Ops.AvgPool1d, "the mean of each window along the last axis of (N, C, L) or (C, L) (padding counts as 0, divisor always the window size)", "`F.avg_pool1d(count_include_pad=True)`"),
-        new("upsample", ["x", "scale"],
+        new("upsample", ["x", new("scale") { Aliases = ["scale_factor"] }],
             c => Ops.Upsample(c.Arg(0), Pair(c, 1, 1, "scale")),
             "nearest-neighbour upsampling of the last two axes of (N, C, H, W), (C, H, W) or (H, W) by a whole-number scale (or [h, w]): "
             + "each element becomes a block of copies; its gradient sums each block",
@@ -50,6 +50,15 @@ internal static class ConvolutionFunctions
             Cost = UpsampleCost,
         },
     ];
+
+    /// <summary>A convolution's kernel k, <c>weight=</c> as PyTorch names it.</summary>
+    private static Parameter Weight => new("k") { Aliases = ["weight"] };
+
+    /// <summary>A convolution's optional bias b, <c>bias=</c> as PyTorch names it.</summary>
+    private static Parameter Bias => new("b", "none") { Aliases = ["bias"] };
+
+    /// <summary>A pool's window size, <c>kernel_size=</c> as PyTorch names it.</summary>
+    private static Parameter KernelSize => new("size") { Aliases = ["kernel_size"] };
 
     /// <summary>Argument i as one whole number for both axes, or a list [h, w] of two; the fallback when not given.</summary>
     private static Size2 Pair(CallContext c, int i, Size2 fallback, string name)
@@ -139,7 +148,7 @@ internal static class ConvolutionFunctions
     }
 
     private static BuiltinFunction Pool(string name, Func<Node, Size2, Size2?, Size2, Node> pool, string computes, string pytorch, string kink = "") =>
-        new(name, ["x", "size", new("stride", "size"), new("padding", "0")],
+        new(name, ["x", KernelSize, new("stride", "size"), new("padding", "0")],
             c => pool(c.Arg(0), Pair(c, 1, 0, "size"), c.Raw(2) is null ? null : Pair(c, 2, 0, "stride"), Pair(c, 3, 0, "padding")),
             computes + " over the last two axes of (N, C, H, W), (C, H, W) or (H, W); size, stride and padding a number or [h, w], padding at most half the window",
             pytorch, kink)
@@ -166,7 +175,7 @@ internal static class ConvolutionFunctions
     }
 
     private static BuiltinFunction Pool1d(string name, Func<Node, int, int?, int, Node> pool, string computes, string pytorch, string kink = "") =>
-        new(name, ["x", "size", new("stride", "size"), new("padding", "0")],
+        new(name, ["x", KernelSize, new("stride", "size"), new("padding", "0")],
             c => pool(c.Arg(0), c.Whole(1, 0), c.Raw(2) is null ? null : c.Whole(2, 0), c.Whole(3, 0)),
             computes + "; padding at most half the window", pytorch, kink)
         {

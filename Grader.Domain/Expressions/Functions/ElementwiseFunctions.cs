@@ -19,7 +19,7 @@ internal static class ElementwiseFunctions
         Unary("tanh", Ops.Tanh, "tanh x", "`torch.tanh`") with { Activation = true },
         Unary("sigmoid", Ops.Sigmoid, "1/(1 + e⁻ˣ)", "`torch.sigmoid`") with { Activation = true },
         Unary("relu", Ops.Relu, "max(0, x)", "`torch.relu`", "relu′(0) = 0") with { Activation = true },
-        new BuiltinFunction("leaky_relu", ["x", new("slope", "0.01")], c => Ops.LeakyRelu(c.Arg(0), c.Number(1, 0.01)),
+        new BuiltinFunction("leaky_relu", ["x", new("slope", "0.01") { Aliases = ["negative_slope"] }], c => Ops.LeakyRelu(c.Arg(0), c.Number(1, 0.01)),
             "x for x > 0, else slope·x", "`F.leaky_relu(x, negative_slope)`", "leaky_relu′(0) = slope") { Activation = true },
         new BuiltinFunction("elu", ["x", new("alpha", "1")], c => Ops.Elu(c.Arg(0), c.Number(1, 1)),
             "x for x > 0, else α(eˣ − 1)", "`F.elu`", "elu′(0) = alpha, elu″(0) = 0") { Activation = true },

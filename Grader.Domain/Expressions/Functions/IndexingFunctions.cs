@@ -8,13 +8,13 @@ internal static class IndexingFunctions
     /// <summary>The entries, in the documentation's order.</summary>
     public static IEnumerable<BuiltinFunction> All =>
     [
-        new("concat", ["tensors", new("axis", "0")], c => Ops.Concat(c.Items(0), c.Whole(1, 0)),
+        new("concat", ["tensors", ReductionFunctions.Axis("0")], c => Ops.Concat(c.Items(0), c.Whole(1, 0)),
             "the tensors of a list [a, b, …] joined along an existing axis (negative from the end); the other sizes agree; each part takes its slice of the gradient",
             "`torch.cat(tensors, dim)`")
         {
             Cost = c => Joined(c, "concat"),
         },
-        new("stack", ["tensors", new("axis", "0")], c => Ops.Stack(c.Items(0), c.Whole(1, 0)),
+        new("stack", ["tensors", ReductionFunctions.Axis("0")], c => Ops.Stack(c.Items(0), c.Whole(1, 0)),
             "the tensors of a list [a, b, …], of one shape, stacked along a new axis (negative from the end)",
             "`torch.stack(tensors, dim)`")
         {
@@ -35,19 +35,19 @@ internal static class IndexingFunctions
         {
             Cost = c => new Cost("eye", (double)Size(c, 0) * (c.Raw(1) is null ? Size(c, 0) : Size(c, 1)), (double)Size(c, 0) * (c.Raw(1) is null ? Size(c, 0) : Size(c, 1))),
         },
-        new("onehot", ["idx", new("n", "-1")], c => Ops.OneHot(ClassIndices(c), Classes(c)),
+        new("onehot", ["idx", new("n", "-1") { Aliases = ["num_classes"] }], c => Ops.OneHot(ClassIndices(c), Classes(c)),
             "rows of n zeros with a 1 at each whole class index of idx (shape S gives S + (n)); n = −1 takes the largest index + 1",
             "`F.one_hot(idx, n).double()`", "no gradient (an index takes none)")
         {
             Cost = c => new Cost("onehot", (double)c.Arg(0).Value.Count * Classes(c), (double)c.Arg(0).Value.Count * Classes(c)),
         },
-        new("embedding", ["W", "idx"], Embedding,
+        new("embedding", [new("W") { Aliases = ["weight"] }, new("idx") { Aliases = ["input"] }], Embedding,
             "the rows of a table W (num, dim) at whole indices idx of any shape S, giving S + (dim); W's gradient adds each row's gradients, a repeated index accumulating",
             "`F.embedding(idx, W)` (table first)", "no gradient to idx")
         {
             Cost = c => new Cost("embedding", (double)c.Arg(1).Value.Count * c.Arg(0).Value.Shape.LastOrDefault(1), (double)c.Arg(1).Value.Count * c.Arg(0).Value.Shape.LastOrDefault(1)),
         },
-        new("clip", ["x", "lo", "hi"], c => Ops.Clip(c.Arg(0), c.Number(1, 0), c.Number(2, 0)),
+        new("clip", ["x", new("lo") { Aliases = ["min"] }, new("hi") { Aliases = ["max"] }], c => Ops.Clip(c.Arg(0), c.Number(1, 0), c.Number(2, 0)),
             "min(max(x, lo), hi), element-wise", "`torch.clamp(x, lo, hi)`", "the gradient passes where lo ≤ x ≤ hi, bounds included"),
         new("clamp", ["x", new("min", "none"), new("max", "none")], c => c.Raw(1) is null && c.Raw(2) is null
                 ? throw new ShapeException("clamp needs min or max (or both), as in PyTorch")

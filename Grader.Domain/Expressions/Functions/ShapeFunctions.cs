@@ -11,7 +11,7 @@ internal static class ShapeFunctions
         new("reshape", ["x", "shape"], c => Ops.Reshape(c.Arg(0), Inferred(c, c.Arg(0).Value.Count)),
             "the same elements in another shape (row-major); one size may be −1, inferred from the others", "`torch.reshape`"),
         new("flatten", ["x"], c => Ops.Flatten(c.Arg(0)), "the elements as a vector", "`torch.flatten`"),
-        new("transpose", ["x", new("a", "none"), new("b", "none")], Transpose,
+        new("transpose", ["x", new("a", "none") { Aliases = ["dim0"] }, new("b", "none") { Aliases = ["dim1"] }], Transpose,
             "axes a and b swapped (negative from the end); without them the transpose of a matrix (a vector or scalar as it is)",
             "`torch.transpose(x, a, b)`, `x.T`"),
         new("flip", ["x"], c => Ops.Flip(c.Arg(0)), "the last two axes reversed (a kernel turned 180°)", "`torch.flip(x, (-2, -1))`"),
