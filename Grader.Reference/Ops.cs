@@ -215,7 +215,7 @@ public static partial class Ops
         var x4 = xs.Length == 4 ? x : Reshape(x, [.. Enumerable.Repeat(1, 4 - xs.Length), .. xs]);
         var k4 = ks.Length == 4 ? k : Reshape(k, [1, 1, .. ks]);
         RequireChannels("conv2d", x.Value, k.Value, x4.Value.Shape[1], k4.Value.Shape[1], options.Groups);
-        var y = Bias(new Conv2d(options), x4, k4, bias);
+        var y = Bias(new Conv2d(options), x4, k4, bias, plainKernel: ks.Length == 2);
         return xs.Length == 4 ? y
             : xs.Length == 2 && ks.Length == 2 ? Reshape(y, y.Value.Shape[2..])
             : Reshape(y, y.Value.Shape[1..]);
@@ -269,7 +269,7 @@ public static partial class Ops
             throw new ShapeException($"conv_transpose2d: kernels {k.Value.ShapeText} take {k4.Value.Shape[0]} input channel(s) (the first axis), x {x.Value.ShapeText} has {x4.Value.Shape[1]}");
         }
 
-        var y = Bias(new ConvTranspose2d(options, outputPadding), x4, k4, bias);
+        var y = Bias(new ConvTranspose2d(options, outputPadding), x4, k4, bias, plainKernel: ks.Length == 2);
         return xs.Length == 4 ? y
             : xs.Length == 2 && ks.Length == 2 ? Reshape(y, y.Value.Shape[2..])
             : Reshape(y, y.Value.Shape[1..]);
@@ -319,15 +319,19 @@ public static partial class Ops
         }
     }
 
-    /// <summary>A convolution applied with or without its bias (a one-element bias taken as a vector).</summary>
-    private static Node Bias(Function conv, Node x, Node k, Node? bias)
+    /// <summary>
+    /// A convolution applied with or without its bias. The bias is a vector (F), as PyTorch requires
+    /// (a 0-d bias is refused there); only the plain form, a (kH, kW) kernel of no PyTorch layout,
+    /// also takes a one-element bias of any shape (a number).
+    /// </summary>
+    private static Node Bias(Function conv, Node x, Node k, Node? bias, bool plainKernel = false)
     {
         if (bias is null)
         {
             return conv.Apply(x, k);
         }
 
-        return conv.Apply(x, k, bias.Value.IsScalarLike && bias.Value.Rank != 1 ? Reshape(bias, [1]) : bias);
+        return conv.Apply(x, k, plainKernel && bias.Value.IsScalarLike && bias.Value.Rank != 1 ? Reshape(bias, [1]) : bias);
     }
 
     /// <summary>Pooling over the last two axes: a batch (N, C, H, W) is pooled as N·C channels.</summary>

@@ -20,6 +20,10 @@ public class ConvolutionFunctionsTests
         // With a bias 10 given by position.
         { $"conv2d([[{X}]], [[{K}]], [10])", [1, 1, 2, 2], [13, 6, 11, 16] },
 
+        // The plain form, (H, W) with a (kH, kW) kernel (no PyTorch layout), also takes a number as its bias.
+        { $"conv2d({X}, {K}, 10)", [2, 2], [13, 6, 11, 16] },
+        { "conv_transpose2d([[1, 2]], [[1]], 10)", [1, 2], [11, 12] },
+
         // Stride [1, 2] and padding [0, 1] (see Conv2dTests for the windows).
         { $"conv2d({X}, {K}, stride=[1, 2], padding=[0, 1])", [2, 2], [3, -4, -2, 6] },
 
@@ -79,6 +83,12 @@ public class ConvolutionFunctionsTests
     [InlineData("conv2d([[1, 2]], [[1]], stride=2, padding=\"same\")", 1, "padding=\"same\" needs stride 1")]
     [InlineData("conv1d([[1, 2]], [[[1]]], stride=2, padding=\"same\")", 1, "padding=\"same\" needs stride 1, as in PyTorch, got stride 2")]
     [InlineData("maxpool1d([[1, 2]], 2, padding=2)", 1, "padding 2 must be at most half the window size 2")]
+
+    // PyTorch's layouts take a bias of shape (F) only: a number (a 0-d tensor) or a (1, 1) is refused there.
+    [InlineData("conv2d([[[1, 2]]], [[[[1]]]], 5)", 1, "conv2d bias must have shape (1,), got scalar")]
+    [InlineData("conv2d([[[1, 2]]], [[[[1]]]], [[5]])", 1, "conv2d bias must have shape (1,), got (1, 1)")]
+    [InlineData("conv1d([[1, 2]], [[[1]]], 5)", 1, "conv1d bias must have shape (1,), got scalar")]
+    [InlineData("conv_transpose2d([[[1, 2]]], [[[[1]]]], 5)", 1, "conv_transpose2d bias must have shape (1,), got scalar")]
     public void Refuses_with_the_reason_at_the_column(string text, int column, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
