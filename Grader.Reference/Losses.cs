@@ -73,7 +73,7 @@ public static class Losses
     /// above −100 and the gradient's denominator p(1 − p) at or above 10⁻¹² (<see cref="Functions.BinaryCrossEntropy"/>).
     /// </summary>
     public static Node Bce(Node p, Node t, Reduction reduction = Reduction.Mean) =>
-        Reduce(Ops.BinaryCrossEntropy(p, t), reduction);
+        Reduce(Ops.BinaryCrossEntropy(p, SameShape("bce", p, t)), reduction);
 
     /// <summary>
     /// Negative log-likelihood of log-probabilities (C), (N, C) or (N, C, d₁, …, d_k) (classes on
@@ -102,7 +102,17 @@ public static class Losses
     /// mean by default (PyTorch's <c>binary_cross_entropy_with_logits</c>; its gradient is σ(x) − t).
     /// </summary>
     public static Node BceWithLogits(Node x, Node t, Reduction reduction = Reduction.Mean) =>
-        Reduce(Ops.Add(Ops.Mul(Ops.Sub(Ops.Constant(1), t), x), Ops.Softplus(Ops.Neg(x))), reduction);
+        Reduce(Ops.Add(Ops.Mul(Ops.Sub(Ops.Constant(1), SameShape("bce_with_logits", x, t)), x), Ops.Softplus(Ops.Neg(x))), reduction);
+
+    /// <summary>
+    /// The target of a binary cross-entropy, which PyTorch takes only in the input's own shape (it
+    /// does not broadcast: "target size must be the same as input size"); a one-element target of a
+    /// one-element input is taken whatever its shape, as a number equals a one-element tensor here.
+    /// </summary>
+    private static Node SameShape(string name, Node input, Node target) =>
+        target.Value.SameShape(input.Value) || (input.Value.Count == 1 && target.Value.Count == 1)
+            ? target
+            : throw new ShapeException($"{name}: the target's shape {target.Value.ShapeText} must be the input's {input.Value.ShapeText}, as in PyTorch (it does not broadcast)");
 
     /// <summary>
     /// PyTorch's K-dimensional case: input (N, C, d₁, …, d_k) with its classes moved to the last

@@ -30,9 +30,9 @@ internal static class LossFunctions
         new("nll_loss", ["input", "target", new("reduction", "\"mean\"")], c => Losses.NllLoss(c.Arg(0), c.Arg(1), c.Reduction(2)),
             "−input[n, tₙ] of log-probabilities (C), (N, C) or (N, C, d1, …) (classes on axis 1) at class indices t; the mean over the positions, \"sum\" or \"none\"", "`F.nll_loss`"),
         new("bce_with_logits", ["input", "target", new("reduction", "\"mean\"")], c => Losses.BceWithLogits(c.Arg(0), c.Arg(1), c.Reduction(2)),
-            "(1 − t)·x + log(1 + e^(−x)) of logits x, stable; the mean over every element, \"sum\" or \"none\"", "`F.binary_cross_entropy_with_logits`"),
+            "(1 − t)·x + log(1 + e^(−x)) of logits x, stable, t of x's shape (no broadcasting, as PyTorch); the mean over every element, \"sum\" or \"none\"", "`F.binary_cross_entropy_with_logits`"),
         new("bce", [Input("p"), Target("t"), new("reduction", "\"mean\"")], c => Losses.Bce(c.Arg(0), c.Arg(1), c.Reduction(2)),
-            "−mean(t log p + (1 − t) log(1 − p)) (or the sum, or \"none\")", "`F.binary_cross_entropy`",
+            "−mean(t log p + (1 − t) log(1 − p)), t of p's shape (no broadcasting, as PyTorch) (or the sum, or \"none\")", "`F.binary_cross_entropy`",
             "each log is kept at or above −100 (p = 0 or 1 gives a finite loss) and the gradient's denominator p(1 − p) at or above 1e-12, as PyTorch"),
     ];
 

@@ -23,6 +23,11 @@ public class LayerFunctionsTests
     [InlineData("outer([[1, 2], [3, 4]], [1, 2])", "outer needs two vectors (1-D, as torch.outer), got (2, 2) and (2,)")]
     [InlineData("cross_entropy([[1, 2, 3], [3, 2, 1]], [[0], [2]])", "cross_entropy: class-index targets for input (2, 3) have shape (2,), one per position, got (2, 1)")]
     [InlineData("nll_loss([[-1, -2], [-2, -1]], [[0, 1]])", "nll_loss: class-index targets for input (2, 2) have shape (2,)")]
+
+    // F.binary_cross_entropy(_with_logits): "Target size must be the same as input size" (no broadcasting).
+    [InlineData("bce_with_logits([[1, 2], [3, 4], [5, 6]], [0, 1])", "bce_with_logits: the target's shape (2,) must be the input's (3, 2)")]
+    [InlineData("bce_with_logits([1, 2], [[0, 1], [1, 1]])", "bce_with_logits: the target's shape (2, 2) must be the input's (2,)")]
+    [InlineData("bce([[0.5, 0.2], [0.3, 0.4]], [[1], [0]])", "bce: the target's shape (2, 1) must be the input's (2, 2)")]
     public void Refuses_what_PyTorch_refuses(string text, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
@@ -39,6 +44,12 @@ public class LayerFunctionsTests
         var s = 1 / Math.Sqrt(1 + 1e-5);
         Assert.Equal([-s, 0, s, 0], y.Data, (a, b) => Math.Abs(a - b) < 1e-12);
     }
+
+    [Theory]
+    [InlineData("bce_with_logits([0.5], 1)")]
+    [InlineData("bce(0.25, [[1]])")]
+    public void A_binary_cross_entropy_takes_a_one_element_target_of_a_one_element_input_in_any_shape(string text) =>
+        Assert.Equal(1, Evaluate(text).Count);
 
     private static Grader.Reference.Tensor Evaluate(string text) =>
         new ExpressionEvaluator(ConstantScope.Instance).Evaluate(ExpressionParser.Parse(text)).Value;
