@@ -6,7 +6,8 @@ namespace Grader.Domain.Assignments;
 
 /// <summary>
 /// Reads a layer stack: <c>{ input: [1, 32, 32], layers: [conv2d: {...}, relu, maxpool2d: {...}, flatten, dense: 120] }</c>
-/// (also conv1d, conv_transpose2d, maxpool1d and avgpool1d; kernel, stride and padding of the 2-D layers a number or [h, w]),
+/// (also conv1d, conv_transpose2d, maxpool1d and avgpool1d; kernel, stride and padding of the 2-D layers a number or [h, w],
+/// a convolution's padding also same or valid, as PyTorch's),
 /// checking that every layer fits the shape it receives.
 /// </summary>
 public static class NetworkReader
@@ -203,12 +204,13 @@ public static class NetworkReader
         var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
         var kernel = ReadPair(m["kernel"]!, bag, "kernel", 1);
         var stride = m["stride"] is { } s ? ReadPair(s, bag, "stride", 1) : 1;
-        var padding = m["padding"] is { } p ? ReadPair(p, bag, "padding", 0) : 0;
+        var word = PaddingWord(m, stride == new Size2(1, 1), bag, "conv2d");
+        var padding = word is null && m["padding"] is { } p ? ReadPair(p, bag, "padding", 0) : 0;
         var dilation = m["dilation"] is { } d ? ReadPair(d, bag, "dilation", 1) : 1;
         var groups = m["groups"] is { } g ? YamlValues.Whole(g, bag, "groups", 1, 100_000) : 1;
         var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
         return bag.Items.Count == before
-            ? new Conv2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, bias!.Value) { Dilation = dilation, Groups = groups!.Value }
+            ? new Conv2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, bias!.Value) { Dilation = dilation, Groups = groups!.Value, Same = word == "same" }
             : null;
     }
 
@@ -226,10 +228,11 @@ public static class NetworkReader
         var filters = YamlValues.Whole(m["filters"]!, bag, "filters", 1, 100_000);
         var kernel = YamlValues.Whole(m["kernel"]!, bag, "kernel", 1, 10_000);
         var stride = m["stride"] is { } s ? YamlValues.Whole(s, bag, "stride", 1, 10_000) : 1;
-        var padding = m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
+        var word = PaddingWord(m, stride == 1, bag, "conv1d");
+        var padding = word is null && m["padding"] is { } p ? YamlValues.Whole(p, bag, "padding", 0, 10_000) : 0;
         var bias = m["bias"] is { } b ? YamlValues.Bool(b, bag, "bias") : true;
         return bag.Items.Count == before
-            ? new Conv1dLayer(filters!.Value, kernel!.Value, stride!.Value, padding!.Value, bias!.Value)
+            ? new Conv1dLayer(filters!.Value, kernel!.Value, stride!.Value, padding!.Value, bias!.Value) { Same = word == "same" }
             : null;
     }
 
@@ -253,6 +256,26 @@ public static class NetworkReader
         return bag.Items.Count == before
             ? new ConvTranspose2dLayer(filters!.Value, kernel.H, kernel.W, stride, padding, outputPadding, bias!.Value)
             : null;
+    }
+
+    /// <summary>
+    /// PyTorch's <c>padding='same'</c> (the output the input's size; stride 1 only, as PyTorch's
+    /// Conv2d and Conv1d refuse it for strided convolutions) or <c>'valid'</c> (no padding) of a
+    /// convolution layer, or null when the padding is not a word.
+    /// </summary>
+    private static string? PaddingWord(YMapping m, bool unitStride, DiagnosticBag bag, string kind)
+    {
+        if (m["padding"] is not YScalar { Value: "same" or "valid" } word)
+        {
+            return null;
+        }
+
+        if (word.Value == "same" && !unitStride)
+        {
+            bag.Report(word, $"{kind}: padding: same needs stride 1, as in PyTorch");
+        }
+
+        return word.Value;
     }
 
     /// <summary>A setting per axis: one whole number for both, or [h, w] (reported, and 1 in its place, when wrong).</summary>

@@ -5,9 +5,12 @@ namespace Grader.Domain.Networks;
 /// <summary>A 1-D convolution layer on (C, L), as PyTorch's Conv1d: F·C·k weights plus F biases.</summary>
 public sealed record Conv1dLayer(int Filters, int Kernel, int Stride, int Padding, bool Bias) : Layer
 {
+    /// <summary>PyTorch's <c>padding='same'</c>: the output keeps the input's length (stride 1).</summary>
+    public bool Same { get; init; }
+
     /// <inheritdoc />
     public override string Describe() =>
-        $"conv1d {Filters} filters of {Kernel}, stride {Stride}, padding {Padding}" + (Bias ? "" : ", no bias");
+        $"conv1d {Filters} filters of {Kernel}, stride {Stride}, padding {(Same ? "same" : Padding.ToString(System.Globalization.CultureInfo.InvariantCulture))}" + (Bias ? "" : ", no bias");
 
     /// <inheritdoc />
     public override int[] OutputShape(int[] input)
@@ -15,6 +18,11 @@ public sealed record Conv1dLayer(int Filters, int Kernel, int Stride, int Paddin
         if (input.Length != 2)
         {
             throw new ArchitectureException($"conv1d needs a (C, L) input, got {Tensor.FormatShape(input)}");
+        }
+
+        if (Same)
+        {
+            return [Filters, input[1]];
         }
 
         try

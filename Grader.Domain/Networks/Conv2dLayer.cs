@@ -14,9 +14,12 @@ public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth,
     /// <summary>The groups the channels and filters split into (the input channels for a depthwise convolution).</summary>
     public int Groups { get; init; } = 1;
 
+    /// <summary>PyTorch's <c>padding='same'</c>: the output keeps the input's height and width (stride 1).</summary>
+    public bool Same { get; init; }
+
     /// <inheritdoc />
     public override string Describe() =>
-        $"conv2d {Filters} filters {KernelHeight}x{KernelWidth}, stride {Stride}, padding {Padding}"
+        $"conv2d {Filters} filters {KernelHeight}x{KernelWidth}, stride {Stride}, padding {(Same ? "same" : Padding.ToString())}"
         + (Dilation == new Size2(1, 1) ? "" : $", dilation {Dilation}") + (Groups == 1 ? "" : $", groups {Groups}") + (Bias ? "" : ", no bias");
 
     /// <inheritdoc />
@@ -30,6 +33,11 @@ public sealed record Conv2dLayer(int Filters, int KernelHeight, int KernelWidth,
         if (input[0] % Groups != 0 || Filters % Groups != 0)
         {
             throw new ArchitectureException($"conv2d: groups {Groups} must divide both the input channels {input[0]} and the filters {Filters}");
+        }
+
+        if (Same)
+        {
+            return [Filters, input[1], input[2]];
         }
 
         try

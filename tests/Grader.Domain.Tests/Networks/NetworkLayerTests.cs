@@ -46,8 +46,25 @@ public class NetworkLayerTests
         Assert.Equal(expected, key.AnswerTo("q")!.Data);
     }
 
+    /// <summary>
+    /// PyTorch's padding='same' and 'valid' on Conv2d and Conv1d (nn.Conv2d(1, 2, (2, 4), padding='same',
+    /// dilation=(1, 2)) keeps 5 × 6; nn.Conv1d(3, 4, 4, padding='same') keeps 8; 'valid' pads nothing).
+    /// </summary>
+    [Theory]
+    [InlineData("[1, 5, 6]", "conv2d: { filters: 2, kernel: [2, 4], padding: same, dilation: [1, 2] }", new[] { 2.0, 5, 6 }, 18)]
+    [InlineData("[3, 8, 8]", "conv2d: { filters: 4, kernel: 3, stride: 2, padding: valid }", new[] { 4.0, 3, 3 }, 112)]
+    [InlineData("[3, 8]", "conv1d: { filters: 4, kernel: 4, padding: same }", new[] { 4.0, 8 }, 52)]
+    [InlineData("[3, 8]", "conv1d: { filters: 4, kernel: 3, padding: valid, bias: false }", new[] { 4.0, 6 }, 36)]
+    public void A_convolution_layer_takes_PyTorchs_padding_words(string input, string layer, double[] shape, double parameters)
+    {
+        var key = Keys.OfText($"networks:\n  net:\n    input: {input}\n    layers:\n      - {layer}\nquestions:\n  - {{ id: s, answer: \"output_shape(net)\" }}\n  - {{ id: p, answer: \"params(net)\" }}\n");
+        Assert.Equal(shape, key.AnswerTo("s")!.Data);
+        Assert.Equal(parameters, key.AnswerTo("p")!.Data[0]);
+    }
+
     [Theory]
     [InlineData("      - dropout: { p: 1.5 }\n", "dropout needs a probability from 0 to 1")]
+    [InlineData("      - conv1d: { filters: 2, kernel: 3, stride: 2, padding: same }\n", "conv1d: padding: same needs stride 1, as in PyTorch")]
     [InlineData("      - embedding: { num: 10 }\n", "embedding needs { num: rows, dim: columns }")]
     [InlineData("      - batchnrom\n", "did you mean 'batchnorm'")]
     public void Bad_layers_are_refused_clearly(string layer, string message)
