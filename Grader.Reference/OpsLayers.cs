@@ -18,14 +18,15 @@ public static partial class Ops
     /// <summary>
     /// Batch normalisation in training mode (<c>F.batch_norm(training=True)</c>): each channel
     /// normalised by the batch's mean and biased variance, over N for (N, C), over N and L for
-    /// (N, C, L), over N, H and W for (N, C, H, W); then scaled by γ and shifted by β, each (C).
+    /// (N, C, L), over N, H and W for (N, C, H, W), over every axis but C for (N, C, D, H, W) and
+    /// beyond (PyTorch takes any rank from 2); then scaled by γ and shifted by β, each (C).
     /// </summary>
     public static Node BatchNorm(Node x, Node gamma, Node beta, double eps = 1e-5)
     {
         var rank = x.Value.Rank;
-        if (rank is < 2 or > 4)
+        if (rank < 2)
         {
-            throw new ShapeException($"batchnorm needs (N, C), (N, C, L) or (N, C, H, W), got {x.Value.ShapeText}");
+            throw new ShapeException($"batchnorm needs (N, C), (N, C, L), (N, C, H, W) or (N, C, D, H, W), got {x.Value.ShapeText}");
         }
 
         if (x.Value.Count == x.Value.Shape[1] && x.Value.Count > 0)

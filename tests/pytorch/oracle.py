@@ -186,6 +186,10 @@ case("onehot-num-classes", {"i": torch.tensor([0.0, 2.0, 1.0], dtype=D), "s": rn
      lambda i, s: F.one_hot(i.long(), num_classes=4).to(D) * s, constants=("i",))
 case("cross-entropy-input-target", {"z": rnd(4, 3), "t": t3}, "cross_entropy(input=z, target=t)", lambda z, t: F.cross_entropy(input=z, target=t.long()), constants=("t",))
 
+# F.batch_norm takes any rank from 2 (BatchNorm3d's (N, C, D, H, W)); the rank was capped at 4.
+case("batchnorm-5d", {"x": rnd(2, 2, 2, 3, 2), "gamma": rnd(2), "beta": rnd(2)}, "batchnorm(x, gamma, beta)",
+     lambda x, gamma, beta: F.batch_norm(x, None, None, gamma, beta, training=True), second=("x", "gamma"))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

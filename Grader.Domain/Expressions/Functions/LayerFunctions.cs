@@ -14,7 +14,7 @@ internal static class LayerFunctions
             Cost = c => Product(c.Arg(0).Value, c.Arg(1).Value),
         },
         new("batchnorm", ["x", new("gamma") { Aliases = ["weight"] }, new("beta") { Aliases = ["bias"] }, new("eps", "1e-5")], c => Ops.BatchNorm(c.Arg(0), c.Arg(1), c.Arg(2), c.Number(3, 1e-5)),
-            "training-mode batch normalisation: (x − mean)/√(var + eps)·γ + β per channel, mean and biased variance over N for (N, C), over N, H, W for (N, C, H, W)",
+            "training-mode batch normalisation: (x − mean)/√(var + eps)·γ + β per channel, mean and biased variance over N for (N, C), over N, H, W for (N, C, H, W), over every axis but C for any rank from 2",
             "`F.batch_norm(x, None, None, gamma, beta, training=True, eps=eps)`"),
         new("layernorm", ["x", new("gamma") { Aliases = ["weight"] }, new("beta") { Aliases = ["bias"] }, new("eps", "1e-5")], c => Ops.LayerNorm(c.Arg(0), c.Arg(1), c.Arg(2), c.Number(3, 1e-5)),
             "layer normalisation over the last axis: (x − mean)/√(var + eps)·γ + β, biased variance", "`F.layer_norm(x, (D,), gamma, beta, eps)`"),
