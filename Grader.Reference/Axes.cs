@@ -41,7 +41,8 @@ public sealed class Axes
 
     /// <summary>
     /// The axes of a tensor of <paramref name="shape"/>: null for every axis, else each in
-    /// −rank..rank−1 and given once; a <see cref="ShapeException"/> otherwise.
+    /// −rank..rank−1 and given once (a scalar's one element as axis 0 or −1, as PyTorch); a
+    /// <see cref="ShapeException"/> otherwise.
     /// </summary>
     public static Axes Of(int[] shape, IReadOnlyList<int>? axes, bool keepDims, string what)
     {
@@ -49,6 +50,12 @@ public sealed class Axes
         if (axes is null)
         {
             Array.Fill(reduced, true);
+            return new Axes(shape, reduced, keepDims);
+        }
+
+        if (shape.Length == 0 && axes.Count == 1 && axes[0] is 0 or -1)
+        {
+            // PyTorch wraps a 0-d tensor's dim as one of a single axis: dim 0 or −1 reduces its one element.
             return new Axes(shape, reduced, keepDims);
         }
 

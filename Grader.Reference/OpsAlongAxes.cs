@@ -138,7 +138,7 @@ public static partial class Ops
         }
 
         var at = axis[0] < 0 ? axis[0] + x.Value.Rank : axis[0];
-        return Node.Constant(new Tensor(a.OutputShape, [.. flat.Select(i => (double)x.Value.IndexOf(i)[at])]));
+        return Node.Constant(new Tensor(a.OutputShape, [.. flat.Select(i => x.Value.Rank == 0 ? 0.0 : x.Value.IndexOf(i)[at])]));
     }
 
     /// <summary>

@@ -190,6 +190,11 @@ case("cross-entropy-input-target", {"z": rnd(4, 3), "t": t3}, "cross_entropy(inp
 case("batchnorm-5d", {"x": rnd(2, 2, 2, 3, 2), "gamma": rnd(2), "beta": rnd(2)}, "batchnorm(x, gamma, beta)",
      lambda x, gamma, beta: F.batch_norm(x, None, None, gamma, beta, training=True), second=("x", "gamma"))
 
+# A 0-d tensor takes dim 0 or -1 in PyTorch (its one element); they were refused ("a scalar has no axis 0").
+sc = torch.tensor(1.25, dtype=D)
+case("scalar-reductions-along-axis-0", {"s": sc}, "sum(s, axis=0) + max(s, dim=-1) * s + logsumexp(s, 0, keepdims=true) + prod(s, -1) ^ 2 + argmax(s, 0)",
+     lambda s: s.sum(0) + s.max(-1).values * s + torch.logsumexp(s, 0, keepdim=True) + s.prod(-1) ** 2 + torch.argmax(s, 0), second=("s",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)
