@@ -501,6 +501,11 @@ public static partial class Ops
     /// <summary>Axes a and b swapped (negative from the end), as <c>torch.transpose(x, a, b)</c>.</summary>
     public static Node Transpose(Node x, int a, int b)
     {
+        if (x.Value.Rank == 0 && a is 0 or -1 && b is 0 or -1)
+        {
+            return x; // PyTorch wraps a 0-d tensor's dim as one axis: transpose(s, 0, -1) is s.
+        }
+
         var dims = Enumerable.Range(0, x.Value.Rank).ToArray();
         (a, b) = (Axis(a, x.Value.Rank), Axis(b, x.Value.Rank));
         (dims[a], dims[b]) = (dims[b], dims[a]);

@@ -195,6 +195,10 @@ sc = torch.tensor(1.25, dtype=D)
 case("scalar-reductions-along-axis-0", {"s": sc}, "sum(s, axis=0) + max(s, dim=-1) * s + logsumexp(s, 0, keepdims=true) + prod(s, -1) ^ 2 + argmax(s, 0)",
      lambda s: s.sum(0) + s.max(-1).values * s + torch.logsumexp(s, 0, keepdim=True) + s.prod(-1) ** 2 + torch.argmax(s, 0), second=("s",))
 
+# transpose(x) of rank 3 or more refused ("needs a matrix"); PyTorch 1.13's x.T reverses every axis. transpose(s, 0, -1) of a 0-d s is s.
+case("transpose-no-axes-3d", {"y": y3}, "transpose(y)", lambda y: y.permute(2, 1, 0), second=("y",))
+case("transpose-scalar-0-minus-1", {"s": sc}, "transpose(s, 0, -1) * s", lambda s: torch.transpose(s, 0, -1) * s, second=("s",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

@@ -12,7 +12,7 @@ internal static class ShapeFunctions
             "the same elements in another shape (row-major); one size may be −1, inferred from the others", "`torch.reshape`"),
         new("flatten", ["x"], c => Ops.Flatten(c.Arg(0)), "the elements as a vector", "`torch.flatten`"),
         new("transpose", ["x", new("a", "none") { Aliases = ["dim0"] }, new("b", "none") { Aliases = ["dim1"] }], Transpose,
-            "axes a and b swapped (negative from the end); without them the transpose of a matrix (a vector or scalar as it is)",
+            "axes a and b swapped (negative from the end); without them the transpose of a matrix (a vector or scalar as it is; rank 3 or more: every axis reversed, as `x.T`)",
             "`torch.transpose(x, a, b)`, `x.T`"),
         new("flip", ["x"], c => Ops.Flip(c.Arg(0)), "the last two axes reversed (a kernel turned 180°)", "`torch.flip(x, (-2, -1))`"),
     ];
@@ -21,7 +21,9 @@ internal static class ShapeFunctions
     {
         if (c.Raw(1) is null && c.Raw(2) is null)
         {
-            return Ops.Transpose(c.Arg(0));
+            // x.T: a matrix transposed; a tensor of rank 3 or more with every axis reversed, as PyTorch 1.13's x.T.
+            var rank = c.Arg(0).Value.Rank;
+            return rank <= 2 ? Ops.Transpose(c.Arg(0)) : Ops.Permute(c.Arg(0), [.. Enumerable.Range(0, rank).Reverse()]);
         }
 
         if (c.Raw(1) is null || c.Raw(2) is null)
