@@ -49,13 +49,10 @@ public static partial class Ops
     /// </summary>
     public static Node Hardtanh(Node x, double min = -1, double max = 1)
     {
-        if (!(min <= max))
-        {
-            throw new ShapeException($"hardtanh: min_val {min} must not exceed max_val {max}");
-        }
-
+        // As PyTorch: min_val above max_val is not refused; every element is then max_val (clamp's
+        // min(max(x, min_val), max_val)) and no gradient passes.
         var inside = x.Value.Map(v => v > min && v < max ? 1.0 : 0.0);
-        return Where(inside, x, Node.Constant(x.Value.Map(v => Math.Clamp(v, min, max))));
+        return Where(inside, x, Node.Constant(x.Value.Map(v => Math.Min(Math.Max(v, min), max))));
     }
 
     /// <summary>log σ(x) = −softplus(−x), stable and smooth.</summary>

@@ -199,6 +199,10 @@ case("scalar-reductions-along-axis-0", {"s": sc}, "sum(s, axis=0) + max(s, dim=-
 case("transpose-no-axes-3d", {"y": y3}, "transpose(y)", lambda y: y.permute(2, 1, 0), second=("y",))
 case("transpose-scalar-0-minus-1", {"s": sc}, "transpose(s, 0, -1) * s", lambda s: torch.transpose(s, 0, -1) * s, second=("s",))
 
+# hardtanh with min_val above max_val was refused; F.hardtanh gives max_val everywhere, with no gradient.
+case("hardtanh-min-above-max", {"x": torch.tensor([-3.0, -2.0, 0.0, 1.0, 3.0], dtype=D)}, "hardtanh(x, max_val=-2) * x",
+     lambda x: F.hardtanh(x, max_val=-2.0) * x, second=("x",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)
