@@ -34,7 +34,7 @@ internal static class ElementwiseFunctions
         Unary("silu", Ops.Silu, "x·σ(x) (swish)", "`F.silu`") with { Activation = true },
         new BuiltinFunction("hardtanh", ["x", new("min_val", "-1"), new("max_val", "1")], c => Ops.Hardtanh(c.Arg(0), c.Number(1, -1), c.Number(2, 1)),
             "x clamped to [min_val, max_val]", "`F.hardtanh`", "the gradient is 0 at the bounds and outside") { Activation = true },
-        Unary("log_sigmoid", Ops.LogSigmoid, "log σ(x) = −softplus(−x)", "`F.logsigmoid`"),
+        Unary("log_sigmoid", Ops.LogSigmoid, "log σ(x) = −softplus(−x)", "`F.logsigmoid`") with { Activation = true },
         Unary("erf", Ops.Erf, "the error function (2/√π)∫₀ˣ e^(−t²) dt", "`torch.erf`"),
         new BuiltinFunction("maximum", ["a", "b"], c => Ops.Maximum(c.Arg(0), c.Arg(1)),
             "the larger of a and b, element-wise, broadcast", "`torch.maximum`", "a tie gives each side half"),

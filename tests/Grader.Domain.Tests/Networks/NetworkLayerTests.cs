@@ -62,6 +62,18 @@ public class NetworkLayerTests
         Assert.Equal(parameters, key.AnswerTo("p")!.Data[0]);
     }
 
+    /// <summary>Every element-wise activation of the language is a layer, as torch.nn has one for each (nn.LogSigmoid too).</summary>
+    [Theory]
+    [InlineData("log_sigmoid")]
+    [InlineData("hardtanh")]
+    [InlineData("silu")]
+    public void An_activation_layer_learns_nothing_and_keeps_the_shape(string name)
+    {
+        var key = Keys.OfText($"networks:\n  net:\n    input: [3, 4]\n    layers:\n      - {name}\nquestions:\n  - {{ id: s, answer: \"output_shape(net)\" }}\n  - {{ id: p, answer: \"params(net)\" }}\n");
+        Assert.Equal([3.0, 4], key.AnswerTo("s")!.Data);
+        Assert.Equal(0, key.AnswerTo("p")!.Data[0]);
+    }
+
     [Theory]
     [InlineData("      - dropout: { p: 1.5 }\n", "dropout needs a probability from 0 to 1")]
     [InlineData("      - conv1d: { filters: 2, kernel: 3, stride: 2, padding: same }\n", "conv1d: padding: same needs stride 1, as in PyTorch")]
