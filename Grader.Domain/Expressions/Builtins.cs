@@ -9,8 +9,8 @@ public static class Builtins
     public static readonly IReadOnlyDictionary<string, FunctionSignature> Functions =
         FunctionRegistry.All.ToDictionary(f => f.Key, f => f.Value.Signature);
 
-    /// <summary>True for names an assignment may not define: constants and function names.</summary>
-    public static bool IsReserved(string name) => Constant(name) is not null || Functions.ContainsKey(name);
+    /// <summary>True for names an assignment may not define: constants, function names and None (an argument left out).</summary>
+    public static bool IsReserved(string name) => Constant(name) is not null || Functions.ContainsKey(name) || name is "None" or "none";
 
     /// <summary>The node for a constant name (pi, e), or null.</summary>
     public static Node? Constant(string name) => name switch

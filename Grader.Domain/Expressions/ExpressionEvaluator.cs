@@ -244,6 +244,18 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
             bound[i] = kw.Value;
         }
 
+        for (var i = 0; i < names.Length; i++)
+        {
+            // Python's None (or none, as the documentation writes a default) leaves an optional argument
+            // at its default, as PyTorch's bias=None, stride=None, dim=None.
+            if (bound[i] is NameExpr { Name: "None" or "none" } absent)
+            {
+                bound[i] = i < signature.Required
+                    ? throw new ExpressionException($"{call.Function} needs argument '{names[i]}', not None", absent.Column)
+                    : null;
+            }
+        }
+
         for (var i = 0; i < signature.Required; i++)
         {
             if (bound[i] is null)

@@ -138,9 +138,7 @@ public sealed class ExpressionParser
             case TokenKind.Name:
                 return new NameExpr(t.Text, t.Column);
             case TokenKind.Symbol when t.Text == "(":
-                var inner = ParseExpression();
-                Expect(")", t);
-                return inner;
+                return ParseParenthesised(t);
             case TokenKind.Symbol when t.Text == "[":
                 return ParseList(t);
             case TokenKind.End:
@@ -207,6 +205,38 @@ public sealed class ExpressionParser
     }
 
     private bool AtSliceEnd() => At(":") || At(",") || At("]");
+
+    /// <summary>
+    /// <c>(a)</c> is a, and a Python tuple <c>(a, b)</c>, <c>(a,)</c> or <c>()</c> is the list
+    /// <c>[a, b]</c>, as PyTorch takes tuples for its sizes and axes (<c>dim=(0, 2)</c>, <c>stride=(2, 1)</c>).
+    /// </summary>
+    private Expr ParseParenthesised(Token open)
+    {
+        if (TryTake(")"))
+        {
+            return new ListExpr([], open.Column);
+        }
+
+        var inner = ParseExpression();
+        if (!TryTake(","))
+        {
+            Expect(")", open);
+            return inner;
+        }
+
+        var items = new List<Expr> { inner };
+        while (!At(")"))
+        {
+            items.Add(ParseExpression());
+            if (!TryTake(","))
+            {
+                break;
+            }
+        }
+
+        Expect(")", open);
+        return new ListExpr(items, open.Column);
+    }
 
     private ListExpr ParseList(Token open)
     {

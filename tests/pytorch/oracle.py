@@ -203,6 +203,12 @@ case("transpose-scalar-0-minus-1", {"s": sc}, "transpose(s, 0, -1) * s", lambda 
 case("hardtanh-min-above-max", {"x": torch.tensor([-3.0, -2.0, 0.0, 1.0, 3.0], dtype=D)}, "hardtanh(x, max_val=-2) * x",
      lambda x: F.hardtanh(x, max_val=-2.0) * x, second=("x",))
 
+# PyTorch calls as written in Python: tuples for sizes and axes, None for an argument left at its default (both were syntax errors or unknown names).
+case("python-tuples-and-none", {"x": rnd(2, 2, 5, 4), "k": rnd(3, 2, 2, 2)}, "sum(conv2d(x, k, None, stride=(2, 1), padding=(1, 0)), dim=(0, 2), keepdim=True)",
+     lambda x, k: F.conv2d(x, k, None, stride=(2, 1), padding=(1, 0)).sum(dim=(0, 2), keepdim=True), second=("x", "k"))
+case("python-none-defaults", {"x": rnd(1, 1, 4, 4)}, "maxpool2d(x, 2, stride=None) * clamp(x[:, :, ::2, ::2], None, 0.5) + argmax(x, None)",
+     lambda x: F.max_pool2d(x, 2, stride=None) * torch.clamp(x[:, :, ::2, ::2], None, 0.5) + torch.argmax(x, None), second=("x",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

@@ -45,6 +45,35 @@ public class ExpressionParserTests
     public void Evaluates_constant_expressions(string text, double expected) =>
         Assert.Equal(expected, Evaluate(text).ScalarValue, 12);
 
+    /// <summary>Python's tuples and None, as PyTorch calls are written: a tuple is a list, None leaves an optional argument at its default.</summary>
+    [Theory]
+    [InlineData("(1, 2)", "[1, 2]")]
+    [InlineData("(3,)", "[3]")]
+    [InlineData("((1, 2), (3, 4))", "[[1, 2], [3, 4]]")]
+    [InlineData("sum([[1, 2], [3, 4]], dim=(0,), keepdim=True)", "[[4, 6]]")]
+    [InlineData("reshape([1, 2, 3, 4], (2, -1))", "[[1, 2], [3, 4]]")]
+    [InlineData("conv2d([[[1, 2], [3, 4]]], [[[[1]]]], None, stride=(1, 2))", "[[[1], [3]]]")]
+    [InlineData("linear([1, 2], [[1, 1]], bias=None)", "[3]")]
+    [InlineData("clamp([-2, 0, 2], None, 1)", "[-2, 0, 1]")]
+    [InlineData("maxpool2d([[1, 2], [3, 4]], 1, stride=None)", "[[1, 2], [3, 4]]")]
+    [InlineData("sum([[1, 2], [3, 4]], dim=None)", "10")]
+    public void Takes_Pythons_tuples_and_None(string text, string expected)
+    {
+        var (y, want) = (Evaluate(text), Evaluate(expected));
+        Assert.Equal(want.Shape, y.Shape);
+        Assert.Equal(want.Data, y.Data);
+    }
+
+    [Theory]
+    [InlineData("sum(None)", 5, "sum needs argument 'x', not None")]
+    [InlineData("(1, 2", 6, "expected ')'")]
+    public void Refuses_None_for_a_required_argument_and_an_unclosed_tuple(string text, int column, string message)
+    {
+        var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
+        Assert.Contains(message, ex.Message);
+        Assert.Equal(column, ex.Column);
+    }
+
     [Fact]
     public void Constants_pi_and_e()
     {
