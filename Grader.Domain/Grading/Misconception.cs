@@ -178,13 +178,18 @@ public sealed record Misconception(Mistake Mistake, Func<Expr, Expr?> Rewrite)
         };
 
     private static bool Unbiased(CallExpr c) =>
-        c.Keywords.FirstOrDefault(k => k.Name == "unbiased")?.Value is NameExpr { Name: "true" or "True" } or NumberExpr { Value: 1 };
+        (c.Keywords.FirstOrDefault(k => k.Name == "unbiased")?.Value ?? (c.Arguments.Count > 2 ? c.Arguments[2] : null)) is NameExpr { Name: "true" or "True" } or NumberExpr { Value: 1 };
 
-    /// <summary>The call with one keyword set (replacing it, or the positional argument at its place for an axis).</summary>
+    /// <summary>The call with one keyword set (replacing it, or the positional argument at its place for an axis, or var's and std's unbiased).</summary>
     private static CallExpr WithKeyword(CallExpr c, string name, Expr value) => c with
     {
-        Arguments = name == "axis" ? [.. c.Arguments.Take(1)] : c.Arguments,
-        Keywords = [.. c.Keywords.Where(k => k.Name != name && !(name == "axis" && k.Name == "dim")), new KeywordArgument(name, value, c.Column)],
+        Arguments = name == "axis" ? [.. c.Arguments.Take(1)] : name == "unbiased" && c.Arguments.Count > 2 ? [.. c.Arguments.Take(2)] : c.Arguments,
+        Keywords =
+        [
+            .. c.Keywords.Where(k => k.Name != name && !(name == "axis" && k.Name == "dim")),
+            .. name == "unbiased" && c.Arguments.Count > 3 ? [new KeywordArgument("keepdims", c.Arguments[3], c.Column)] : Array.Empty<KeywordArgument>(),
+            new KeywordArgument(name, value, c.Column),
+        ],
     };
 
     /// <summary>A batchnorm call's mistake: the call written out with the given statistics detached, or the unbiased variance.</summary>

@@ -209,6 +209,9 @@ case("python-tuples-and-none", {"x": rnd(2, 2, 5, 4), "k": rnd(3, 2, 2, 2)}, "su
 case("python-none-defaults", {"x": rnd(1, 1, 4, 4)}, "maxpool2d(x, 2, stride=None) * clamp(x[:, :, ::2, ::2], None, 0.5) + argmax(x, None)",
      lambda x: F.max_pool2d(x, 2, stride=None) * torch.clamp(x[:, :, ::2, ::2], None, 0.5) + torch.argmax(x, None), second=("x",))
 
+# torch.var(input, dim, unbiased, keepdim): the third positional argument is unbiased (it was keepdims here).
+case("var-positional-unbiased", {"x": rnd(3, 4)}, "var(x, 0, True) + std(x, 1, True, True)", lambda x: torch.var(x, 0, True) + torch.std(x, 1, True, True), second=("x",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

@@ -45,8 +45,9 @@ internal static class ReductionFunctions
     private static BuiltinFunction Reduction(string name, Func<CallContext, Node> evaluate, string computes, string pytorch, string kink = "") =>
         new(name, ["x", Axis(), KeepDims], evaluate, computes, pytorch, kink);
 
+    /// <summary>var or std, their parameters in PyTorch's order (<c>torch.var(input, dim, unbiased, keepdim)</c>), so that a positional third argument is unbiased there and here.</summary>
     private static BuiltinFunction Spread(string name, Func<Node, IReadOnlyList<int>?, bool, bool, Node> op, string computes, string pytorch, string kink = "") =>
-        new(name, ["x", Axis(), KeepDims, new("unbiased", "false")], c => op(c.Arg(0), c.Axes(1), c.Flag(2, false), c.Flag(3, false)), computes, pytorch, kink);
+        new(name, ["x", Axis(), new("unbiased", "false"), KeepDims], c => op(c.Arg(0), c.Axes(1), c.Flag(3, false), c.Flag(2, false)), computes, pytorch, kink);
 
     /// <summary>max or min: of the whole tensor (ties split) without axes, else along them.</summary>
     private static Node Extreme(CallContext c, Func<Node, Node> whole, Func<Node, IReadOnlyList<int>, bool, Node> along)

@@ -51,6 +51,8 @@ public class TensorLanguageMistakeTests
     [InlineData("softmax(z, axis=0)", "[[0.5, 0.5], [0.75, 0.25]]", "each column sums to 1")] // by row instead of by column
     [InlineData("var(v)", "1.6666667", "divides by n − 1")]                                  // var([1, 2, 3, 4]) = 1.25; unbiased 5/3
     [InlineData("var(v, unbiased=true)", "1.25", "dividing by n")]
+    [InlineData("var(v, 0, True)", "1.25", "dividing by n")]                                  // torch.var(v, 0, True): unbiased by position
+    [InlineData("std(v, 0, True, True)", "[1.118034]", "dividing by n")]                     // and keepdim after it: √1.25 for √(5/3)
     public void Softmax_and_variance_mistakes_are_named(string answer, string given, string named)
     {
         // z = [[0, 0], [ln 3, 0]]: by row [[1/2, 1/2], [3/4, 1/4]]; by column [[1/4, 1/2], [3/4, 1/2]].
