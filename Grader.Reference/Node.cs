@@ -39,8 +39,21 @@ public sealed class Node
     /// <summary>A leaf whose gradient can be asked for (a named value or parameter).</summary>
     public static Node Leaf(Tensor value) => new(value, null, []);
 
+    /// <summary>A leaf, as <see cref="Leaf(Tensor)"/>, that keeps a comparison's <see cref="IsMask"/> when <paramref name="mask"/>.</summary>
+    public static Node Leaf(Tensor value, bool mask) => new(value, null, []) { IsMask = mask };
+
     /// <summary>A constant: no gradient flows into it.</summary>
     public static Node Constant(Tensor value) => new(value, null, [], requiresGrad: false);
+
+    /// <summary>
+    /// A comparison's result, 1 where it holds and 0 elsewhere, that stands for PyTorch's bool
+    /// tensor: as an index it is a mask (<c>x[x &gt; 0]</c> picks the elements where it holds), where
+    /// any other tensor is read as whole positions. No gradient flows into it.
+    /// </summary>
+    public static Node Mask(Tensor value) => new(value, null, [], requiresGrad: false) { IsMask = true };
+
+    /// <summary>True for a comparison's result (<see cref="Mask"/>), PyTorch's bool tensor.</summary>
+    public bool IsMask { get; private init; }
 
     /// <summary>
     /// The gradient of the one-element <paramref name="output"/> with respect to

@@ -389,7 +389,7 @@ public static partial class Ops
 
     /// <summary>
     /// An element-wise comparison, 1 where it holds and 0 elsewhere, broadcast; no gradient flows
-    /// through it. <paramref name="op"/> is one of <c>&lt; &lt;= &gt; &gt;= == !=</c>.
+    /// through it. The result is a <see cref="Node.Mask"/> (PyTorch's bool tensor). <paramref name="op"/> is one of <c>&lt; &lt;= &gt; &gt;= == !=</c>.
     /// </summary>
     public static Node Compare(Node a, Node b, string op)
     {
@@ -405,7 +405,7 @@ public static partial class Ops
         };
         var shape = Broadcasting.Shape(a.Value.Shape, b.Value.Shape, op);
         var (ta, tb) = (BroadcastValue(a.Value, shape), BroadcastValue(b.Value, shape));
-        return Node.Constant(ta.Zip(tb, (x, y) => holds(x, y) ? 1 : 0));
+        return Node.Mask(ta.Zip(tb, (x, y) => holds(x, y) ? 1 : 0));
     }
 
     /// <summary>

@@ -229,8 +229,9 @@ public sealed class VariantScope : IEvaluationScope
                 throw new ExpressionException($"the value is not finite (NaN or infinity): {Shorten(node.Value)}", 1);
             }
 
-            // A graph node is always differentiable with respect to, even when it is a constant.
-            node = node.RequiresGrad ? node : Node.Leaf(node.Value);
+            // A graph node is always differentiable with respect to, even when it is a constant
+            // (a comparison's node stays a mask: m: x > 0, then x[m] picks where it holds).
+            node = node.RequiresGrad ? node : Node.Leaf(node.Value, node.IsMask);
 
             // An overridden node takes the given value; gradients still flow through it to its inputs.
             if (overrides.TryGetValue(name, out var given) && given.Count == node.Value.Count)

@@ -22,19 +22,67 @@ internal static class IndexEvaluation
                 e.Items[shape.Length].StartColumn);
         }
 
-        var items = new IndexItem[e.Items.Count];
+        var items = new List<IndexItem>(e.Items.Count);
         var bounds = new List<Node>();
-        for (var a = 0; a < items.Length; a++)
+        var a = 0;
+        foreach (var item in e.Items)
         {
-            items[a] = e.Items[a] is SliceExpr s
-                ? Slice(s, evaluate, bounds)
-                : IndexItem.Tensor(Positions(evaluate(e.Items[a]), shape[a], negative: true, e.Items[a], $"axis {a} of size {shape[a]}"));
+            if (a >= shape.Length)
+            {
+                throw new ExpressionException($"too many indices into a tensor of shape {x.Value.ShapeText}: a mask takes as many axes as it has", item.StartColumn);
+            }
+
+            if (item is SliceExpr s)
+            {
+                items.Add(Slice(s, evaluate, bounds));
+                a++;
+                continue;
+            }
+
+            var index = evaluate(item);
+            if (index.IsMask)
+            {
+                // PyTorch's bool index: a mask over the next axes, read as the positions where it holds (mask.nonzero()).
+                items.AddRange(MaskPositions(index.Value, shape, a, item));
+                a += index.Value.Rank;
+                continue;
+            }
+
+            items.Add(IndexItem.Tensor(Positions(index, shape[a], negative: true, item, $"axis {a} of size {shape[a]}")));
+            a++;
         }
 
-        var result = Reference.Functions.Index.ShapeOf(shape, items);
+        var result = Reference.Functions.Index.ShapeOf(shape, [.. items]);
         var elements = result.Aggregate(1.0, (p, d) => p * d);
         budget.Reserve("indexing", elements, elements);
-        return Ops.Index(x, items, bounds);
+        return Ops.Index(x, [.. items], bounds);
+    }
+
+    /// <summary>
+    /// A mask's items: for a mask of rank k over axes <paramref name="first"/> … first + k − 1 (of
+    /// those sizes, as PyTorch requires), one list of positions per axis, the positions where the
+    /// mask holds in row-major order, so that they pair up as PyTorch's <c>mask.nonzero()</c> does.
+    /// </summary>
+    private static IEnumerable<IndexItem> MaskPositions(Tensor mask, int[] shape, int first, Expr at)
+    {
+        if (mask.Rank == 0)
+        {
+            throw new ExpressionException("a comparison of one element (a 0-d mask) cannot index; index with a mask of the tensor's shape, or use where", at.StartColumn);
+        }
+
+        if (first + mask.Rank > shape.Length || !mask.Shape.AsSpan().SequenceEqual(shape.AsSpan(first, mask.Rank)))
+        {
+            throw new ExpressionException(
+                $"a mask of shape {mask.ShapeText} must match the indexed axes {first} to {first + mask.Rank - 1} of {Tensor.FormatShape(shape)} (as PyTorch's bool index)", at.StartColumn);
+        }
+
+        var held = Enumerable.Range(0, mask.Count).Where(i => mask.Data[i] != 0).ToArray();
+        for (var d = 0; d < mask.Rank; d++)
+        {
+            var stride = mask.Shape.Skip(d + 1).Aggregate(1, (p, n) => p * n);
+            var size = mask.Shape[d];
+            yield return IndexItem.Tensor(Node.Constant(new Tensor([held.Length], [.. held.Select(i => (double)(i / stride % size))])));
+        }
     }
 
     /// <summary>

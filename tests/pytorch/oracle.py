@@ -212,6 +212,17 @@ case("python-none-defaults", {"x": rnd(1, 1, 4, 4)}, "maxpool2d(x, 2, stride=Non
 # torch.var(input, dim, unbiased, keepdim): the third positional argument is unbiased (it was keepdims here).
 case("var-positional-unbiased", {"x": rnd(3, 4)}, "var(x, 0, True) + std(x, 1, True, True)", lambda x: torch.var(x, 0, True) + torch.std(x, 1, True, True), second=("x",))
 
+# A comparison as an index is PyTorch's bool mask (x[x > 0] picks where it holds); it was read as
+# positions 0 and 1, a silently wrong key.
+xm = torch.tensor([[1.0, -2.0, 3.0], [-4.0, 5.0, 6.0]], dtype=D)
+case("bool-mask-index", {"x": xm}, "x[x > 0] ^ 2", lambda x: x[x > 0] ** 2, second=("x",))
+case("bool-mask-rows", {"x": xm}, "x[x[:, 0] > 0]", lambda x: x[x[:, 0] > 0])
+ym = torch.tensor([[[0.5, 1.0, -1.0, 2.0], [-0.5, 3.0, 0.0, 1.0], [2.0, -2.0, 1.0, 0.5]],
+                   [[-1.0, 0.5, 2.0, -3.0], [1.5, 1.0, -0.5, 2.5], [0.0, 4.0, 1.0, -1.0]]], dtype=D)
+case("bool-mask-2d-over-3d", {"y": ym}, "y[y[:, :, 0] > 0]", lambda y: y[y[:, :, 0] > 0], second=("y",))
+case("bool-mask-middle-axis-and-list", {"y": ym}, "y[:, y[0, :, 0] > -0.2, [1, 3]]", lambda y: y[:, y[0, :, 0] > -0.2, torch.tensor([1, 3])])
+case("bool-mask-apart-from-list", {"y": ym}, "y[y[:, 0, 0] != 0, :, [3, 0]]", lambda y: y[y[:, 0, 0] != 0, :, torch.tensor([3, 0])])
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

@@ -1,4 +1,5 @@
 using Grader.Domain.Expressions;
+using Grader.Domain.Tests.Assignments;
 
 namespace Grader.Domain.Tests.Expressions;
 
@@ -109,6 +110,12 @@ public class IndexingTests
     [InlineData("permute([[1, 2]], [0, 0])", 1, "permute needs an order of the 2 axes")]
     [InlineData("transpose([[1, 2]], 0, 2)", 1, "axis 2 is out of range")]
     [InlineData("eye(-1)", 5, "must not be negative")]
+
+    // A comparison is PyTorch's bool mask: its shape must be the indexed axes' ("The shape of the mask [3] at
+    // index 0 does not match"); a 0-d one (x[True]) is not taken; a mask takes as many axes as it has.
+    [InlineData("[[1, 2], [3, 4]][[1, 2, 3] > 1]", 18, "a mask of shape (3,) must match the indexed axes 0 to 0 of (2, 2)")]
+    [InlineData("[1, 2][sum([1, 2]) > 0]", 8, "a 0-d mask")]
+    [InlineData("[[1, 2], [3, 4]][[[1, 2], [3, 4]] > 1, 0]", 40, "too many indices")]
     public void Refusals_point_at_the_column(string text, int column, string message)
     {
         var ex = Assert.ThrowsAny<ExpressionException>(() => Evaluate(text));
@@ -134,6 +141,15 @@ public class IndexingTests
         }
 
         Assert.Contains(reason, Assert.ThrowsAny<ExpressionException>(() => Evaluate(text)).Message);
+    }
+
+    /// <summary>A comparison kept in a graph node is still a mask when the node indexes (m: x > 0, then x[m]).</summary>
+    [Fact]
+    public void A_graph_node_holding_a_comparison_indexes_as_a_mask()
+    {
+        var key = Keys.OfText("values:\n  x: [[1, -2, 3], [-4, 5, 6]]\ngraph:\n  m: x > 0\n  s: sum(x[m] ^ 2)\nquestions:\n  - { id: a, answer: \"x[m]\" }\n  - { id: b, answer: \"grad(s, x)\" }\n");
+        Assert.Equal([1.0, 3, 5, 6], key.AnswerTo("a")!.Data);
+        Assert.Equal([2.0, 0, 6, 0, 10, 12], key.AnswerTo("b")!.Data);
     }
 
     [Fact]
