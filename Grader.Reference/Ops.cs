@@ -515,6 +515,31 @@ public static partial class Ops
     /// <summary>Every element clamped to [lo, hi]; the gradient passes where lo ≤ x ≤ hi, as <c>torch.clamp</c>.</summary>
     public static Node Clip(Node x, double lo, double hi) => new Clip(lo, hi).Apply(x);
 
+    /// <summary>
+    /// <c>torch.clamp(x, min, max)</c> with tensor bounds (either may be null), all broadcast:
+    /// min(max(x, min), max), so max wins where min &gt; max. The gradient goes as PyTorch's
+    /// <c>clamp_backward</c> and <c>clamp_backward_min_max</c>: to x where min ≤ x ≤ max (bounds
+    /// included), to min where x &lt; min &lt; max, to max where x &gt; max or max &lt; min; where
+    /// min = max and x &lt; min, to none of them.
+    /// </summary>
+    public static Node Clamp(Node x, Node? min, Node? max)
+    {
+        var shape = x.Value.Shape;
+        shape = min is null ? shape : Broadcasting.Shape(shape, min.Value.Shape, "clamp");
+        shape = max is null ? shape : Broadcasting.Shape(shape, max.Value.Shape, "clamp");
+        var (xs, lo, hi) = (BroadcastTo(x, shape), min is null ? null : BroadcastTo(min, shape), max is null ? null : BroadcastTo(max, shape));
+        var n = Tensor.Numel(shape);
+        double X(int i) => xs.Value.Data[i];
+        double Lo(int i) => lo?.Value.Data[i] ?? double.NegativeInfinity;
+        double Hi(int i) => hi?.Value.Data[i] ?? double.PositiveInfinity;
+        Tensor Mask(Func<int, bool> holds) => new(shape, [.. Enumerable.Range(0, n).Select(i => holds(i) ? 1.0 : 0.0)]);
+
+        var rest = Node.Constant(new Tensor(shape, [.. Enumerable.Range(0, n).Select(i => Math.Min(Math.Max(X(i), Lo(i)), Hi(i)))]));
+        var y = hi is null ? rest : Where(Mask(i => X(i) > Hi(i) || (lo is not null && Hi(i) < Lo(i))), hi, rest);
+        y = lo is null ? y : Where(Mask(i => X(i) < Lo(i) && (hi is null || Lo(i) < Hi(i))), lo, y);
+        return Where(Mask(i => X(i) >= Lo(i) && X(i) <= Hi(i)), xs, y);
+    }
+
     /// <summary>One-hot rows of whole class indices in [0, classes), as <c>F.one_hot</c> in float64; no gradient.</summary>
     public static Node OneHot(Node indices, int classes) => new OneHot(classes).Apply(indices);
 

@@ -137,6 +137,20 @@ public class PropertyGradientTests
         })),
         ["transpose-axes"] = Gen.Int[1, 4].SelectMany(rank => Gen.Select(Gen.Int[1, 3].Array[rank], Gen.Int[-rank, rank - 1], Gen.Int[-rank, rank - 1]).SelectMany((shape, a, b) =>
             Values(shape).Select(x => new Case(n => Ops.Transpose(n[0], a, b), x)))),
+        ["clamp-tensors"] = AnyShape.SelectMany(s => Gen.Select(Values(s), Gen.Double[0.2, 1.5].Array[2 * Tensor.Numel(s)], Gen.Bool.Array[2 * Tensor.Numel(s)], (x, gaps, below) =>
+        {
+            // min and max drawn on either side of x, each at least 0.2 from it and from each other:
+            // where two meet the gradient switches sides (a kink), which finite differences cannot follow.
+            var count = x.Count;
+            var lo = x.Data.Select((v, i) => v + (below[i] ? -gaps[i] : gaps[i])).ToArray();
+            var hi = x.Data.Select((v, i) => v + (below[count + i] ? -gaps[count + i] : gaps[count + i])).ToArray();
+            for (var i = 0; i < count; i++)
+            {
+                hi[i] += Math.Abs(hi[i] - lo[i]) < 0.2 ? (below[count + i] ? -0.4 : 0.4) : 0;
+            }
+
+            return new Case(n => Ops.Clamp(n[0], n[1], n[2]), x, new Tensor(s, lo), new Tensor(s, hi));
+        })),
         ["clip"] = Unary(s => Values(s).Select(t => t.Map(v => Math.Abs(v + 0.5) < 0.1 || Math.Abs(v - 0.7) < 0.1 ? v + 0.25 : v)), x => Ops.Clip(x, -0.5, 0.7)),
         ["onehot"] = Gen.Int[2, 4].SelectMany(classes => Gen.Select(Gen.Int[0, classes - 1].Array[3], Values([3, classes]), (idx, w) =>
             new Case(n => Ops.Mul(n[0], Ops.OneHot(Node.Constant(Tensor.Vector([.. idx.Select(i => (double)i)])), classes)), w))),

@@ -223,6 +223,13 @@ case("bool-mask-2d-over-3d", {"y": ym}, "y[y[:, :, 0] > 0]", lambda y: y[y[:, :,
 case("bool-mask-middle-axis-and-list", {"y": ym}, "y[:, y[0, :, 0] > -0.2, [1, 3]]", lambda y: y[:, y[0, :, 0] > -0.2, torch.tensor([1, 3])])
 case("bool-mask-apart-from-list", {"y": ym}, "y[y[:, 0, 0] != 0, :, [3, 0]]", lambda y: y[y[:, 0, 0] != 0, :, torch.tensor([3, 0])])
 
+# torch.clamp with tensor bounds (broadcast, each bound taking its gradient; max wins where min > max): they were refused ("expected a number").
+xc = torch.tensor([-3.0, 0.0, 2.0, 1.0, 5.0, 0.5], dtype=D)
+case("clamp-tensor-bounds", {"x": xc, "lo": torch.tensor([-1.0, 0.0, 3.0, 1.0, 0.0, 2.0], dtype=D), "hi": torch.tensor([0.0, 0.0, 4.0, 1.0, 5.0, 1.0], dtype=D)},
+     "clamp(x, lo, hi) ^ 2", lambda x, lo, hi: torch.clamp(x, lo, hi) ** 2, second=("x", "lo", "hi"))
+case("clamp-tensor-min-broadcast", {"x": rnd(3, 1), "lo": torch.tensor([-0.5, 0.0, 0.5, 1.0], dtype=D)}, "clamp(x, lo)", lambda x, lo: torch.clamp(x, lo), second=("x",))
+case("clip-0d-tensor-bound", {"x": xc, "a": torch.tensor(0.5, dtype=D)}, "clip(x, -1, a) * a", lambda x, a: torch.clamp(x, torch.tensor(-1.0, dtype=D), a) * a, second=("a",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

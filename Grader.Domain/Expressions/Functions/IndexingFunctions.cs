@@ -47,15 +47,30 @@ internal static class IndexingFunctions
         {
             Cost = c => new Cost("embedding", (double)c.Arg(1).Value.Count * c.Arg(0).Value.Shape.LastOrDefault(1), (double)c.Arg(1).Value.Count * c.Arg(0).Value.Shape.LastOrDefault(1)),
         },
-        new("clip", ["x", new("lo") { Aliases = ["min"] }, new("hi") { Aliases = ["max"] }], c => Ops.Clip(c.Arg(0), c.Number(1, 0), c.Number(2, 0)),
-            "min(max(x, lo), hi), element-wise", "`torch.clamp(x, lo, hi)`", "the gradient passes where lo ≤ x ≤ hi, bounds included"),
+        new("clip", ["x", new("lo") { Aliases = ["min"] }, new("hi") { Aliases = ["max"] }], c => Clamp(c, c.Arg(1), c.Arg(2)),
+            "min(max(x, lo), hi), element-wise; lo and hi numbers or tensors (broadcast)", "`torch.clamp(x, lo, hi)`",
+            "the gradient passes to x where lo ≤ x ≤ hi, bounds included, and to a tensor bound where it is chosen (as PyTorch's clamp backward)"),
         new("clamp", ["x", new("min", "none"), new("max", "none")], c => c.Raw(1) is null && c.Raw(2) is null
                 ? throw new ShapeException("clamp needs min or max (or both), as in PyTorch")
-                : Ops.Clip(c.Arg(0), c.Number(1, double.NegativeInfinity), c.Number(2, double.PositiveInfinity)),
-            "PyTorch's name: min(max(x, min), max), element-wise, either bound left out", "`torch.clamp(x, min, max)`", "the gradient passes where min ≤ x ≤ max, bounds included"),
+                : Clamp(c, c.Optional(1), c.Optional(2)),
+            "PyTorch's name: min(max(x, min), max), element-wise, either bound left out; bounds numbers or tensors (broadcast)", "`torch.clamp(x, min, max)`",
+            "the gradient passes to x where min ≤ x ≤ max, bounds included, and to a tensor bound where it is chosen (as PyTorch's clamp backward)"),
         new("permute", ["x", "dims"], c => Ops.Permute(c.Arg(0), Axes(c, 1)),
             "the axes reordered: output axis k is x's axis dims[k] (negative from the end)", "`x.permute(dims)`"),
     ];
+
+    /// <summary>
+    /// clamp or clip: with number bounds (constants) the element-wise clamp; with a tensor bound, or
+    /// one a gradient can be asked for, PyTorch's clamp of tensors, broadcast, each bound taking
+    /// its part of the gradient.
+    /// </summary>
+    private static Node Clamp(CallContext c, Node? min, Node? max)
+    {
+        static bool Number(Node? bound) => bound is null || (bound.Value.IsScalarLike && bound.Value.Rank == 0 && !bound.RequiresGrad);
+        return Number(min) && Number(max)
+            ? Ops.Clip(c.Arg(0), min?.Value.Data[0] ?? double.NegativeInfinity, max?.Value.Data[0] ?? double.PositiveInfinity)
+            : Ops.Clamp(c.Arg(0), min, max);
+    }
 
     /// <summary>What joining the list makes: the sum of its parts.</summary>
     private static Cost Joined(CallContext c, string what)
