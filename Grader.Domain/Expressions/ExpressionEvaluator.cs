@@ -112,6 +112,13 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
                 ReserveProduct("@", left.Value, right.Value);
             }
 
+            if (left.IsMask && right.IsMask && b.Operator is '+' or '*')
+            {
+                // Two of PyTorch's bool tensors: + is or (True + True is True) and * is and; the result is a mask again.
+                var sum = Ops.Add(left, right).Value;
+                return Node.Mask(sum.Map(v => b.Operator == '+' ? Math.Min(v, 1) : v == 2 ? 1 : 0));
+            }
+
             return b.Operator switch
             {
                 '+' => Ops.Add(left, right),

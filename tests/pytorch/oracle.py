@@ -230,6 +230,10 @@ case("clamp-tensor-bounds", {"x": xc, "lo": torch.tensor([-1.0, 0.0, 3.0, 1.0, 0
 case("clamp-tensor-min-broadcast", {"x": rnd(3, 1), "lo": torch.tensor([-0.5, 0.0, 0.5, 1.0], dtype=D)}, "clamp(x, lo)", lambda x, lo: torch.clamp(x, lo), second=("x",))
 case("clip-0d-tensor-bound", {"x": xc, "a": torch.tensor(0.5, dtype=D)}, "clip(x, -1, a) * a", lambda x, a: torch.clamp(x, torch.tensor(-1.0, dtype=D), a) * a, second=("a",))
 
+# Two comparisons combine as PyTorch's bools: + is or (True + True is True; it gave 2), * is and, and the result still indexes as a mask.
+case("bool-or-and", {"x": xm}, "((x > 0) + (x > 2)) * x + ((x < 0) * (x > -3)) * x ^ 2", lambda x: ((x > 0) + (x > 2)) * x + ((x < 0) * (x > -3)) * x ** 2, second=("x",))
+case("bool-and-mask-index", {"x": xm}, "x[(x > 0) * (x < 5)]", lambda x: x[(x > 0) * (x < 5)], second=("x",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)
