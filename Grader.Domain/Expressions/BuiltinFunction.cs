@@ -27,9 +27,13 @@ public sealed record BuiltinFunction(
     /// </summary>
     public int? Positional { get; init; }
 
+    /// <summary>True when extra positional arguments gather into the last parameter as a list (<see cref="FunctionSignature.Variadic"/>).</summary>
+    public bool Variadic { get; init; }
+
     /// <summary>The parameter names in order, the required ones first.</summary>
     public FunctionSignature Signature => field ??= new(Parameters.Count(p => p.Required), [.. Parameters.Select(p => p.Name)])
     {
+        Variadic = Variadic,
         Positional = Math.Min(Positional ?? Parameters.Count, Parameters.Count),
         Aliases = Parameters.SelectMany(p => p.Aliases.Select(a => (a, p.Name))).ToDictionary(x => x.a, x => x.Name),
     };

@@ -214,6 +214,13 @@ public sealed class ExpressionEvaluator(IEvaluationScope scope, IReadOnlyDiction
     private static void Bind(CallExpr call, FunctionSignature signature, Expr?[] bound)
     {
         var names = signature.Parameters;
+        if (signature.Variadic && call.Arguments.Count > names.Length)
+        {
+            // torch.zeros(2, 3): the sizes one by one are the list of them.
+            var last = names.Length - 1;
+            call = call with { Arguments = [.. call.Arguments.Take(last), new ListExpr([.. call.Arguments.Skip(last)], call.Arguments[last].Column)] };
+        }
+
         if (call.Arguments.Count > names.Length)
         {
             throw new ExpressionException(

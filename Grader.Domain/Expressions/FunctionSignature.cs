@@ -9,6 +9,12 @@ public sealed record FunctionSignature(int Required, params string[] Parameters)
     /// <summary>How many leading parameters may be given by position; the rest are keyword-only.</summary>
     public int Positional { get; init; } = Parameters.Length;
 
+    /// <summary>
+    /// True when positional arguments past the last parameter gather into it as a list, as
+    /// <c>torch.zeros(2, 3)</c> takes its sizes one by one (<c>zeros(2, 3)</c> is <c>zeros([2, 3])</c>).
+    /// </summary>
+    public bool Variadic { get; init; }
+
     /// <summary>Keyword aliases: another name for a parameter (<c>dim</c> for <c>axis</c>).</summary>
     public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
 

@@ -234,6 +234,9 @@ case("clip-0d-tensor-bound", {"x": xc, "a": torch.tensor(0.5, dtype=D)}, "clip(x
 case("bool-or-and", {"x": xm}, "((x > 0) + (x > 2)) * x + ((x < 0) * (x > -3)) * x ^ 2", lambda x: ((x > 0) + (x > 2)) * x + ((x < 0) * (x > -3)) * x ** 2, second=("x",))
 case("bool-and-mask-index", {"x": xm}, "x[(x > 0) * (x < 5)]", lambda x: x[(x > 0) * (x < 5)], second=("x",))
 
+# torch.zeros(2, 3) and torch.ones(2, 3) take the sizes one by one ("takes at most 1 argument" before).
+case("zeros-ones-sizes-one-by-one", {"x": rnd(2, 3)}, "ones(2, 3) * x + zeros(1, 3)", lambda x: torch.ones(2, 3, dtype=D) * x + torch.zeros(1, 3, dtype=D), second=("x",))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

@@ -21,13 +21,15 @@ internal static class IndexingFunctions
             Cost = c => Joined(c, "stack"),
         },
         new("zeros", ["shape"], c => Node.Constant(Tensor.Zeros(c.Shape(0))),
-            "a tensor of zeros of a shape (a list of sizes, or one size); no gradient", "`torch.zeros(shape)`")
+            "a tensor of zeros of a shape (a list of sizes, or one size, or the sizes one by one: zeros(2, 3)); no gradient", "`torch.zeros(shape)`")
         {
+            Variadic = true,
             Cost = c => Sized(c, "zeros"),
         },
         new("ones", ["shape"], c => Node.Constant(Tensor.Full(c.Shape(0), 1)),
-            "a tensor of ones of a shape (a list of sizes, or one size); no gradient", "`torch.ones(shape)`")
+            "a tensor of ones of a shape (a list of sizes, or one size, or the sizes one by one: ones(2, 3)); no gradient", "`torch.ones(shape)`")
         {
+            Variadic = true,
             Cost = c => Sized(c, "ones"),
         },
         new("eye", ["n", new("m", "n")], c => Node.Constant(Eye(Size(c, 0), c.Raw(1) is null ? Size(c, 0) : Size(c, 1))),
