@@ -51,6 +51,16 @@ public static partial class Ops
     }
 
     /// <summary>
+    /// The L2 norm √Σx² along axes (<c>torch.linalg.norm(x, dim=axes, keepdim)</c>); where it is 0
+    /// its gradient is 0, as PyTorch's <c>norm_backward</c> masks it.
+    /// </summary>
+    public static Node Norm(Node x, IReadOnlyList<int> axes, bool keepDims = false)
+    {
+        var squares = Sum(Mul(x, x), axes, keepDims);
+        return ZeroWhereZero(squares.Value, Sqrt(OneWhereZero(squares)));
+    }
+
+    /// <summary>
     /// The standard deviation, √var. Where it is 0 its gradient is 0, as PyTorch's <c>std_backward</c>
     /// (which fills g/(2·std) with 0 there) rather than 0/0.
     /// </summary>

@@ -37,6 +37,7 @@ public class PropertyGradientTests
         ["std"] = Along(s => Distinct(s, 0.3), (x, axes, keep) => Ops.Std(x, axes, keep), atLeastTwo: true),
         ["logsumexp"] = Along((x, axes, keep) => Ops.LogSumExp(x, axes, keep)),
         ["prod"] = Along((x, axes, keep) => Ops.Prod(x, axes, keep)),
+        ["norm-axes"] = Along(Positive, (x, axes, keep) => Ops.Norm(x, axes ?? [0], keep), atLeastTwo: false),
         ["softmax-axis"] = Gen.Int[1, 3].SelectMany(rank => Gen.Int[1, 3].Array[rank]).SelectMany(s => Gen.Select(Values(s), Gen.Int[-s.Length, s.Length - 1], (x, axis) => new Case(n => Ops.LogSoftmax(n[0], axis), x))),
         ["erf"] = Same(1, n => Ops.Erf(n[0])),
         ["softplus"] = Gen.Double[0.5, 3].SelectMany(beta => Same(1, n => Ops.Softplus(n[0], beta, threshold: 100))),

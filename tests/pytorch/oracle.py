@@ -237,6 +237,10 @@ case("bool-and-mask-index", {"x": xm}, "x[(x > 0) * (x < 5)]", lambda x: x[(x > 
 # torch.zeros(2, 3) and torch.ones(2, 3) take the sizes one by one ("takes at most 1 argument" before).
 case("zeros-ones-sizes-one-by-one", {"x": rnd(2, 3)}, "ones(2, 3) * x + zeros(1, 3)", lambda x: torch.ones(2, 3, dtype=D) * x + torch.zeros(1, 3, dtype=D), second=("x",))
 
+# torch.norm(x, dim=..., keepdim=...) (row norms) was refused ("norm has no argument 'dim'"); a zero row's gradient is 0.
+case("norm-along-axis", {"x": rnd(4, 3)}, "norm(x, dim=1) + norm(x, 0, True)[0, :2] @ [1, 2]", lambda x: torch.norm(x, dim=1) + torch.norm(x, dim=0, keepdim=True)[0, :2] @ torch.tensor([1.0, 2.0], dtype=D), second=("x",))
+case("norm-along-axis-zero-row", {"x": torch.tensor([[3.0, 4.0, 0.0], [0.0, 0.0, 0.0]], dtype=D)}, "norm(x, dim=-1)", lambda x: torch.linalg.norm(x, dim=-1))
+
 
 def nested(t):
     if t._is_zerotensor():  # PyTorch's storage-less zeros (sign's and abs's second derivatives)

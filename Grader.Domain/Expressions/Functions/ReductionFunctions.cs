@@ -28,13 +28,21 @@ internal static class ReductionFunctions
             "the product of every element, or along axes", "`torch.prod(x, dim, keepdim)`", "exact where an element is 0 (the product of the others)"),
         Arg("argmax", largest: true),
         Arg("argmin", largest: false),
-        new("norm", ["x"], c => Ops.Norm(c.Arg(0)), "the L2 norm √Σx² of every element", "`torch.linalg.norm(x.flatten())`", "the gradient at x = 0 is 0"),
+        new("norm", ["x", Axis(), KeepDims], c => c.Axes(1) is { } axes ? Ops.Norm(c.Arg(0), axes, c.Flag(2, false)) : Norm(c),
+            "the L2 norm √Σx² of every element, or along axes (`dim=` too)", "`torch.linalg.norm(x.flatten())`; `torch.norm(x, dim=axes, keepdim)`", "the gradient where the norm is 0 is 0"),
         new("dot", ["a", "b"], c => Ops.Dot(c.Arg(0), c.Arg(1)), "Σ aᵢbᵢ of two vectors of equal length", "`torch.dot`"),
         new("outer", ["a", "b"], c => Ops.Outer(c.Arg(0), c.Arg(1)), "the outer product abᵀ of two vectors", "`torch.outer`")
         {
             Cost = c => new Cost("outer", (double)c.Arg(0).Value.Count * c.Arg(1).Value.Count, (double)c.Arg(0).Value.Count * c.Arg(1).Value.Count),
         },
     ];
+
+    /// <summary>The whole tensor's norm, kept as ones when keepdims (torch.norm(x, dim=None, keepdim=True) keeps every axis as 1).</summary>
+    private static Node Norm(CallContext c)
+    {
+        var n = Ops.Norm(c.Arg(0));
+        return c.Flag(2, false) ? Ops.Reshape(n, [.. c.Arg(0).Value.Shape.Select(_ => 1)]) : n;
+    }
 
     /// <summary>The axis parameter: all axes by default, <c>dim=</c> as an alias.</summary>
     internal static Parameter Axis(string fallback = "all") => new("axis", fallback) { Aliases = ["dim"] };
