@@ -52,8 +52,10 @@ public static class StudentPages
             now: rules.Now);
     }
 
-    private static async Task<IResult> AssignmentAsync(string id, long? submitted, HttpRequest request, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
+    private static async Task<IResult> AssignmentAsync(string id, HttpRequest request, HandoutService handouts, StudentRecords records, StudentRulesService rules, CancellationToken ct)
     {
+        // ?submitted= is read leniently: anything but a whole number is ignored, as an id that is not the student's is.
+        long? submitted = long.TryParse(request.Query["submitted"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
         var student = AccessGate.StudentOf(request.HttpContext);
 
         // After Submit the fields show again what was typed (read back from the stored submission, the student's own of this assignment).

@@ -45,5 +45,13 @@ public class SubmittedNoticeTests
                 Assert.Null(page.QuerySelector("#warnings"));
             }
         }
+
+        // Not a whole number: ignored too (it was a 400 about a request body).
+        foreach (var query in new[] { "abc", "99999999999999999999", "-1", "" })
+        {
+            using var response = await ada.GetAsync($"/me/assignments/svm-random?submitted={query}");
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Null(parser.ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("#notice"));
+        }
     }
 }
