@@ -66,7 +66,15 @@ public class PublishingTests
         await Until(async () => (await service.Http.GetStringAsync("/")).Contains("was refused"));
         var home = System.Net.WebUtility.HtmlDecode(await service.Http.GetStringAsync("/"));
         Assert.Contains("tanh-network.yaml was refused", home);
+        Assert.Contains("tanh-network stays at its previous version until the file is fixed", home);
         Assert.Matches(@"tanh-network\.yaml:\d+:\d+: .*unknown name 'x9'", home);
+
+        // A new file that is refused has no previous version to stay at.
+        await File.WriteAllTextAsync(Path.Combine(service.AssignmentsPath, "broken.yaml"), "id: broken\nquestions:\n  - id: q\n    answer: y\n");
+        await Until(async () => (await service.Http.GetStringAsync("/")).Contains("broken.yaml was refused"));
+        Assert.Contains("broken is not loaded until the file is fixed", System.Net.WebUtility.HtmlDecode(await service.Http.GetStringAsync("/")));
+        File.Delete(Path.Combine(service.AssignmentsPath, "broken.yaml"));
+        await Until(async () => !(await service.Http.GetStringAsync("/")).Contains("broken.yaml was refused"));
 
         // Submissions are still graded against the previous version.
         var (_, body) = await service.PostAsync(await SeedAsync("s2"));
