@@ -25,6 +25,9 @@ public static class StudentPages
         student.MapGet("/me/assignments/{id}", AssignmentAsync);
         student.MapPost("/me/assignments/{id}", AnswerAsync).WithFormOptions(bufferBody: true); // read again case-sensitively
         student.MapPost("/me/assignments/{id}/upload", UploadAsync).DrainsOverSizeBodies();
+
+        // The address a refused upload leaves in the browser's bar: opened again (Enter, a restored tab), it is the assignment's page.
+        student.MapGet("/me/assignments/{id}/upload", (string id) => Results.Redirect($"/me/assignments/{Uri.EscapeDataString(id)}"));
         student.MapPost("/me/assignments/{id}/graph", GraphAsync).WithMetadata(new JsonRefusal("sign in with your personal link first"));
         student.MapGet("/me/assignments/{id}/handout", HandoutAsync);
         return app;

@@ -52,6 +52,7 @@ public class RouteRuleTests
     [InlineData("* /hangfire/{**path}", AccessRule.Ta)]
     [InlineData("GET /me", AccessRule.Student)]
     [InlineData("POST /me/assignments/{id}/upload", AccessRule.Student)]
+    [InlineData("GET /me/assignments/{id}/upload", AccessRule.Student)]
     [InlineData("GET /api/me/assignments/{id}", AccessRule.Student)]
     [InlineData("GET /s/{token}", AccessRule.Anyone)]
     [InlineData("POST /me/sign-out", AccessRule.Anyone)]

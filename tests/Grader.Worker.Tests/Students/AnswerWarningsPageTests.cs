@@ -81,6 +81,17 @@ public class AnswerWarningsPageTests
         Assert.Null(after.QuerySelector("#warnings"));
     }
 
+    [Fact]
+    public async Task The_upload_address_opened_again_is_the_assignments_page()
+    {
+        await using var service = await TestService.StartAsync();
+        using var browser = await SignedInAsAdaAsync(service);
+        using var response = await browser.GetAsync("/me/assignments/svm-random/upload");
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("/me/assignments/svm-random", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.NotNull(new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("#answers"));
+    }
+
     private static async Task<IHtmlDocument> PageAsync(HttpClient browser, string path) =>
         new HtmlParser().ParseDocument(await browser.GetStringAsync(path));
 
