@@ -21,10 +21,17 @@
         body.append('text', area.value);
         if (token) { body.append(token.name, token.value); }
         fetch(form.getAttribute('action') + '/graph', { method: 'POST', body: body, credentials: 'same-origin' })
-          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (r) {
+            if (r.ok) { return r.json(); }
+            // Refused (the page's form token went stale: signed in or out in another tab; too many
+            // requests): say so instead of leaving the last drawing as if it were current.
+            return { status: 'refused', svg: null, message: r.status === 429
+              ? 'The drawing pauses: too many requests; it resumes as you type.'
+              : 'The drawing has stopped: reload the page (your sign-in changed, or the page is old). Check still works after a reload.' };
+          })
           .then(function (result) {
             if (!result || mine !== sent) { return; }
-            figure.innerHTML = result.svg || '';
+            if (result.svg !== null) { figure.innerHTML = result.svg || ''; }
             var check = box.querySelector('.check');
             if (!check) {
               check = document.createElement('div');
