@@ -46,12 +46,16 @@ public static class PageRefusals
                     + "or as someone else): reload the page and send the form again."),
             400 when form => ("The form was not sent", "The form could not be read as this page expects (a field is missing or malformed): reload the page and send the form again."),
             413 => ("The form was not sent", (http.Request.Path.StartsWithSegments("/me")
-                ? $"It is over the size limit: an answer file may be at most {Grader(http).MaxSubmissionBytes} bytes."
-                : $"It is over the size limit of {HttpLimitsExtensions.BodyLimit(http.RequestServices.GetRequiredService<IOptions<ServiceLimits>>().Value, Grader(http))} bytes.")
+                ? $"It is over the size limit: an answer file may be at most {Size(Grader(http).MaxSubmissionBytes)}."
+                : $"It is over the size limit: a form (a class list's file with it) may be at most {Size(HttpLimitsExtensions.BodyLimit(http.RequestServices.GetRequiredService<IOptions<ServiceLimits>>().Value, Grader(http)))}.")
                 + " Choose a smaller file and send the form again."),
             _ => (status switch { 404 => "Not found", >= 500 => "The service could not do this now", _ => "Refused" }, char.ToUpperInvariant(error[0]) + error[1..] + "."),
         };
     }
+
+    /// <summary>A size as people read it: <c>1 MiB (1,048,576 bytes)</c>.</summary>
+    private static string Size(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{(bytes >= 1 << 20 ? $"{bytes / 1048576.0:0.##} MiB" : $"{bytes / 1024.0:0.##} KiB")} ({bytes:N0} bytes)");
 
     private static GraderOptions Grader(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<GraderOptions>>().Value;
 

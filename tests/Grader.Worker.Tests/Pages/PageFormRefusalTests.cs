@@ -35,7 +35,7 @@ public class PageFormRefusalTests
         foreach (var size in new[] { (1 << 20) + (200 * 1024), 5 << 20 })
         {
             var over = await PostAsync(student, "/me/assignments/svm-random/upload", Upload(page, size), referer);
-            AssertPage(over, HttpStatusCode.RequestEntityTooLarge, "over the size limit");
+            AssertPage(over, HttpStatusCode.RequestEntityTooLarge, "an answer file may be at most 1 MiB (1,048,576 bytes)");
             Assert.DoesNotContain("antiforgery", over.Text, StringComparison.OrdinalIgnoreCase);
         }
 
