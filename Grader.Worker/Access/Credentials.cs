@@ -27,11 +27,18 @@ public sealed record Credentials(bool IsTa, string? Receipt)
     /// <summary>True when any credential was presented.</summary>
     public bool HasCredential => IsTa || Receipt is not null || IsStudent || Student is not null;
 
+    /// <summary>The token of an <c>Authorization: Bearer TOKEN</c> header, trimmed; null without one (or with an empty one).</summary>
+    public static string? BearerOf(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && header[7..].Trim() is { Length: > 0 } token
+            ? token
+            : null;
+
     /// <summary>Reads the request's credentials; a valid <c>?token=</c> also sets the cookie.</summary>
     public static Credentials Of(HttpContext context, TaTokenStore tokens)
     {
         var request = context.Request;
-        var bearer = request.Headers.Authorization.ToString() is { } h && h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? h[7..].Trim() : null;
+        var bearer = BearerOf(request);
         var query = request.Query["token"].FirstOrDefault();
         var cookie = request.Cookies[Cookie];
         var isTa = tokens.Matches(bearer) || tokens.Matches(query) || tokens.Matches(cookie);

@@ -63,7 +63,7 @@ public static class CrossSiteGuard
         }
 
         if (request.Headers.Origin.ToString() is { Length: > 0 } origin
-            && (SameOrigin(origin, $"{request.Scheme}://{request.Host}") || (options.Value.PublicUrl is { } pub && SameOrigin(origin, pub))))
+            && (Origins.Same(origin, $"{request.Scheme}://{request.Host}") || (options.Value.PublicUrl is { } pub && Origins.Same(origin, pub))))
         {
             return true;
         }
@@ -77,11 +77,4 @@ public static class CrossSiteGuard
             return false;
         }
     }
-
-    /// <summary>True when two addresses have the same scheme, host and port (default ports made explicit).</summary>
-    public static bool SameOrigin(string a, string b) =>
-        Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
-        && string.Equals(x.Scheme, y.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(x.IdnHost, y.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && x.Port == y.Port;
 }

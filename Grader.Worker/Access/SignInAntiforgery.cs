@@ -29,8 +29,7 @@ public sealed class SignInAntiforgery(TaTokenStore tokens) : IAntiforgeryAdditio
     /// </summary>
     public string SignInOf(HttpRequest request)
     {
-        var header = request.Headers.Authorization.ToString();
-        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is { Length: > 0 } b ? b : null;
+        var bearer = Credentials.BearerOf(request);
         var ta = tokens.Matches(bearer) || tokens.Matches(request.Cookies[Credentials.Cookie]) || tokens.Matches(request.Query["token"].FirstOrDefault());
         var student = bearer is not null && !tokens.Matches(bearer) ? bearer : request.Cookies[StudentSignIn.Cookie];
         return !ta && string.IsNullOrEmpty(student) ? "" : $"ta={(ta ? 1 : 0)};student={Digest(student)}";

@@ -15,8 +15,7 @@ public sealed class StudentSignIn(StudentDirectory directory)
     /// <summary>The token the request presents, if any (bearer first, then the form field, then the cookie).</summary>
     public static string? TokenOf(HttpRequest request, IFormCollection? form = null)
     {
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header[7..].Trim() is { Length: > 0 } bearer)
+        if (Credentials.BearerOf(request) is { } bearer)
         {
             return bearer;
         }

@@ -70,16 +70,10 @@ public static class HttpLimitsExtensions
         {
             o.OnRejected = async (context, ct) =>
             {
-                const string error = "too many requests from your address; wait a second and try again";
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                if (PageRefusals.Wanted(context.HttpContext.Request))
-                {
-                    await PageRefusals.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, error);
-                    return;
-                }
-
-                await context.HttpContext.Response.WriteAsJsonAsync(new { error }, ct);
+                await PageRefusals.WriteRefusalAsync(
+                    context.HttpContext, StatusCodes.Status429TooManyRequests, "too many requests from your address; wait a second and try again", ct);
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {

@@ -19,13 +19,7 @@ public static class JsonRefusals
         var http = context.HttpContext;
         var (status, error) = Refusal(http);
         http.Response.StatusCode = status;
-        if (PageRefusals.Wanted(http.Request))
-        {
-            await PageRefusals.WriteAsync(http, status, error);
-            return;
-        }
-
-        await http.Response.WriteAsJsonAsync(new { error });
+        await PageRefusals.WriteRefusalAsync(http, status, error);
     }
 
     /// <summary>The status and wording of the refusal: the response's, or for a form that failed antiforgery because its body could not be read, that body fault's.</summary>

@@ -26,8 +26,15 @@ public static class PageRefusals
             && !path.EndsWith(".csv", StringComparison.Ordinal) && !path.EndsWith(".json", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Writes a refusal whose status is set: the page for a browser on a page's route
+    /// (<see cref="Wanted"/>), else JSON <c>{"error": ...}</c>.
+    /// </summary>
+    public static Task WriteRefusalAsync(HttpContext http, int status, string error, CancellationToken ct = default) =>
+        Wanted(http.Request) ? WritePageAsync(http, status, error) : http.Response.WriteAsJsonAsync(new { error }, ct);
+
     /// <summary>Writes the page of a refusal with this status; <paramref name="error"/> is the JSON refusal's wording, shown when no page wording fits better.</summary>
-    public static Task WriteAsync(HttpContext http, int status, string error)
+    private static Task WritePageAsync(HttpContext http, int status, string error)
     {
         var (heading, text) = Words(http, status, error);
         var (href, label) = Back(http.Request);
@@ -62,10 +69,8 @@ public static class PageRefusals
     /// <summary>Back to the page the form came from (its Referer, when it is this service's own), else the student's or the TA's home.</summary>
     private static (string Href, string Label) Back(HttpRequest request)
     {
-        if (Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-            && Uri.TryCreate($"{request.Scheme}://{request.Host}", UriKind.Absolute, out var own)
-            && string.Equals(referer.Scheme, own.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(referer.IdnHost, own.IdnHost, StringComparison.OrdinalIgnoreCase) && referer.Port == own.Port)
+        var from = request.Headers.Referer.ToString();
+        if (Origins.Same(from, $"{request.Scheme}://{request.Host}") && Uri.TryCreate(from, UriKind.Absolute, out var referer))
         {
             return (referer.PathAndQuery, "← back to the page");
         }

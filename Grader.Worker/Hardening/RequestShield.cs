@@ -38,14 +38,7 @@ public sealed class RequestShield(RequestDelegate next, ILogger<RequestShield> l
                 context.Response.Headers.RetryAfter = DiskFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            if (PageRefusals.Wanted(context.Request))
-            {
-                await PageRefusals.WriteAsync(context, status, error);
-            }
-            else
-            {
-                await context.Response.WriteAsJsonAsync(new { error });
-            }
+            await PageRefusals.WriteRefusalAsync(context, status, error);
         }
         finally
         {

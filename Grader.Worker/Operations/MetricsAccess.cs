@@ -17,8 +17,7 @@ public sealed class MetricsAccess(RequestDelegate next, TaTokenStore tokens, IOp
     public async Task InvokeAsync(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
-        var bearer = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
-        if (tokens.Matches(bearer) || MetricsOptions.Allows(allowed, context.Connection.RemoteIpAddress))
+        if (tokens.Matches(Credentials.BearerOf(context.Request)) || MetricsOptions.Allows(allowed, context.Connection.RemoteIpAddress))
         {
             await next(context);
             return;
